@@ -1,0 +1,188 @@
+/*
+ * config.c - reading lis.conf with inih; see config.h.
+ */
+#include "config.h"
+#include "mem.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#ifndef LIS_SYSCONFDIR
+#define LIS_SYSCONFDIR "/usr/local/etc/lis"
+#endif
+
+void
+lis_config_init(lis_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->out_dir = lis_xstrdup("out");
+    cfg->lang = lis_xstrdup("da");
+    cfg->yellow_pct = 90;
+    cfg->economy_green_pct = 1;
+    cfg->economy_yellow_pct = 3;
+    cfg->own_goals_min = 3;
+    cfg->own_goals_max = 5;
+    cfg->cross_cutting_min = 1;
+    cfg->jobs = 2;
+}
+
+void
+lis_config_release(lis_config *cfg)
+{
+    free(cfg->path);
+    free(cfg->db_conninfo);
+    free(cfg->home);
+    free(cfg->out_dir);
+    free(cfg->lang);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+typedef struct reader {
+    lis_config *cfg;
+    char problem[200]; /* why the handler refused a line */
+} reader;
+
+static int
+set_string(char **dst, const char *value)
+{
+    free(*dst);
+    *dst = value[0] ? lis_xstrdup(value) : NULL;
+    return 1;
+}
+
+static int
+set_number(reader *r, double *dst, const char *value, double lo, double hi)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(value, &end);
+    if (errno || end == value || *end != '\0' || v < lo || v > hi) {
+        snprintf(r->problem, sizeof r->problem, "\"%s\" is not a number from %g to %g",
+                 value, lo, hi);
+        return 0;
+    }
+    *dst = v;
+    return 1;
+}
+
+static int
+set_int(reader *r, int *dst, const char *value, int lo, int hi)
+{
+    double v;
+    if (!set_number(r, &v, value, lo, hi))
+        return 0;
+    if (v != (int)v) {
+        snprintf(r->problem, sizeof r->problem, "\"%s\" is not a whole number", value);
+        return 0;
+    }
+    *dst = (int)v;
+    return 1;
+}
+
+static int
+handle(void *user, const char *section, const char *name, const char *value)
+{
+    reader *r = user;
+    lis_config *c = r->cfg;
+#define IS(s, n) (strcasecmp(section, s) == 0 && strcasecmp(name, n) == 0)
+    if (IS("database", "conninfo"))
+        return set_string(&c->db_conninfo, value);
+    if (IS("embedded", "home"))
+        return set_string(&c->home, value);
+    if (IS("output", "dir"))
+        return value[0] ? set_string(&c->out_dir, value) : 1;
+    if (IS("output", "language")) {
+        if (strcmp(value, "da") != 0 && strcmp(value, "en") != 0) {
+            snprintf(r->problem, sizeof r->problem, "\"%s\" is not da or en", value);
+            return 0;
+        }
+        return set_string(&c->lang, value);
+    }
+    if (IS("thresholds", "yellow"))
+        return set_number(r, &c->yellow_pct, value, 0, 100);
+    if (IS("thresholds", "economy_green"))
+        return set_number(r, &c->economy_green_pct, value, 0, 100);
+    if (IS("thresholds", "economy_yellow"))
+        return set_number(r, &c->economy_yellow_pct, value, 0, 100);
+    if (IS("framework", "own_goals_min"))
+        return set_int(r, &c->own_goals_min, value, 0, 1000);
+    if (IS("framework", "own_goals_max"))
+        return set_int(r, &c->own_goals_max, value, 0, 1000);
+    if (IS("framework", "cross_cutting_min"))
+        return set_int(r, &c->cross_cutting_min, value, 0, 1000);
+    if (IS("run", "jobs"))
+        return set_int(r, &c->jobs, value, 1, 64);
+#undef IS
+    snprintf(r->problem, sizeof r->problem, "unknown setting \"%s\" in section [%s]", name,
+             section);
+    return 0;
+}
+
+lis_status
+lis_config_read_file(lis_config *cfg, const char *path, lis_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return lis_error_set(err, LIS_USAGE, "could not open config file \"%s\": %s", path,
+                             strerror(errno));
+    reader r = {cfg, ""};
+    int rc = ini_parse_file(f, handle, &r);
+    fclose(f);
+    if (rc != 0) {
+        lis_error_set(err, LIS_USAGE, "%s:%d: %s", path, rc,
+                      r.problem[0] ? r.problem : "not an INI line");
+        lis_error_at(err, path, rc);
+        return LIS_USAGE;
+    }
+    if (cfg->own_goals_min > cfg->own_goals_max)
+        return lis_error_set(err, LIS_USAGE,
+                             "%s: own_goals_min (%d) is greater than own_goals_max (%d)",
+                             path, cfg->own_goals_min, cfg->own_goals_max);
+    if (cfg->economy_green_pct > cfg->economy_yellow_pct)
+        return lis_error_set(err, LIS_USAGE,
+                             "%s: economy_green (%g) is greater than economy_yellow (%g)",
+                             path, cfg->economy_green_pct, cfg->economy_yellow_pct);
+    set_string(&cfg->path, path);
+    return LIS_OK;
+}
+
+char *
+lis_config_home(const lis_config *cfg)
+{
+    const char *env = getenv("LIS_HOME");
+    if (cfg && cfg->home)
+        return lis_xstrdup(cfg->home);
+    if (env && env[0])
+        return lis_xstrdup(env);
+    const char *home = getenv("HOME");
+    return lis_xasprintf("%s/.local/share/lis", home && home[0] ? home : ".");
+}
+
+lis_status
+lis_config_load(lis_config *cfg, const char *path, lis_error *err)
+{
+    if (path)
+        return lis_config_read_file(cfg, path, err);
+    const char *env = getenv("LIS_CONFIG");
+    if (env && env[0])
+        return lis_config_read_file(cfg, env, err);
+
+    char *home = lis_config_home(NULL);
+    char *in_home = lis_xasprintf("%s/lis.conf", home);
+    free(home);
+    const char *candidates[] = {in_home, LIS_SYSCONFDIR "/lis.conf"};
+    lis_status st = LIS_OK;
+    for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+        if (access(candidates[i], F_OK) == 0) {
+            st = lis_config_read_file(cfg, candidates[i], err);
+            break;
+        }
+    }
+    free(in_home);
+    return st;
+}

@@ -1,0 +1,48 @@
+/*
+ * config.h - lis.conf: database, output, thresholds and framework rules.
+ *
+ * The file is INI, read with inih. Every setting has a built-in default equal
+ * to the value in the shipped config/lis.conf, so lis runs with no file at all.
+ * An unknown section or key, or a value of the wrong type, is an error naming
+ * the file and line: a misspelt setting must not be silently ignored.
+ */
+#ifndef LIS_CONFIG_H
+#define LIS_CONFIG_H
+
+#include "error.h"
+
+typedef struct lis_config {
+    char *path;               /* the file read; NULL for built-in defaults */
+    char *db_conninfo;        /* [database] conninfo; NULL when unset */
+    char *home;               /* [embedded] home; NULL: $LIS_HOME or default */
+    char *out_dir;            /* [output] dir */
+    char *lang;               /* [output] language: "da" or "en" */
+    double yellow_pct;        /* [thresholds] yellow: indicator yellow from */
+    double economy_green_pct; /* [thresholds] economy_green: forecast over by */
+    double economy_yellow_pct;
+    int own_goals_min; /* [framework] */
+    int own_goals_max;
+    int cross_cutting_min;
+    int jobs; /* [run] jobs: parallel renderers */
+} lis_config;
+
+/* Fills cfg with the built-in defaults. Release with lis_config_release. */
+void lis_config_init(lis_config *cfg);
+void lis_config_release(lis_config *cfg);
+
+/*
+ * Loads the configuration: the file named by path when not NULL (it must
+ * exist), else $LIS_CONFIG, else $LIS_HOME/lis.conf or the installed
+ * lis.conf when either exists, else the defaults alone. cfg must have been
+ * initialised. Returns LIS_USAGE for a missing named file or a bad setting.
+ */
+lis_status lis_config_load(lis_config *cfg, const char *path, lis_error *err);
+
+/* Reads exactly one file into cfg (for tests and lis_config_load). */
+lis_status lis_config_read_file(lis_config *cfg, const char *path, lis_error *err);
+
+/* The data folder: [embedded] home, else $LIS_HOME, else ~/.local/share/lis.
+ * Newly allocated. */
+char *lis_config_home(const lis_config *cfg);
+
+#endif

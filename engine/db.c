@@ -1,0 +1,199 @@
+/*
+ * db.c - choosing and opening the database; see db.h.
+ */
+#include "db.h"
+#include "embedded.h"
+#include "mem.h"
+#include "migrate.h"
+#include "sql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool
+env_set(const char *name)
+{
+    const char *v = getenv(name);
+    return v && v[0];
+}
+
+lis_db_source
+lis_db_choose(const char *option, const lis_config *cfg, const char **conninfo)
+{
+    static const char *pgvars[] = {"PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE",
+                                   "PGSERVICE"};
+    *conninfo = NULL;
+    if (option) {
+        *conninfo = option;
+        return LIS_DB_OPTION;
+    }
+    if (env_set("LIS_DB")) {
+        *conninfo = getenv("LIS_DB");
+        return LIS_DB_ENV;
+    }
+    for (size_t i = 0; i < sizeof pgvars / sizeof *pgvars; i++) {
+        if (env_set(pgvars[i])) {
+            *conninfo = ""; /* libpq reads the environment itself */
+            return LIS_DB_PGENV;
+        }
+    }
+    if (cfg && cfg->db_conninfo) {
+        *conninfo = cfg->db_conninfo;
+        return LIS_DB_CONFIG;
+    }
+    return LIS_DB_EMBEDDED;
+}
+
+const char *
+lis_db_source_str(lis_db_source src)
+{
+    switch (src) {
+    case LIS_DB_OPTION:
+        return "the --db option";
+    case LIS_DB_ENV:
+        return "LIS_DB";
+    case LIS_DB_PGENV:
+        return "the libpq environment (PGHOST, ...)";
+    case LIS_DB_CONFIG:
+        return "the config file";
+    case LIS_DB_EMBEDDED:
+        return "the embedded default cluster";
+    }
+    return "?";
+}
+
+lis_status
+lis_db_error(PGconn *conn, const PGresult *res, const char *what, lis_error *err)
+{
+    const char *msg = res ? PQresultErrorMessage(res) : NULL;
+    if (msg == NULL || msg[0] == '\0')
+        msg = conn ? PQerrorMessage(conn) : "no connection";
+    /* libpq messages end in a newline and may span lines: keep the first as
+     * the primary message and the rest as detail. */
+    size_t first = strcspn(msg, "\n");
+    lis_error_set(err, LIS_DB, "%s: %.*s", what, (int)first, msg);
+    if (err && err->code == LIS_DB) {
+        const char *rest = msg + first;
+        while (*rest == '\n')
+            rest++;
+        if (*rest) {
+            char *copy = lis_xstrdup(rest);
+            size_t n = strlen(copy);
+            while (n > 0 && copy[n - 1] == '\n')
+                copy[--n] = '\0';
+            lis_error_detail(err, "%s", copy);
+            free(copy);
+        }
+        const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+        if (state && err->sqlstate[0] == '\0')
+            snprintf(err->sqlstate, sizeof err->sqlstate, "%s", state);
+    }
+    return LIS_DB;
+}
+
+static PGresult *
+run(PGconn *conn, const char *sql, const char *what, int nparams,
+    const char *const *params, lis_error *err)
+{
+    PGresult *res = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+        return res;
+    lis_db_error(conn, res, what, err);
+    PQclear(res);
+    return NULL;
+}
+
+PGresult *
+lis_db_query_text(PGconn *conn, const char *sql, int nparams, const char *const *params,
+                  lis_error *err)
+{
+    return run(conn, sql, "query failed", nparams, params, err);
+}
+
+PGresult *
+lis_db_query(PGconn *conn, const char *name, int nparams, const char *const *params,
+             lis_error *err)
+{
+    char what[200];
+    snprintf(what, sizeof what, "query %s failed", name);
+    return run(conn, lis_sql(name), what, nparams, params, err);
+}
+
+lis_status
+lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
+{
+    PGresult *res = PQexec(conn, sql);
+    ExecStatusType st = PQresultStatus(res);
+    lis_status rc = LIS_OK;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+        rc = lis_db_error(conn, res, "statement failed", err);
+    PQclear(res);
+    return rc;
+}
+
+PGconn *
+lis_db_connect(const char *conninfo, lis_error *err)
+{
+    static const char *keys[] = {"dbname", "application_name", "client_encoding", NULL};
+    const char *vals[] = {conninfo, "lis", "UTF8", NULL};
+    /* expand_dbname lets conninfo be a string or URI; the other keys apply
+     * unless conninfo sets them. */
+    PGconn *conn = PQconnectdbParams(keys, vals, 1);
+    if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
+        lis_db_error(conn, NULL, "could not connect to the database", err);
+        if (conn && strstr(PQerrorMessage(conn), "invalid") != NULL && err)
+            err->code = LIS_USAGE;
+        PQfinish(conn);
+        return NULL;
+    }
+    if (lis_db_exec(conn, "SET search_path = lis, public; SET DateStyle = ISO;"
+                          " SET client_min_messages = warning",
+                    err) != LIS_OK) {
+        PQfinish(conn);
+        return NULL;
+    }
+    return conn;
+}
+
+PGconn *
+lis_db_open(const char *option, const lis_config *cfg, lis_db_schema schema,
+            lis_error *err)
+{
+    const char *conninfo;
+    lis_db_source src = lis_db_choose(option, cfg, &conninfo);
+    PGconn *conn;
+
+    if (src == LIS_DB_EMBEDDED) {
+        lis_embedded emb;
+        if (lis_embedded_init(&emb, cfg, err) != LIS_OK)
+            return NULL;
+        char *ci = NULL;
+        if (lis_embedded_start(&emb, err) == LIS_OK)
+            ci = lis_embedded_conninfo(&emb);
+        lis_embedded_release(&emb);
+        if (ci == NULL)
+            return NULL;
+        conn = lis_db_connect(ci, err);
+        free(ci);
+        /* The private cluster is ours: keep its schema current ourselves. */
+        if (conn && schema == LIS_SCHEMA_CURRENT &&
+            lis_migrate(conn, NULL, err) != LIS_OK) {
+            PQfinish(conn);
+            return NULL;
+        }
+        return conn;
+    }
+
+    conn = lis_db_connect(conninfo, err);
+    if (conn == NULL) {
+        lis_error_detail(err, "The database was chosen by %s.", lis_db_source_str(src));
+        return NULL;
+    }
+    if (schema == LIS_SCHEMA_CURRENT && lis_migrate_check(conn, err) != LIS_OK) {
+        PQfinish(conn);
+        return NULL;
+    }
+    return conn;
+}

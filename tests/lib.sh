@@ -1,0 +1,60 @@
+# lib.sh - shared by the shell tests. Source it first:  . "$(dirname "$0")/../lib.sh"
+#
+# Environment (set by ctest): LIS (the binary), LIS_SOURCE_DIR, LIS_SHARED.
+# Database tests run under pg_virtualenv, which exports PGHOST and friends;
+# new_db makes a database of the test's own, dropped when the test ends.
+set -eu
+
+: "${LIS:?run the tests through ctest}"
+TEST_NAME=$(basename "$0" .sh)
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/lis-test-$TEST_NAME.XXXXXX")
+LIS_TEST_DBS=""
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+cleanup() {
+    for db in $LIS_TEST_DBS; do dropdb --if-exists "$db" >/dev/null 2>&1 || true; done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $TEST_NAME: $*" >&2; exit 1; }
+skip() { echo "SKIP: $TEST_NAME: $*"; exit 77; }
+ok() { echo "ok - $*"; }
+
+# need_pg: skip unless a PostgreSQL server answers (ctest under pg_virtualenv).
+need_pg() {
+    [ -n "${PGHOST:-}${PGPORT:-}${PGDATABASE:-}" ] || skip "no PostgreSQL (run ctest under pg_virtualenv)"
+    psql -XAtqc 'SELECT 1' >/dev/null 2>&1 || skip "PostgreSQL does not answer"
+}
+
+# new_db [SUFFIX]: creates an empty database and points LIS_DB at it.
+new_db() {
+    need_pg
+    local name="lis_${TEST_NAME//[^a-zA-Z0-9]/_}_${1:-db}_$$"
+    dropdb --if-exists "$name" >/dev/null 2>&1 || true
+    createdb "$name" || fail "createdb $name"
+    LIS_TEST_DBS="$LIS_TEST_DBS $name"
+    export LIS_DB="dbname=$name"
+    TEST_DB=$name
+}
+
+# sql QUERY: runs QUERY in the test database, prints unaligned rows.
+sql() { psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -c "$1"; }
+
+# run_lis EXPECTED_STATUS ARGS...: runs lis; output in $TMP/out and $TMP/err.
+run_lis() {
+    local want=$1; shift
+    local got=0
+    "$LIS" "$@" >"$TMP/out" 2>"$TMP/err" || got=$?
+    if [ "$got" != "$want" ]; then
+        echo "--- stdout"; cat "$TMP/out"; echo "--- stderr"; cat "$TMP/err"
+        fail "lis $* exited $got, expected $want"
+    fi
+}
+
+# assert_eq ACTUAL EXPECTED WHAT
+assert_eq() { [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"; }
+
+# assert_grep PATTERN FILE: FILE has a line matching the extended regex.
+assert_grep() { grep -Eq -- "$1" "$2" || { cat "$2"; fail "no line matching '$1' in $(basename "$2")"; }; }
+assert_no_grep() { ! grep -Eq -- "$1" "$2" || { cat "$2"; fail "a line matches '$1' in $(basename "$2")"; }; }
