@@ -1,0 +1,163 @@
+/*
+ * report.h - the in-memory report model that every renderer reads.
+ *
+ * report.c fills it from the rollup tables (and the catalogue) in a few
+ * set-based queries; renderers in reports/ read it and never call libpq, so
+ * they can be tested on a model built by hand. The model owns every string and
+ * array in it (lis_report_free frees all). Numbers that have no value are NAN
+ * (isnan); statuses that do not apply are LIS_LIGHT_NONE.
+ *
+ * Windows: month m of the year is index m-1 of the 12-element arrays; quarter
+ * q is index q-1 of the 4-element arrays; "ytd" is year-to-date up to the
+ * last month of the report's window; "year" is the whole year.
+ */
+#ifndef LIS_REPORT_H
+#define LIS_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum lis_light {
+    LIS_LIGHT_NONE = 0,
+    LIS_LIGHT_GREEN,
+    LIS_LIGHT_YELLOW,
+    LIS_LIGHT_RED,
+    LIS_LIGHT_GREY,    /* no data */
+    LIS_LIGHT_NOT_DUE, /* no whole period of the indicator in the window */
+} lis_light;
+
+/* "green" ... "not_due" (as in lis show csv) and back; unknown text: NONE. */
+const char *lis_light_name(lis_light light);
+lis_light lis_light_parse(const char *name);
+
+/* What every output states it is as of (SPEC section 4). */
+typedef struct lis_stamp {
+    char *period;       /* the report's window name: "2026-10", "2026-Q3", "2026" */
+    long newest_batch;  /* the newest import batch the figures read; 0: none */
+    char *data_as_of;   /* that batch's finish date, "yyyy-mm-dd"; documents
+                           take their date from it, never from the clock */
+    long run_id;        /* the run that writes the output */
+    char *lang;         /* "da" or "en" */
+} lis_stamp;
+
+typedef struct lis_rm_indicator {
+    char *indicator_id;
+    char *name;
+    char *unit;        /* antal, pct, kr, dage, score, ... */
+    int decimals;
+    char *direction;   /* op, ned, interval */
+    char *aggregation; /* sum, mean, last, min, max, ratio */
+    char *frequency;   /* maaned, kvartal, aar */
+    double weight;
+    double low, high;  /* interval bounds of the year's target row, or NAN */
+    double actual[12], target[12], attainment[12];
+    lis_light status[12];
+    double q_actual[4], q_target[4], q_attainment[4];
+    lis_light q_status[4];
+    double ytd_actual, ytd_target, ytd_attainment;
+    lis_light ytd_status;
+    double year_actual, year_target, year_attainment;
+    lis_light year_status;
+} lis_rm_indicator;
+
+typedef struct lis_rm_goal {
+    char *goal_id;
+    char *title;
+    char *kind;        /* politisk-strategisk, politisk-driftsnaer, fagligt, eget, koncern */
+    char *focus_area;  /* uddannelse, beskaeftigelse, mestring, erhverv, or NULL */
+    bool cross_cutting;
+    bool owned;        /* false: shared into this agreement by its owner */
+    char *owner_agreement;
+    bool qualitative;  /* followed by statuses, not indicators */
+    lis_light status[12];
+    double attainment[12];
+    lis_light q_status[4];
+    double q_attainment[4];
+    lis_light ytd_status;
+    double ytd_attainment;
+    lis_light year_status; /* the annual report's "Kom vi i mål?" */
+    double year_attainment;
+    /* The latest qualitative status up to the report's window, or NULLs. */
+    char *comment;
+    char *comment_status; /* opfyldt, paa-sporet, ... */
+    char *comment_period;
+    char *comment_author;
+    lis_rm_indicator *indicators;
+    size_t n_indicators;
+} lis_rm_goal;
+
+typedef struct lis_rm_economy {
+    bool has_budget;      /* false: grey, figures are zeros */
+    double annual_budget;
+    double budget[12], actual[12];         /* each month */
+    double cum_budget[12], cum_actual[12]; /* year to date to each month */
+    double consumption_pct[12], expected_pct[12]; /* percent, NAN when no budget */
+    double deviation[12], forecast[12];
+    lis_light status[12];
+    /* at the report's window (YTD to its last month) */
+    double ytd_budget, ytd_actual, consumption_pct_now, expected_pct_now;
+    double deviation_now, forecast_now;
+    lis_light status_now;
+} lis_rm_economy;
+
+/* A measurement the figures came from (the Data sheet). */
+typedef struct lis_rm_measurement {
+    char *indicator_id;
+    char *unit_id;
+    char *unit_name;
+    char *period;  /* canonical: 2026-03, 2026-Q1, 2026 */
+    double value;  /* NAN: no value (an empty or ".." cell) */
+    long batch_id;
+    char *batch_file;
+} lis_rm_measurement;
+
+typedef struct lis_rm_agreement {
+    char *agreement_id;
+    char *name;
+    char *status;      /* udkast, godkendt, afsluttet */
+    int year;
+    int level;         /* 1: direktion - fagchef, 2: fagchef - leader */
+    char *holder_unit, *holder_name, *holder_leader;
+    char *grantor_unit, *grantor_name;
+    char *parent_agreement; /* or NULL */
+    char *area_unit, *area_name; /* the fagområde the holder lies in, for grouping */
+    lis_rm_goal *goals;
+    size_t n_goals;
+    lis_rm_economy economy;
+    lis_rm_measurement *data;
+    size_t n_data;
+} lis_rm_agreement;
+
+/* Economy per policy area and service frame, and the unallocated bucket. */
+typedef struct lis_rm_area {
+    char *policy_area;  /* "(ukendt funktion)" for functions missing in accounts */
+    int service_frame;  /* 1 ja, 0 nej, -1 unknown */
+    bool unallocated;
+    double annual_budget, budget, actual, deviation, forecast;
+} lis_rm_area;
+
+typedef struct lis_rm_transfer {
+    char *transfer_id, *date; /* yyyy-mm-dd */
+    char *from_cost_centre, *from_function, *to_cost_centre, *to_function;
+    double amount;
+    char *note;
+    bool cross_policy_area, cross_service_frame, within_agreement;
+    char *verdict; /* "" when no flag */
+    char *flags;   /* joined by "|" */
+} lis_rm_transfer;
+
+typedef struct lis_report {
+    lis_stamp stamp;
+    int year;
+    int month;          /* last month of the report's window */
+    lis_rm_agreement *agreements; /* sorted by agreement_id */
+    size_t n_agreements;
+    lis_rm_area *areas;
+    size_t n_areas;
+    lis_rm_transfer *transfers;
+    size_t n_transfers;
+} lis_report;
+
+void lis_report_free(lis_report *report);
+
+#endif
