@@ -99,7 +99,8 @@ fold(const char *s, size_t n, char sep, lis_buf *out)
 typedef struct colmap {
     int src[MAX_JOIN]; /* source columns joined with "."; -1 unused */
     int nsrc;
-    const char *constant;
+    char *constant;    /* expanded ({file}, {filedate}) */
+    const char *fallback;
     char *label;       /* the column as the file names it, for messages */
 } colmap;
 
@@ -339,6 +340,42 @@ missing_column(ctx *c, const lis_csv_field *f, size_t nf, long line, const char 
     return LIS_INPUT;
 }
 
+/* A profile constant with {file} and {filedate} replaced. */
+static char *
+expand(const char *path, const char *v)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    int blen = dot && dot > base ? (int)(dot - base) : (int)strlen(base);
+    char date[8] = "";
+    for (int i = 0; i + 7 <= blen; i++) {
+        const char *t = base + i;
+        bool ok = true;
+        for (int k = 0; k < 7 && ok; k++)
+            ok = k == 4 ? t[k] == '-' : (t[k] >= '0' && t[k] <= '9');
+        if (ok && (i == 0 || !(t[-1] >= '0' && t[-1] <= '9'))) {
+            memcpy(date, t, 7);
+            date[7] = '\0';
+            break;
+        }
+    }
+    lis_buf b;
+    lis_buf_init(&b);
+    while (*v) {
+        if (strncmp(v, "{file}", 6) == 0) {
+            lis_buf_add(&b, base, (size_t)blen);
+            v += 6;
+        } else if (strncmp(v, "{filedate}", 10) == 0) {
+            lis_buf_adds(&b, date);
+            v += 10;
+        } else {
+            lis_buf_addc(&b, *v++);
+        }
+    }
+    return b.data ? b.data : lis_xstrdup("");
+}
+
 static lis_status
 on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err)
 {
@@ -359,8 +396,9 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         colmap *m = &c->map[k];
         const lis_profile_map *pm = lis_profile_find(c->prof, fd->name);
         m->nsrc = 0;
+        m->fallback = pm ? pm->fallback : NULL;
         if (pm && pm->constant) {
-            m->constant = pm->constant;
+            m->constant = expand(c->path, pm->constant);
             m->label = lis_xstrdup(fd->name);
             continue;
         }
@@ -477,6 +515,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
                             (lis_number_is_missing(s, n) || is_missing_token(c, s, n)));
     if (fd->type == LIS_F_NUM && is_missing_token(c, s, n))
         empty = true;
+    if (empty && m->fallback && m->fallback[0] && raw != m->fallback) {
+        return convert(c, fd, m, m->fallback, strlen(m->fallback), line, negate);
+    }
     if (empty) {
         if (fd->value_required) {
             row_error(c, line, m->label, NULL, "has no value");
@@ -913,8 +954,10 @@ count_value(PGresult *r)
 static void
 ctx_release(ctx *c)
 {
-    for (int k = 0; k < LIS_KIND_MAX_FIELDS; k++)
+    for (int k = 0; k < LIS_KIND_MAX_FIELDS; k++) {
         free(c->map[k].label);
+        free(c->map[k].constant);
+    }
     for (size_t i = 0; c->header && i < c->nheader; i++)
         free(c->header[i]);
     free(c->header);

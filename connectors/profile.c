@@ -48,6 +48,7 @@ lis_profile_release(lis_profile *p)
         free(p->map[i].field);
         free(p->map[i].source);
         free(p->map[i].constant);
+        free(p->map[i].fallback);
     }
     for (int i = 0; i < p->nfilter; i++) {
         free(p->filter[i].column);
@@ -269,7 +270,7 @@ profile_key(reader *r, const char *name, const char *v)
 }
 
 static int
-map_key(reader *r, const char *field, const char *v, bool constant)
+map_key(reader *r, const char *field, const char *v, int what)
 {
     lis_profile *p = r->p;
     lis_profile_map *m = NULL;
@@ -284,10 +285,15 @@ map_key(reader *r, const char *field, const char *v, bool constant)
         m = &p->map[p->nmap++];
         m->field = lis_xstrdup(field);
     }
+    if (what == 2) { /* [defaults] */
+        free(m->fallback);
+        m->fallback = lis_xstrdup(v);
+        return 1;
+    }
     free(m->source);
     free(m->constant);
-    m->source = constant ? NULL : lis_xstrdup(v);
-    m->constant = constant ? lis_xstrdup(v) : NULL;
+    m->source = what == 0 ? lis_xstrdup(v) : NULL;
+    m->constant = what == 1 ? lis_xstrdup(v) : NULL;
     return 1;
 }
 
@@ -298,9 +304,11 @@ handle(void *user, const char *section, const char *name, const char *value)
     if (!strcmp(section, "profile"))
         return profile_key(r, name, value);
     if (!strcmp(section, "columns"))
-        return map_key(r, name, value, false);
+        return map_key(r, name, value, 0);
     if (!strcmp(section, "constants"))
-        return map_key(r, name, value, true);
+        return map_key(r, name, value, 1);
+    if (!strcmp(section, "defaults"))
+        return map_key(r, name, value, 2);
     if (!strcmp(section, "filter")) {
         if (r->p->nfilter >= LIS_PROFILE_MAX_LIST) {
             snprintf(r->problem, sizeof r->problem, "too many filters");

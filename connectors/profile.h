@@ -28,7 +28,10 @@ typedef enum lis_encoding {
 typedef struct lis_profile_map {
     char *field;
     char *source;   /* column name(s) in the file, "a + b" joins; NULL for a constant */
-    char *constant; /* a fixed value for every row; NULL when from a column */
+    char *constant; /* a fixed value for every row; NULL when from a column.
+                       "{file}" is the file's name without folder and extension,
+                       "{filedate}" the first yyyy-mm in that name */
+    char *fallback; /* [defaults]: the value of an empty cell; may be NULL */
 } lis_profile_map;
 
 /* A row filter: keep only rows whose column equals one of the values. */
