@@ -342,7 +342,7 @@ lis_csvread_run(lis_csvread *r, const char *path, lis_error *err)
     }
     r->delimiter_used = delim;
 
-    csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI);
+    csv_init(&p, CSV_APPEND_NULL);
     parser = true;
     csv_set_delim(&p, (unsigned char)delim);
     csv_set_space_func(&p, only_space);
@@ -375,7 +375,10 @@ lis_csvread_run(lis_csvread *r, const char *path, lis_error *err)
         st = LIS_INPUT;
         goto done;
     }
-    if (csv_fini(&p, on_field, on_record, &rd) != 0) {
+    /* libcsv reports an open quote at the end only in strict mode, which
+     * would also refuse the stray quotes Excel users write: look at its
+     * state instead (2 = FIELD_BEGUN). */
+    if ((p.pstate == 2 && p.quoted) || csv_fini(&p, on_field, on_record, &rd) != 0) {
         st = lis_error_set(err, LIS_INPUT, "%s:%ld: a quoted field is not closed", path,
                            rd.rec_line ? rd.rec_line : src.line);
         lis_error_at(err, path, rd.rec_line ? rd.rec_line : src.line);
