@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "db.h"
 #include "mem.h"
+#include "migrate.h"
 #include "rollup.h"
 #include "rollup_format.h"
 #include "synth.h"
@@ -176,8 +177,10 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     free(input);
     return lis_cli_fail(&err);
 #else
-    PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);
-    if (conn == NULL) {
+    /* The demo sets its database up like "lis db init" would. */
+    PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_ANY, &err);
+    if (conn == NULL || lis_migrate(conn, NULL, &err) != LIS_OK) {
+        PQfinish(conn);
         free(input);
         return lis_cli_fail(&err);
     }

@@ -89,6 +89,20 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
     snprintf(started, sizeof started, "%s", PQgetvalue(res, 0, 0));
     PQclear(res);
 
+    /* Fresh imports have no planner statistics yet: gather them first. */
+    res = lis_db_query(conn, "queries/rollup_stale_tables.sql", 0, NULL, err);
+    if (res == NULL)
+        return LIS_DB;
+    for (int r = 0; r < PQntuples(res); r++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "ANALYZE lis.%s", PQgetvalue(res, r, 0));
+        if (lis_db_exec(conn, sql, err) != LIS_OK) {
+            PQclear(res);
+            return LIS_DB;
+        }
+    }
+    PQclear(res);
+
     if (lis_db_exec(conn, "BEGIN", err) != LIS_OK)
         return LIS_DB;
     const char *p1[] = {ys};
