@@ -24,7 +24,7 @@ win AS (
 ),
 ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
 acc AS (SELECT au.agreement_id, c.cost_centre FROM rollup_au au JOIN cost_centre c USING (unit_id)),
-ccm AS (SELECT cost_centre, month, sum(b) AS b, sum(a) AS a FROM rollup_spread GROUP BY 1, 2),
+ccm AS (SELECT cost_centre, month, sum(b12) AS b, sum(a12) AS a FROM rollup_spread GROUP BY 1, 2),
 has_lines AS (
     SELECT DISTINCT acc.agreement_id FROM acc
      WHERE EXISTS (SELECT 1 FROM rollup_spread s WHERE s.cost_centre = acc.cost_centre)
@@ -48,20 +48,22 @@ f AS (
       FROM agm CROSS JOIN win w
      GROUP BY 1, 2, 3, 4, 5
 ),
+-- f holds twelfths; divide by 12 once, at the end.
 g AS (
     SELECT f.*, h.agreement_id IS NOT NULL AS has_lines,
-           CASE WHEN bytd > 0 THEN aytd * annual / bytd ELSE aytd * 12 / wl END AS forecast
+           CASE WHEN bytd > 0 THEN aytd * annual / bytd ELSE aytd * 12 / wl END AS forecast12
       FROM f LEFT JOIN has_lines h USING (agreement_id)
 )
 INSERT INTO rollup_economy (year, agreement_id, window_name, window_kind, first_month,
                             last_month, annual_budget, budget, actual, budget_ytd, actual_ytd,
                             consumption_pct, expected_pct, deviation, forecast, status)
-SELECT $1, agreement_id, name, kind, wf, wl, annual, budget, actual, bytd, aytd,
+SELECT $1, agreement_id, name, kind, wf, wl, annual / 12, budget / 12, actual / 12,
+       bytd / 12, aytd / 12,
        CASE WHEN annual <> 0 THEN aytd * 100 / annual END,
        CASE WHEN annual <> 0 THEN bytd * 100 / annual END,
-       aytd - bytd, forecast,
+       (aytd - bytd) / 12, forecast12 / 12,
        CASE WHEN NOT has_lines THEN 'grey'
-            WHEN forecast - annual <= abs(annual) * $2::numeric / 100 THEN 'green'
-            WHEN forecast - annual <= abs(annual) * $3::numeric / 100 THEN 'yellow'
+            WHEN forecast12 - annual <= abs(annual) * $2::numeric / 100 THEN 'green'
+            WHEN forecast12 - annual <= abs(annual) * $3::numeric / 100 THEN 'yellow'
             ELSE 'red' END
   FROM g

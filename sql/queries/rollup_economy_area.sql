@@ -24,7 +24,7 @@ fm AS (
     SELECT s.function, s.month,
            NOT EXISTS (SELECT 1 FROM cost_centre c JOIN unit u ON u.unit_id = c.unit_id
                         WHERE c.cost_centre = s.cost_centre) AS unallocated,
-           sum(s.b) AS b, sum(s.a) AS a
+           sum(s.b12) AS b, sum(s.a12) AS a
       FROM rollup_spread s
      GROUP BY 1, 2, 3
 ),
@@ -61,11 +61,11 @@ SELECT $1, name, kind, wf, wl, level,
                   WHEN 'unallocated' THEN '(ikke fordelt)' ELSE '' END,
        CASE WHEN level IN ('policy_area', 'service_frame') THEN service_frame END,
        level = 'unallocated',
-       coalesce(annual, 0), coalesce(budget, 0), coalesce(actual, 0), coalesce(bytd, 0),
-       coalesce(aytd, 0),
+       coalesce(annual, 0) / 12, coalesce(budget, 0) / 12, coalesce(actual, 0) / 12,
+       coalesce(bytd, 0) / 12, coalesce(aytd, 0) / 12,
        CASE WHEN annual <> 0 THEN aytd * 100 / annual END,
        CASE WHEN annual <> 0 THEN bytd * 100 / annual END,
-       coalesce(aytd, 0) - coalesce(bytd, 0),
-       CASE WHEN bytd > 0 THEN aytd * annual / bytd ELSE coalesce(aytd, 0) * 12 / wl END
+       (coalesce(aytd, 0) - coalesce(bytd, 0)) / 12,
+       CASE WHEN bytd > 0 THEN aytd * annual / bytd ELSE coalesce(aytd, 0) * 12 / wl END / 12
   FROM f
  WHERE level <> 'unallocated' OR unallocated

@@ -2,8 +2,11 @@
 -- function and month, with yearly rows spread 1/12 to every month that has
 -- no monthly row for the same cost centre, function and account (SPEC
 -- section 3). A temporary table rollup_spread(cost_centre, function, month,
--- b, a), dropped at the end of the rollup's transaction; b and a are NULL
--- where the lines carry no amounts (they still count as budget lines).
+-- b12, a12), dropped at the end of the rollup's transaction. b12 and a12 are
+-- budget and actual in twelfths (12 x the month's amount), so a yearly row
+-- spreads without rounding: 2450 a year is 2450 twelfths in each month, and
+-- sums divide by 12 once at the end. They are NULL where the lines carry no
+-- amounts (such lines still count as budget lines).
 --
 -- $1 integer  the year
 -- Result: none.
@@ -22,14 +25,14 @@ ex AS (
        AND bl.function = y.function AND bl.account = y.account
 ),
 x AS (
-    SELECT cost_centre, function, month, budget AS b, actual AS a
+    SELECT cost_centre, function, month, budget * 12 AS b, actual * 12 AS a
       FROM budget_line WHERE year = $1::int AND month IS NOT NULL
     UNION ALL
-    SELECT y.cost_centre, y.function, mm, y.b / 12, y.a / 12
+    SELECT y.cost_centre, y.function, mm, y.b, y.a
       FROM y CROSS JOIN generate_series(1, 12) mm
      WHERE NOT EXISTS (SELECT 1 FROM ex
                         WHERE ex.cost_centre = y.cost_centre AND ex.function = y.function
                           AND ex.account = y.account AND ex.month = mm)
 )
-SELECT cost_centre, function, month::smallint AS month, sum(b) AS b, sum(a) AS a
+SELECT cost_centre, function, month::smallint AS month, sum(b) AS b12, sum(a) AS a12
   FROM x GROUP BY 1, 2, 3
