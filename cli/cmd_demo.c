@@ -233,7 +233,7 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
         free(input);
         return lis_cli_fail(&err);
     }
-    printf("Rolled up:     %d in %.2f s (%ld agreements x 41 windows)\n\n", DEMO_YEAR,
+    printf("Rolled up:     %d in %.2f s (%ld agreements x 29 windows)\n\n", DEMO_YEAR,
            rs.seconds, rs.agreements);
 
     /* the latest month with data */
