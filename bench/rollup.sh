@@ -18,7 +18,6 @@ dbs=""
 trap 'for d in $dbs; do dropdb --if-exists "$d" >/dev/null 2>&1 || true; done; rm -rf "$work"' EXIT
 
 for k in $scales; do
-    db=lis_bench_rollup_$k_$$
     db="lis_bench_rollup_${k}_$$"
     createdb "$db"
     dbs="$dbs $db"

@@ -7,9 +7,9 @@
 -- Result: none (INSERT). The caller has deleted the year's rows first, in the
 -- same transaction.
 --
--- How: measurements are aggregated once per indicator, unit and window range
--- (ms), then per agreement over U(A), the temporary table rollup_au of
--- rollup_prepare_units.sql (am); every target row of the
+-- How: the measurements each agreement needs are aggregated per agreement
+-- and period over U(A) (the temporary table rollup_au of
+-- rollup_prepare_units.sql), then per window range (am); every target row of the
 -- year meets every window cut to its indicator's frequency (cw).
 WITH
 win AS (
@@ -61,58 +61,78 @@ gi AS (
       JOIN target t ON t.goal_id = ga.goal_id AND t.year = $1
       JOIN indicator i ON i.indicator_id = t.indicator_id
 ),
+-- The (agreement, indicator) pairs whose measurements are needed: the
+-- indicators of the agreement's target rows, or their numerator and
+-- denominator.
 need AS (
-    SELECT indicator_id FROM gi WHERE aggregation <> 'ratio'
-    UNION SELECT numerator FROM gi WHERE aggregation = 'ratio'
-    UNION SELECT denominator FROM gi WHERE aggregation = 'ratio'
+    SELECT agreement_id, indicator_id FROM gi WHERE aggregation <> 'ratio'
+    UNION SELECT agreement_id, numerator FROM gi WHERE aggregation = 'ratio'
+    UNION SELECT agreement_id, denominator FROM gi WHERE aggregation = 'ratio'
 ),
--- Per indicator, unit and range: the values with a value (NULL counts nowhere).
-ms AS (
-    SELECT m.indicator_id, m.unit_id, r.cf, r.cl, count(*) AS n, sum(m.value) AS s,
-           min(m.value) AS mn, max(m.value) AS mx
-      FROM measurement m
-      JOIN rng r ON m.first_month >= r.cf AND m.last_month <= r.cl
+-- Per agreement, indicator and period over U(A): the values with a value
+-- (NULL counts nowhere).
+mp AS (
+    SELECT n.agreement_id, m.indicator_id, m.first_month, m.last_month, count(*) AS n,
+           sum(m.value) AS s, min(m.value) AS mn, max(m.value) AS mx
+      FROM need n
+      JOIN rollup_au au ON au.agreement_id = n.agreement_id
+      JOIN measurement m ON m.indicator_id = n.indicator_id AND m.unit_id = au.unit_id
      WHERE m.year = $1 AND m.value IS NOT NULL
-       AND m.indicator_id IN (SELECT indicator_id FROM need)
      GROUP BY 1, 2, 3, 4
 ),
--- For "last": per unit, the value of its latest period with a value.
-ml AS (
-    SELECT DISTINCT ON (m.indicator_id, m.unit_id, r.cf, r.cl)
-           m.indicator_id, m.unit_id, r.cf, r.cl, m.value
-      FROM measurement m
-      JOIN rng r ON m.first_month >= r.cf AND m.last_month <= r.cl
-     WHERE m.year = $1 AND m.value IS NOT NULL
-       AND m.indicator_id IN (SELECT indicator_id FROM gi WHERE aggregation = 'last')
-     ORDER BY m.indicator_id, m.unit_id, r.cf, r.cl, m.last_month DESC, m.first_month DESC
-),
+-- ... and per window range.
 am AS (
-    SELECT au.agreement_id, ms.indicator_id, ms.cf, ms.cl, sum(ms.n) AS n, sum(ms.s) AS s,
-           min(ms.mn) AS mn, max(ms.mx) AS mx, sum(ml.value) AS lastv
-      FROM ms JOIN rollup_au au USING (unit_id)
-      LEFT JOIN ml ON ml.indicator_id = ms.indicator_id AND ml.unit_id = ms.unit_id
-                  AND ml.cf = ms.cf AND ml.cl = ms.cl
+    SELECT mp.agreement_id, mp.indicator_id, r.cf, r.cl, sum(mp.n) AS n, sum(mp.s) AS s,
+           min(mp.mn) AS mn, max(mp.mx) AS mx
+      FROM mp JOIN rng r ON mp.first_month >= r.cf AND mp.last_month <= r.cl
      GROUP BY 1, 2, 3, 4
+),
+-- For "last": per unit, the value of its latest period with a value in the
+-- range; then the sum over units.
+ml AS (
+    SELECT agreement_id, indicator_id, cf, cl, sum(value) AS lastv
+      FROM (SELECT DISTINCT ON (n.agreement_id, m.indicator_id, m.unit_id, r.cf, r.cl)
+                   n.agreement_id, m.indicator_id, r.cf, r.cl, m.value
+              FROM (SELECT DISTINCT agreement_id, indicator_id FROM gi
+                     WHERE aggregation = 'last') n
+              JOIN rollup_au au ON au.agreement_id = n.agreement_id
+              JOIN measurement m ON m.indicator_id = n.indicator_id AND m.unit_id = au.unit_id
+              JOIN rng r ON m.first_month >= r.cf AND m.last_month <= r.cl
+             WHERE m.year = $1 AND m.value IS NOT NULL
+             ORDER BY n.agreement_id, m.indicator_id, m.unit_id, r.cf, r.cl,
+                      m.last_month DESC, m.first_month DESC) x
+     GROUP BY 1, 2, 3, 4
+),
+-- The actual value per agreement, indicator and range, one row each.
+av AS (
+    SELECT a.agreement_id, a.indicator_id, a.cf, a.cl,
+           CASE i.aggregation WHEN 'sum' THEN a.s
+                              WHEN 'mean' THEN a.s / a.n
+                              WHEN 'min' THEN a.mn
+                              WHEN 'max' THEN a.mx END AS actual
+      FROM am a JOIN indicator i USING (indicator_id)
+     WHERE i.aggregation IN ('sum', 'mean', 'min', 'max')
+    UNION ALL
+    SELECT agreement_id, indicator_id, cf, cl, lastv FROM ml
+    UNION ALL
+    -- a ratio needs a numerator and a denominator value and a denominator
+    -- sum other than 0
+    SELECT g.agreement_id, g.indicator_id, nu.cf, nu.cl,
+           nu.s * CASE WHEN g.iunit = 'pct' THEN 100 ELSE 1 END / de.s
+      FROM (SELECT DISTINCT agreement_id, indicator_id, numerator, denominator, iunit
+              FROM gi WHERE aggregation = 'ratio') g
+      JOIN am nu ON nu.agreement_id = g.agreement_id AND nu.indicator_id = g.numerator
+      JOIN am de ON de.agreement_id = g.agreement_id AND de.indicator_id = g.denominator
+                AND de.cf = nu.cf AND de.cl = nu.cl
+     WHERE nu.n > 0 AND de.n > 0 AND de.s <> 0
 ),
 r1 AS (
     SELECT gi.*, cw.kind, cw.wf, cw.wl, cw.name, cw.due, cw.cl - cw.cf + 1 AS m, cw.cl AS e,
-           CASE WHEN NOT cw.due THEN NULL
-                WHEN gi.aggregation = 'ratio' THEN
-                    CASE WHEN nu.n > 0 AND de.n > 0 AND de.s <> 0 THEN
-                        nu.s * CASE WHEN gi.iunit = 'pct' THEN 100 ELSE 1 END / de.s END
-                WHEN gi.aggregation = 'sum' THEN a.s
-                WHEN gi.aggregation = 'mean' THEN a.s / a.n
-                WHEN gi.aggregation = 'min' THEN a.mn
-                WHEN gi.aggregation = 'max' THEN a.mx
-                WHEN gi.aggregation = 'last' THEN a.lastv END AS actual
+           CASE WHEN cw.due THEN a.actual END AS actual
       FROM gi
       JOIN cw ON cw.frequency = gi.frequency
-      LEFT JOIN am a ON a.agreement_id = gi.agreement_id AND a.indicator_id = gi.indicator_id
+      LEFT JOIN av a ON a.agreement_id = gi.agreement_id AND a.indicator_id = gi.indicator_id
                     AND a.cf = cw.cf AND a.cl = cw.cl
-      LEFT JOIN am nu ON nu.agreement_id = gi.agreement_id AND nu.indicator_id = gi.numerator
-                     AND nu.cf = cw.cf AND nu.cl = cw.cl
-      LEFT JOIN am de ON de.agreement_id = gi.agreement_id AND de.indicator_id = gi.denominator
-                     AND de.cf = cw.cf AND de.cl = cw.cl
 ),
 -- The window's target (tw), baseline (yw) and interval bounds; sum
 -- indicators prorate by months.

@@ -11,6 +11,16 @@
 -- (any level: the holder unit or a descendant).
 WITH
 acc AS (SELECT au.agreement_id, c.cost_centre FROM rollup_au au JOIN cost_centre c USING (unit_id)),
+tr_year AS (
+    SELECT * FROM transfer
+     WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)
+),
+within_t AS (
+    SELECT DISTINCT tr.transfer_id
+      FROM tr_year tr
+      JOIN acc x ON x.cost_centre = tr.from_cost_centre
+      JOIN acc y ON y.cost_centre = tr.to_cost_centre AND y.agreement_id = x.agreement_id
+),
 t AS (
     SELECT tr.transfer_id,
            fa.function IS NULL OR ta.function IS NULL AS unknown_function,
@@ -18,13 +28,10 @@ t AS (
                AND fa.policy_area <> ta.policy_area AS cross_pa,
            fa.function IS NOT NULL AND ta.function IS NOT NULL
                AND fa.service_frame <> ta.service_frame AS cross_sf,
-           EXISTS (SELECT 1 FROM acc x JOIN acc y USING (agreement_id)
-                    WHERE x.cost_centre = tr.from_cost_centre
-                      AND y.cost_centre = tr.to_cost_centre) AS within
-      FROM transfer tr
+           tr.transfer_id IN (SELECT w.transfer_id FROM within_t w) AS within
+      FROM tr_year tr
       LEFT JOIN account fa ON fa.function = tr.from_function
       LEFT JOIN account ta ON ta.function = tr.to_function
-     WHERE tr.date >= make_date($1, 1, 1) AND tr.date < make_date($1 + 1, 1, 1)
 )
 INSERT INTO rollup_transfer (year, transfer_id, cross_policy_area, cross_service_frame,
                              within_agreement, unknown_function, verdict, flags)
