@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@
 #include "profile.h"
 #include "sql.h"
 
-#define COPY_CHUNK (256 * 1024)
+#define COPY_CHUNK (64 * 1024)
 #define MAX_JOIN 4
 
 void
@@ -104,6 +105,73 @@ typedef struct colmap {
     char *label;       /* the column as the file names it, for messages */
 } colmap;
 
+/* A set of strings (the cost centres that have a unit): open addressing. */
+typedef struct strset {
+    char **slot;
+    size_t cap, n;
+} strset;
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void
+strset_add(strset *set, const char *s)
+{
+    if ((set->n + 1) * 2 > set->cap) {
+        strset old = *set;
+        set->cap = old.cap ? old.cap * 2 : 1024;
+        set->slot = lis_xcalloc(set->cap, sizeof *set->slot);
+        set->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slot[i]) {
+                size_t k = hash(old.slot[i], strlen(old.slot[i])) & (set->cap - 1);
+                while (set->slot[k])
+                    k = (k + 1) & (set->cap - 1);
+                set->slot[k] = old.slot[i];
+                set->n++;
+            }
+        free(old.slot);
+    }
+    size_t n = strlen(s);
+    size_t k = hash(s, n) & (set->cap - 1);
+    while (set->slot[k]) {
+        if (strcmp(set->slot[k], s) == 0)
+            return;
+        k = (k + 1) & (set->cap - 1);
+    }
+    set->slot[k] = lis_xstrdup(s);
+    set->n++;
+}
+
+static bool
+strset_has(const strset *set, const char *s, size_t n)
+{
+    if (set->cap == 0)
+        return false;
+    size_t k = hash(s, n) & (set->cap - 1);
+    while (set->slot[k]) {
+        if (strncmp(set->slot[k], s, n) == 0 && set->slot[k][n] == '\0')
+            return true;
+        k = (k + 1) & (set->cap - 1);
+    }
+    return false;
+}
+
+static void
+strset_release(strset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slot[i]);
+    free(set->slot);
+    memset(set, 0, sizeof *set);
+}
+
 typedef struct ctx {
     PGconn *conn;
     const lis_kind *kind;
@@ -129,6 +197,10 @@ typedef struct ctx {
     char *reject_tmp;
     bool row_bad;
     const lis_csvread *rd;
+    int cc_field;        /* budget: the cost_centre field, else -1 */
+    strset allocated;    /* budget: cost centres that belong to a known unit */
+    const char *cc_s;    /* the current row's cost centre */
+    size_t cc_n;
 } ctx;
 
 static void
@@ -471,6 +543,45 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
 
 /* ------------------------------------------------------------ a row */
 
+#define CELL_SIZE 128
+
+/* The cell s[0..n) as a string: in buf when it fits (the common case, no
+ * allocation per cell), else on the heap; cell_free releases it. */
+static char *
+cell(char *buf, const char *s, size_t n)
+{
+    if (n < CELL_SIZE) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return buf;
+    }
+    return lis_xstrndup(s, n);
+}
+
+static void
+cell_free(char *buf, char *value)
+{
+    if (value != buf)
+        free(value);
+}
+
+/* Appends a whole number (faster than printf on the hot path). */
+static void
+add_long(lis_buf *b, long v)
+{
+    char tmp[24];
+    int i = sizeof tmp;
+    bool neg = v < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        tmp[--i] = '-';
+    lis_buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
 static bool
 enum_value(const lis_field *fd, const char *s, size_t n, lis_buf *tmp, const char **out)
 {
@@ -502,15 +613,17 @@ is_missing_token(const ctx *c, const char *s, size_t n)
 
 /*
  * Converts one cell of field fd and appends it (with its leading tab unless
- * first) to c->row. Returns false after recording an error.
+ * first) to the COPY data. Returns false after recording an error.
  */
 static bool
 convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t rawn,
         long line, bool negate)
 {
-    lis_buf *row = &c->row;
+    lis_buf *row = &c->out;
     size_t n = rawn;
     const char *s = lis_trim(raw, &n);
+    if (fd == &c->kind->fields[c->cc_field >= 0 ? c->cc_field : 0] && c->cc_field >= 0)
+        c->cc_s = s, c->cc_n = n;
     bool empty = n == 0 || (fd->type != LIS_F_TEXT && fd->type != LIS_F_ID &&
                             (lis_number_is_missing(s, n) || is_missing_token(c, s, n)));
     if (fd->type == LIS_F_NUM && is_missing_token(c, s, n))
@@ -535,6 +648,7 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         return true;
     }
     char buf[LIS_NUM_SIZE + 2];
+    char cellbuf[CELL_SIZE];
     char *value = NULL;
     switch (fd->type) {
     case LIS_F_ID:
@@ -563,9 +677,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
     case LIS_F_NUM: {
         lis_num_result r = lis_number_parse(s, n, &c->numfmt, buf + 1);
         if (r == LIS_NUM_BAD) {
-            value = lis_xstrndup(s, n);
+            value = cell(cellbuf, s, n);
             row_error(c, line, m->label, value, "is not a number");
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
         if (r == LIS_NUM_NULL) {
@@ -575,11 +689,11 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         if (fd->min < fd->max) {
             double d = strtod(buf + 1, NULL);
             if (d < fd->min || d > fd->max) {
-                value = lis_xstrndup(s, n);
+                value = cell(cellbuf, s, n);
                 char *why = lis_xasprintf("is out of range (%g to %g)", fd->min, fd->max);
                 row_error(c, line, m->label, value, why);
                 free(why);
-                free(value);
+                cell_free(cellbuf, value);
                 return false;
             }
         }
@@ -601,15 +715,15 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         if (ok)
             v = strtol(s, NULL, 10);
         if (!ok || (fd->min < fd->max && (v < fd->min || v > fd->max))) {
-            value = lis_xstrndup(s, n);
+            value = cell(cellbuf, s, n);
             char *why = ok ? lis_xasprintf("is out of range (%g to %g)", fd->min, fd->max)
                            : lis_xstrdup("is not a whole number");
             row_error(c, line, m->label, value, why);
             free(why);
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
-        lis_buf_addf(row, "%ld", v);
+        add_long(row, v);
         return true;
     }
     case LIS_F_BOOL: {
@@ -626,9 +740,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             lis_buf_addc(row, 'f');
             return true;
         }
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         row_error(c, line, m->label, value, "is not ja or nej");
-        free(value);
+        cell_free(cellbuf, value);
         return false;
     }
     case LIS_F_ENUM: {
@@ -637,7 +751,7 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             lis_buf_adds(row, v);
             return true;
         }
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         char *allowed = lis_xstrdup(fd->values);
         for (char *p = allowed; *p; p++)
             if (*p == '|')
@@ -646,47 +760,50 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         row_error(c, line, m->label, value, why);
         free(why);
         free(allowed);
-        free(value);
+        cell_free(cellbuf, value);
         return false;
     }
     case LIS_F_FUNC: {
         char code[LIS_FUNC_SIZE];
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         if (!lis_function_code(value, code)) {
             row_error(c, line, m->label, value, "is not a function code");
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
-        free(value);
+        cell_free(cellbuf, value);
         copy_text(row, code, strlen(code));
         return true;
     }
     case LIS_F_PERIOD:
     case LIS_F_BPERIOD: {
         lis_period p;
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         if (!lis_period_parse_fmt(value, c->prof->period_format, &p)) {
             row_error(c, line, m->label, value,
                       "is not a period (2026-03, 2026M03, 202603, 2026-Q1, 2026K1, 2026 or a "
                       "date)");
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
         if (fd->type == LIS_F_BPERIOD) {
             if (p.kind == LIS_QUARTER) {
                 row_error(c, line, m->label, value,
                           "is a quarter; a budget period is a month or a year");
-                free(value);
+                cell_free(cellbuf, value);
                 return false;
             }
-            free(value);
-            if (p.kind == LIS_YEAR)
-                lis_buf_addf(row, "%d\t\\N", p.year);
-            else
-                lis_buf_addf(row, "%d\t%d", p.year, p.first_month);
+            cell_free(cellbuf, value);
+            add_long(row, p.year);
+            if (p.kind == LIS_YEAR) {
+                lis_buf_add(row, "\t\\N", 3);
+            } else {
+                lis_buf_addc(row, '\t');
+                add_long(row, p.first_month);
+            }
             return true;
         }
-        free(value);
+        cell_free(cellbuf, value);
         char name[LIS_PERIOD_NAME_SIZE];
         lis_buf_addf(row, "%s\t%d\t%d\t%d", lis_period_name(&p, name), p.year, p.first_month,
                      p.last_month);
@@ -694,14 +811,14 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
     }
     case LIS_F_DATE: {
         char d[11];
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         if (!lis_date_parse_fmt(value, c->prof->date_format, d)) {
             row_error(c, line, m->label, value,
                       "is not a date (yyyy-mm-dd, dd-mm-yyyy or dd.mm.yyyy)");
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
-        free(value);
+        cell_free(cellbuf, value);
         lis_buf_adds(row, d);
         return true;
     }
@@ -808,16 +925,18 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                 negate = true;
     }
 
-    lis_buf_reset(&c->row);
+    /* The row is built at the end of the COPY data and cut off again if a
+     * cell is bad. */
+    size_t start = c->out.len;
     if (!c->kind->staged) {
-        lis_buf_adds(&c->row, c->batch_text);
-        lis_buf_addc(&c->row, '\t');
+        lis_buf_adds(&c->out, c->batch_text);
+        lis_buf_addc(&c->out, '\t');
     }
-    lis_buf_addf(&c->row, "%ld", line);
+    add_long(&c->out, line);
     for (int k = 0; k < c->kind->nfields; k++) {
         const lis_field *fd = &c->kind->fields[k];
         const colmap *m = &c->map[k];
-        lis_buf_addc(&c->row, '\t');
+        lis_buf_addc(&c->out, '\t');
         if (m->constant) {
             convert(c, fd, m, m->constant, strlen(m->constant), line, negate);
         } else if (m->nsrc == 1) {
@@ -843,11 +962,14 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         }
     }
     if (c->row_bad) {
+        c->out.len = start;
+        c->out.data[start] = '\0';
         c->res->rows_rejected++;
         return LIS_OK;
     }
-    lis_buf_addc(&c->row, '\n');
-    lis_buf_add(&c->out, c->row.data, c->row.len);
+    lis_buf_addc(&c->out, '\n');
+    if (c->cc_field >= 0 && !strset_has(&c->allocated, c->cc_s, c->cc_n))
+        c->res->rows_unallocated++;
     return flush(c, false);
 }
 
@@ -963,6 +1085,7 @@ ctx_release(ctx *c)
     free(c->header);
     lis_buf_release(&c->out);
     lis_buf_release(&c->row);
+    strset_release(&c->allocated);
     lis_buf_release(&c->tmp);
     if (c->rejects)
         fclose(c->rejects);
@@ -1012,6 +1135,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     res->size = (long long)sb.st_size;
 
     c.conn = conn;
+    c.cc_field = -1;
     c.kind = kind;
     c.prof = &prof;
     c.opt = opt;
@@ -1068,6 +1192,20 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         }
         c.batch_id = atoll(PQgetvalue(r, 0, 0));
         snprintf(c.batch_text, sizeof c.batch_text, "%lld", c.batch_id);
+        PQclear(r);
+    }
+
+    /* Budget rows on cost centres with no known unit are counted as they
+     * stream by (the catalogue is small; the budget file need not be). */
+    c.cc_field = kind->staged ? -1 : lis_kind_field(kind, "cost_centre");
+    if (c.cc_field >= 0) {
+        PGresult *r = query(&c, "queries/import_budget_allocated.sql", 0, NULL);
+        if (r == NULL) {
+            st = LIS_DB;
+            goto out;
+        }
+        for (int i = 0; i < PQntuples(r); i++)
+            strset_add(&c.allocated, PQgetvalue(r, i, 0));
         PQclear(r);
     }
 
@@ -1128,8 +1266,6 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         res->rows_loaded = count_value(query(&c, "queries/import_stage_count.sql", 0, NULL));
     } else {
         res->rows_loaded = res->rows_read - res->rows_rejected;
-        res->rows_unallocated =
-            count_value(query(&c, "queries/import_budget_unallocated.sql", 1, bp));
     }
     if (err && err->code != LIS_OK) {
         st = err->code;
