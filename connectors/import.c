@@ -100,9 +100,9 @@ fold(const char *s, size_t n, char sep, lis_buf *out)
 typedef struct colmap {
     int src[MAX_JOIN]; /* source columns joined with "."; -1 unused */
     int nsrc;
-    char *constant;    /* expanded ({file}, {filedate}) */
+    char *constant; /* expanded ({file}, {filedate}) */
     const char *fallback;
-    char *label;       /* the column as the file names it, for messages */
+    char *label; /* the column as the file names it, for messages */
 } colmap;
 
 /* A set of strings (the cost centres that have a unit): open addressing. */
@@ -181,25 +181,27 @@ typedef struct ctx {
     lis_import_result *res;
     lis_error *err;
     long long batch_id;
-    char batch_text[24];
+    char batch_param[24]; /* the batch id */
+    char batch_text[24];  /* the batch id and a TAB, for COPY */
+    size_t batch_len;
     lis_numfmt numfmt;
     colmap map[LIS_KIND_MAX_FIELDS];
     int filter_col[LIS_PROFILE_MAX_LIST];
     int sign_col;
-    size_t max_col;    /* a row needs at least this many fields */
-    char **header;     /* the header's cells, for messages */
+    size_t max_col; /* a row needs at least this many fields */
+    char **header;  /* the header's cells, for messages */
     size_t nheader;
-    lis_buf out;       /* COPY data not yet sent */
-    lis_buf row;       /* the row being built */
+    lis_buf out; /* COPY data not yet sent */
+    lis_buf row; /* the row being built */
     lis_buf tmp;
     bool copy_failed;
     FILE *rejects;
     char *reject_tmp;
     bool row_bad;
     const lis_csvread *rd;
-    int cc_field;        /* budget: the cost_centre field, else -1 */
-    strset allocated;    /* budget: cost centres that belong to a known unit */
-    const char *cc_s;    /* the current row's cost centre */
+    int cc_field;     /* budget: the cost_centre field, else -1 */
+    strset allocated; /* budget: cost centres that belong to a known unit */
+    const char *cc_s; /* the current row's cost centre */
     size_t cc_n;
 } ctx;
 
@@ -303,11 +305,20 @@ copy_text(lis_buf *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         char e = 0;
         switch (s[i]) {
-        case '\\': e = '\\'; break;
-        case '\t': e = 't'; break;
-        case '\n': e = 'n'; break;
-        case '\r': e = 'r'; break;
-        default: continue;
+        case '\\':
+            e = '\\';
+            break;
+        case '\t':
+            e = 't';
+            break;
+        case '\n':
+            e = 'n';
+            break;
+        case '\r':
+            e = 'r';
+            break;
+        default:
+            continue;
         }
         lis_buf_add(b, s + start, i - start);
         lis_buf_addc(b, '\\');
@@ -476,7 +487,8 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         }
         if (pm && pm->source) {
             char *copy = lis_xstrdup(pm->source), *save = NULL;
-            for (char *t = strtok_r(copy, "+", &save); t; t = strtok_r(NULL, "+", &save)) {
+            for (char *t = strtok_r(copy, "+", &save); t;
+                 t = strtok_r(NULL, "+", &save)) {
                 size_t tn = strlen(t);
                 const char *tt = lis_trim(t, &tn);
                 char *name = lis_xstrndup(tt, tn);
@@ -499,9 +511,9 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
             int col = find_field_column(c, f, nf, fd);
             if (col < 0) {
                 if (fd->column_required) {
-                    char *what = fd->aliases
-                                     ? lis_xasprintf("'%s' (or '%s')", fd->name, fd->aliases)
-                                     : lis_xasprintf("'%s'", fd->name);
+                    char *what = fd->aliases ? lis_xasprintf("'%s' (or '%s')", fd->name,
+                                                             fd->aliases)
+                                             : lis_xasprintf("'%s'", fd->name);
                     missing_column(c, f, nf, line, what);
                     free(what);
                     return LIS_INPUT;
@@ -730,8 +742,8 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         lis_buf *t = &c->tmp;
         fold(s, n, '-', t);
         const char *v = t->data ? t->data : "";
-        if (!strcmp(v, "ja") || !strcmp(v, "j") || !strcmp(v, "yes") || !strcmp(v, "true") ||
-            !strcmp(v, "1") || !strcmp(v, "x")) {
+        if (!strcmp(v, "ja") || !strcmp(v, "j") || !strcmp(v, "yes") ||
+            !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "x")) {
             lis_buf_addc(row, 't');
             return true;
         }
@@ -764,25 +776,51 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         return false;
     }
     case LIS_F_FUNC: {
-        char code[LIS_FUNC_SIZE];
-        value = cell(cellbuf, s, n);
-        if (!lis_function_code(value, code)) {
-            row_error(c, line, m->label, value, "is not a function code");
-            cell_free(cellbuf, value);
-            return false;
+        /* SPEC 6: only five bare digits are rewritten (32201 -> 3.22.01) */
+        bool five = n == 5;
+        for (size_t i = 0; five && i < 5; i++)
+            five = s[i] >= '0' && s[i] <= '9';
+        if (five) {
+            char code[8] = {s[0], '.', s[1], s[2], '.', s[3], s[4], '\0'};
+            lis_buf_add(row, code, 7);
+        } else {
+            copy_text(row, s, n);
         }
-        cell_free(cellbuf, value);
-        copy_text(row, code, strlen(code));
         return true;
     }
     case LIS_F_PERIOD:
     case LIS_F_BPERIOD: {
         lis_period p;
+        /* the common yyyy-mm, parsed here without copying */
+        if (n == 7 && s[4] == '-' && s[5] >= '0' && s[5] <= '1' && s[6] >= '0' &&
+            s[6] <= '9' && s[0] >= '1' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+            s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9') {
+            int mo = (s[5] - '0') * 10 + (s[6] - '0');
+            int yr = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+                     (s[3] - '0');
+            if (mo >= 1 && mo <= 12 && yr >= 1900 && yr <= 2999) {
+                if (fd->type == LIS_F_BPERIOD) {
+                    add_long(row, yr);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, mo);
+                } else {
+                    lis_buf_add(row, s, 7);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, yr);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, mo);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, mo);
+                }
+                return true;
+            }
+        }
         value = cell(cellbuf, s, n);
         if (!lis_period_parse_fmt(value, c->prof->period_format, &p)) {
-            row_error(c, line, m->label, value,
-                      "is not a period (2026-03, 2026M03, 202603, 2026-Q1, 2026K1, 2026 or a "
-                      "date)");
+            row_error(
+                c, line, m->label, value,
+                "is not a period (2026-03, 2026M03, 202603, 2026-Q1, 2026K1, 2026 or a "
+                "date)");
             cell_free(cellbuf, value);
             return false;
         }
@@ -805,8 +843,8 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         }
         cell_free(cellbuf, value);
         char name[LIS_PERIOD_NAME_SIZE];
-        lis_buf_addf(row, "%s\t%d\t%d\t%d", lis_period_name(&p, name), p.year, p.first_month,
-                     p.last_month);
+        lis_buf_addf(row, "%s\t%d\t%d\t%d", lis_period_name(&p, name), p.year,
+                     p.first_month, p.last_month);
         return true;
     }
     case LIS_F_DATE: {
@@ -907,9 +945,10 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                     goto found;
                 }
     found:;
-        char *why = lis_xasprintf("the line has %zu field%s, the header %zu: column '%s' is "
-                                  "missing (a cut-off line?)",
-                                  nf, nf == 1 ? "" : "s", c->nheader, col);
+        char *why =
+            lis_xasprintf("the line has %zu field%s, the header %zu: column '%s' is "
+                          "missing (a cut-off line?)",
+                          nf, nf == 1 ? "" : "s", c->nheader, col);
         row_error(c, line, NULL, NULL, why);
         free(why);
         c->res->rows_rejected++;
@@ -928,10 +967,8 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
     /* The row is built at the end of the COPY data and cut off again if a
      * cell is bad. */
     size_t start = c->out.len;
-    if (!c->kind->staged) {
-        lis_buf_adds(&c->out, c->batch_text);
-        lis_buf_addc(&c->out, '\t');
-    }
+    if (!c->kind->staged)
+        lis_buf_add(&c->out, c->batch_text, c->batch_len);
     add_long(&c->out, line);
     for (int k = 0; k < c->kind->nfields; k++) {
         const lis_field *fd = &c->kind->fields[k];
@@ -1115,7 +1152,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         return LIS_USAGE;
     }
     lis_profile_init(&prof);
-    if (opt->profile && (st = lis_profile_load(&prof, opt->profile, opt->config_path, err)))
+    if (opt->profile &&
+        (st = lis_profile_load(&prof, opt->profile, opt->config_path, err)))
         goto out;
     if (prof.kind && strcmp(prof.kind, kind->name) != 0) {
         st = lis_error_set(err, LIS_USAGE, "profile \"%s\" imports %s, not %s", prof.name,
@@ -1125,7 +1163,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     free(res->profile);
     res->profile = lis_xstrdup(prof.name);
     if (stat(path, &sb) != 0) {
-        st = lis_error_set(err, LIS_INPUT, "could not open \"%s\": %s", path, strerror(errno));
+        st = lis_error_set(err, LIS_INPUT, "could not open \"%s\": %s", path,
+                           strerror(errno));
         goto out;
     }
     if (!S_ISREG(sb.st_mode)) {
@@ -1191,7 +1230,9 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
             goto out;
         }
         c.batch_id = atoll(PQgetvalue(r, 0, 0));
-        snprintf(c.batch_text, sizeof c.batch_text, "%lld", c.batch_id);
+        snprintf(c.batch_text, sizeof c.batch_text, "%lld\t", c.batch_id);
+        c.batch_len = strlen(c.batch_text);
+        snprintf(c.batch_param, sizeof c.batch_param, "%lld", c.batch_id);
         PQclear(r);
     }
 
@@ -1249,7 +1290,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     if ((st = copy_end(&c, NULL)) != LIS_OK)
         goto out;
 
-    if (kind->staged && (st = run_checks(&c)) != LIS_OK)
+    if (kind->staged && ((st = exec1(&c, "queries/import_stage_analyze.sql", 0, NULL)) ||
+                         (st = run_checks(&c))))
         goto out;
 
     if (res->nerrors > 0 && !opt->partial) {
@@ -1258,12 +1300,13 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         goto out;
     }
 
-    const char *bp[1] = {c.batch_text};
+    const char *bp[1] = {c.batch_param};
     for (int i = 0; i < 4 && kind->merge[i]; i++)
         if ((st = exec1(&c, kind->merge[i], 1, bp)) != LIS_OK)
             goto out;
     if (kind->staged) {
-        res->rows_loaded = count_value(query(&c, "queries/import_stage_count.sql", 0, NULL));
+        res->rows_loaded =
+            count_value(query(&c, "queries/import_stage_count.sql", 0, NULL));
     } else {
         res->rows_loaded = res->rows_read - res->rows_rejected;
     }
@@ -1277,7 +1320,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         snprintf(nums[1], 24, "%ld", res->rows_loaded);
         snprintf(nums[2], 24, "%ld", res->rows_rejected);
         snprintf(nums[3], 24, "%lld", res->size);
-        const char *p[6] = {c.batch_text, res->sha256, nums[0], nums[1], nums[2], nums[3]};
+        const char *p[6] = {c.batch_param, res->sha256, nums[0],
+                            nums[1],       nums[2],     nums[3]};
         if ((st = exec1(&c, "queries/import_batch_end.sql", 6, p)) != LIS_OK)
             goto out;
     }
@@ -1303,11 +1347,12 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
             c.reject_tmp = NULL;
         }
     } else if (opt->partial && res->rows_rejected > 0 && res->reject_path) {
-        warning(&c, lis_xasprintf("could not write the reject file \"%s\"", res->reject_path));
+        warning(&c, lis_xasprintf("could not write the reject file \"%s\"",
+                                  res->reject_path));
     }
     if (res->rows_rejected > 0) {
-        st = lis_error_set(err, LIS_INPUT, "%s: %ld row%s rejected", path, res->rows_rejected,
-                           res->rows_rejected == 1 ? "" : "s");
+        st = lis_error_set(err, LIS_INPUT, "%s: %ld row%s rejected", path,
+                           res->rows_rejected, res->rows_rejected == 1 ? "" : "s");
     }
 
 out:

@@ -166,7 +166,8 @@ CREATE TABLE measurement (
     first_month  smallint NOT NULL CHECK (first_month BETWEEN 1 AND 12),
     last_month   smallint NOT NULL CHECK (last_month BETWEEN first_month AND 12),
     value        numeric,
-    batch_id     bigint NOT NULL REFERENCES import_batch,
+    batch_id     bigint NOT NULL, -- not a foreign key: one check less per row;
+                                  -- lis batch rm removes a batch's rows itself
     PRIMARY KEY (indicator_id, unit_id, period)
 );
 CREATE INDEX measurement_rollup ON measurement (year, indicator_id, unit_id);
