@@ -28,8 +28,8 @@ batch_ls(lis_cli *cli)
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
-    printf("%-6s %-13s %8s %8s %8s  %-19s  %-64s  %-12s %s\n", "id", "kind", "read", "loaded",
-           "rejected", "imported", "sha256", "profile", "file");
+    printf("%-6s %-13s %8s %8s %8s  %-19s  %-64s  %-12s %s\n", "id", "kind", "read",
+           "loaded", "rejected", "imported", "sha256", "profile", "file");
     for (int i = 0; i < PQntuples(r); i++)
         printf("%-6s %-13s %8s %8s %8s  %-19s  %-64s  %-12s %s%s\n", PQgetvalue(r, i, 0),
                PQgetvalue(r, i, 1), PQgetvalue(r, i, 6), PQgetvalue(r, i, 7),

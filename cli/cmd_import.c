@@ -31,13 +31,14 @@ static const char usage[] =
     "2 rows were rejected or a file could not be read, 3 database.\n";
 
 static void
-print_result(const char *path, const lis_import_result *res, const lis_import_options *opt,
-             lis_status st)
+print_result(const char *path, const lis_import_result *res,
+             const lis_import_options *opt, lis_status st)
 {
     for (long i = 0; i < res->nwarnings && i < LIS_IMPORT_MAX_SHOWN; i++)
         lis_cli_warn("%s", res->warnings[i]);
     if (res->nwarnings > LIS_IMPORT_MAX_SHOWN)
-        lis_cli_warn("%s: %ld more warnings", path, res->nwarnings - LIS_IMPORT_MAX_SHOWN);
+        lis_cli_warn("%s: %ld more warnings", path,
+                     res->nwarnings - LIS_IMPORT_MAX_SHOWN);
     for (long i = 0; i < res->nerrors && i < LIS_IMPORT_MAX_SHOWN; i++)
         fprintf(stderr, "lis: error: %s\n", res->errors[i]);
     if (res->nerrors > LIS_IMPORT_MAX_SHOWN)
@@ -60,8 +61,8 @@ print_result(const char *path, const lis_import_result *res, const lis_import_op
     }
     if (res->batch_id == 0)
         return;
-    printf("%s: batch %lld: %ld row%s read, %ld loaded", path, res->batch_id, res->rows_read,
-           res->rows_read == 1 ? "" : "s", res->rows_loaded);
+    printf("%s: batch %lld: %ld row%s read, %ld loaded", path, res->batch_id,
+           res->rows_read, res->rows_read == 1 ? "" : "s", res->rows_loaded);
     if (res->rows_rejected)
         printf(", %ld rejected", res->rows_rejected);
     if (res->rows_ignored)

@@ -93,10 +93,13 @@ fail:
     if (err && strcmp(err->sqlstate, "23503") == 0) {
         /* a foreign key: other data still refers to the batch's rows */
         lis_error_clear(err);
-        lis_error_set(err, LIS_INPUT, "batch %lld cannot be withdrawn: other data refers to "
-                                      "its rows", batch_id);
-        lis_error_hint(err, "Withdraw the batches that use them first, or import a corrected "
-                            "file instead.");
+        lis_error_set(err, LIS_INPUT,
+                      "batch %lld cannot be withdrawn: other data refers to "
+                      "its rows",
+                      batch_id);
+        lis_error_hint(err,
+                       "Withdraw the batches that use them first, or import a corrected "
+                       "file instead.");
         st = LIS_INPUT;
     }
     r = PQexec(conn, "ROLLBACK");

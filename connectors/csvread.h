@@ -44,9 +44,9 @@ typedef struct lis_csvread {
     /* results */
     char delimiter_used;
     long header_line;
-    long lines;            /* physical lines read */
-    long long size;        /* bytes */
-    char sha256[65];       /* hex */
+    long lines;      /* physical lines read */
+    long long size;  /* bytes */
+    char sha256[65]; /* hex */
 } lis_csvread;
 
 /* Fills the settings with the native defaults; set the callbacks after. */

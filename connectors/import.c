@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@
 #include "profile.h"
 #include "sql.h"
 
-#define COPY_CHUNK (256 * 1024)
+#define COPY_CHUNK (64 * 1024)
 #define MAX_JOIN 4
 
 void
@@ -99,10 +100,77 @@ fold(const char *s, size_t n, char sep, lis_buf *out)
 typedef struct colmap {
     int src[MAX_JOIN]; /* source columns joined with "."; -1 unused */
     int nsrc;
-    char *constant;    /* expanded ({file}, {filedate}) */
+    char *constant; /* expanded ({file}, {filedate}) */
     const char *fallback;
-    char *label;       /* the column as the file names it, for messages */
+    char *label; /* the column as the file names it, for messages */
 } colmap;
+
+/* A set of strings (the cost centres that have a unit): open addressing. */
+typedef struct strset {
+    char **slot;
+    size_t cap, n;
+} strset;
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void
+strset_add(strset *set, const char *s)
+{
+    if ((set->n + 1) * 2 > set->cap) {
+        strset old = *set;
+        set->cap = old.cap ? old.cap * 2 : 1024;
+        set->slot = lis_xcalloc(set->cap, sizeof *set->slot);
+        set->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slot[i]) {
+                size_t k = hash(old.slot[i], strlen(old.slot[i])) & (set->cap - 1);
+                while (set->slot[k])
+                    k = (k + 1) & (set->cap - 1);
+                set->slot[k] = old.slot[i];
+                set->n++;
+            }
+        free(old.slot);
+    }
+    size_t n = strlen(s);
+    size_t k = hash(s, n) & (set->cap - 1);
+    while (set->slot[k]) {
+        if (strcmp(set->slot[k], s) == 0)
+            return;
+        k = (k + 1) & (set->cap - 1);
+    }
+    set->slot[k] = lis_xstrdup(s);
+    set->n++;
+}
+
+static bool
+strset_has(const strset *set, const char *s, size_t n)
+{
+    if (set->cap == 0)
+        return false;
+    size_t k = hash(s, n) & (set->cap - 1);
+    while (set->slot[k]) {
+        if (strncmp(set->slot[k], s, n) == 0 && set->slot[k][n] == '\0')
+            return true;
+        k = (k + 1) & (set->cap - 1);
+    }
+    return false;
+}
+
+static void
+strset_release(strset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slot[i]);
+    free(set->slot);
+    memset(set, 0, sizeof *set);
+}
 
 typedef struct ctx {
     PGconn *conn;
@@ -113,22 +181,28 @@ typedef struct ctx {
     lis_import_result *res;
     lis_error *err;
     long long batch_id;
-    char batch_text[24];
+    char batch_param[24]; /* the batch id */
+    char batch_text[24];  /* the batch id and a TAB, for COPY */
+    size_t batch_len;
     lis_numfmt numfmt;
     colmap map[LIS_KIND_MAX_FIELDS];
     int filter_col[LIS_PROFILE_MAX_LIST];
     int sign_col;
-    size_t max_col;    /* a row needs at least this many fields */
-    char **header;     /* the header's cells, for messages */
+    size_t max_col; /* a row needs at least this many fields */
+    char **header;  /* the header's cells, for messages */
     size_t nheader;
-    lis_buf out;       /* COPY data not yet sent */
-    lis_buf row;       /* the row being built */
+    lis_buf out; /* COPY data not yet sent */
+    lis_buf row; /* the row being built */
     lis_buf tmp;
     bool copy_failed;
     FILE *rejects;
     char *reject_tmp;
     bool row_bad;
     const lis_csvread *rd;
+    int cc_field;     /* budget: the cost_centre field, else -1 */
+    strset allocated; /* budget: cost centres that belong to a known unit */
+    const char *cc_s; /* the current row's cost centre */
+    size_t cc_n;
 } ctx;
 
 static void
@@ -231,11 +305,20 @@ copy_text(lis_buf *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         char e = 0;
         switch (s[i]) {
-        case '\\': e = '\\'; break;
-        case '\t': e = 't'; break;
-        case '\n': e = 'n'; break;
-        case '\r': e = 'r'; break;
-        default: continue;
+        case '\\':
+            e = '\\';
+            break;
+        case '\t':
+            e = 't';
+            break;
+        case '\n':
+            e = 'n';
+            break;
+        case '\r':
+            e = 'r';
+            break;
+        default:
+            continue;
         }
         lis_buf_add(b, s + start, i - start);
         lis_buf_addc(b, '\\');
@@ -404,7 +487,8 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         }
         if (pm && pm->source) {
             char *copy = lis_xstrdup(pm->source), *save = NULL;
-            for (char *t = strtok_r(copy, "+", &save); t; t = strtok_r(NULL, "+", &save)) {
+            for (char *t = strtok_r(copy, "+", &save); t;
+                 t = strtok_r(NULL, "+", &save)) {
                 size_t tn = strlen(t);
                 const char *tt = lis_trim(t, &tn);
                 char *name = lis_xstrndup(tt, tn);
@@ -427,9 +511,9 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
             int col = find_field_column(c, f, nf, fd);
             if (col < 0) {
                 if (fd->column_required) {
-                    char *what = fd->aliases
-                                     ? lis_xasprintf("'%s' (or '%s')", fd->name, fd->aliases)
-                                     : lis_xasprintf("'%s'", fd->name);
+                    char *what = fd->aliases ? lis_xasprintf("'%s' (or '%s')", fd->name,
+                                                             fd->aliases)
+                                             : lis_xasprintf("'%s'", fd->name);
                     missing_column(c, f, nf, line, what);
                     free(what);
                     return LIS_INPUT;
@@ -471,6 +555,45 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
 
 /* ------------------------------------------------------------ a row */
 
+#define CELL_SIZE 128
+
+/* The cell s[0..n) as a string: in buf when it fits (the common case, no
+ * allocation per cell), else on the heap; cell_free releases it. */
+static char *
+cell(char *buf, const char *s, size_t n)
+{
+    if (n < CELL_SIZE) {
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return buf;
+    }
+    return lis_xstrndup(s, n);
+}
+
+static void
+cell_free(char *buf, char *value)
+{
+    if (value != buf)
+        free(value);
+}
+
+/* Appends a whole number (faster than printf on the hot path). */
+static void
+add_long(lis_buf *b, long v)
+{
+    char tmp[24];
+    int i = sizeof tmp;
+    bool neg = v < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        tmp[--i] = '-';
+    lis_buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
 static bool
 enum_value(const lis_field *fd, const char *s, size_t n, lis_buf *tmp, const char **out)
 {
@@ -502,15 +625,17 @@ is_missing_token(const ctx *c, const char *s, size_t n)
 
 /*
  * Converts one cell of field fd and appends it (with its leading tab unless
- * first) to c->row. Returns false after recording an error.
+ * first) to the COPY data. Returns false after recording an error.
  */
 static bool
 convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t rawn,
         long line, bool negate)
 {
-    lis_buf *row = &c->row;
+    lis_buf *row = &c->out;
     size_t n = rawn;
     const char *s = lis_trim(raw, &n);
+    if (fd == &c->kind->fields[c->cc_field >= 0 ? c->cc_field : 0] && c->cc_field >= 0)
+        c->cc_s = s, c->cc_n = n;
     bool empty = n == 0 || (fd->type != LIS_F_TEXT && fd->type != LIS_F_ID &&
                             (lis_number_is_missing(s, n) || is_missing_token(c, s, n)));
     if (fd->type == LIS_F_NUM && is_missing_token(c, s, n))
@@ -535,6 +660,7 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         return true;
     }
     char buf[LIS_NUM_SIZE + 2];
+    char cellbuf[CELL_SIZE];
     char *value = NULL;
     switch (fd->type) {
     case LIS_F_ID:
@@ -563,9 +689,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
     case LIS_F_NUM: {
         lis_num_result r = lis_number_parse(s, n, &c->numfmt, buf + 1);
         if (r == LIS_NUM_BAD) {
-            value = lis_xstrndup(s, n);
+            value = cell(cellbuf, s, n);
             row_error(c, line, m->label, value, "is not a number");
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
         if (r == LIS_NUM_NULL) {
@@ -575,11 +701,11 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         if (fd->min < fd->max) {
             double d = strtod(buf + 1, NULL);
             if (d < fd->min || d > fd->max) {
-                value = lis_xstrndup(s, n);
+                value = cell(cellbuf, s, n);
                 char *why = lis_xasprintf("is out of range (%g to %g)", fd->min, fd->max);
                 row_error(c, line, m->label, value, why);
                 free(why);
-                free(value);
+                cell_free(cellbuf, value);
                 return false;
             }
         }
@@ -601,23 +727,23 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         if (ok)
             v = strtol(s, NULL, 10);
         if (!ok || (fd->min < fd->max && (v < fd->min || v > fd->max))) {
-            value = lis_xstrndup(s, n);
+            value = cell(cellbuf, s, n);
             char *why = ok ? lis_xasprintf("is out of range (%g to %g)", fd->min, fd->max)
                            : lis_xstrdup("is not a whole number");
             row_error(c, line, m->label, value, why);
             free(why);
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
-        lis_buf_addf(row, "%ld", v);
+        add_long(row, v);
         return true;
     }
     case LIS_F_BOOL: {
         lis_buf *t = &c->tmp;
         fold(s, n, '-', t);
         const char *v = t->data ? t->data : "";
-        if (!strcmp(v, "ja") || !strcmp(v, "j") || !strcmp(v, "yes") || !strcmp(v, "true") ||
-            !strcmp(v, "1") || !strcmp(v, "x")) {
+        if (!strcmp(v, "ja") || !strcmp(v, "j") || !strcmp(v, "yes") ||
+            !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "x")) {
             lis_buf_addc(row, 't');
             return true;
         }
@@ -626,9 +752,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             lis_buf_addc(row, 'f');
             return true;
         }
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         row_error(c, line, m->label, value, "is not ja or nej");
-        free(value);
+        cell_free(cellbuf, value);
         return false;
     }
     case LIS_F_ENUM: {
@@ -637,7 +763,7 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             lis_buf_adds(row, v);
             return true;
         }
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         char *allowed = lis_xstrdup(fd->values);
         for (char *p = allowed; *p; p++)
             if (*p == '|')
@@ -646,62 +772,91 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
         row_error(c, line, m->label, value, why);
         free(why);
         free(allowed);
-        free(value);
+        cell_free(cellbuf, value);
         return false;
     }
     case LIS_F_FUNC: {
-        char code[LIS_FUNC_SIZE];
-        value = lis_xstrndup(s, n);
-        if (!lis_function_code(value, code)) {
-            row_error(c, line, m->label, value, "is not a function code");
-            free(value);
-            return false;
+        /* SPEC 6: only five bare digits are rewritten (32201 -> 3.22.01) */
+        bool five = n == 5;
+        for (size_t i = 0; five && i < 5; i++)
+            five = s[i] >= '0' && s[i] <= '9';
+        if (five) {
+            char code[8] = {s[0], '.', s[1], s[2], '.', s[3], s[4], '\0'};
+            lis_buf_add(row, code, 7);
+        } else {
+            copy_text(row, s, n);
         }
-        free(value);
-        copy_text(row, code, strlen(code));
         return true;
     }
     case LIS_F_PERIOD:
     case LIS_F_BPERIOD: {
         lis_period p;
-        value = lis_xstrndup(s, n);
+        /* the common yyyy-mm, parsed here without copying */
+        if (n == 7 && s[4] == '-' && s[5] >= '0' && s[5] <= '1' && s[6] >= '0' &&
+            s[6] <= '9' && s[0] >= '1' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+            s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9') {
+            int mo = (s[5] - '0') * 10 + (s[6] - '0');
+            int yr = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+                     (s[3] - '0');
+            if (mo >= 1 && mo <= 12 && yr >= 1900 && yr <= 2999) {
+                if (fd->type == LIS_F_BPERIOD) {
+                    add_long(row, yr);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, mo);
+                } else {
+                    lis_buf_add(row, s, 7);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, yr);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, mo);
+                    lis_buf_addc(row, '\t');
+                    add_long(row, mo);
+                }
+                return true;
+            }
+        }
+        value = cell(cellbuf, s, n);
         if (!lis_period_parse_fmt(value, c->prof->period_format, &p)) {
-            row_error(c, line, m->label, value,
-                      "is not a period (2026-03, 2026M03, 202603, 2026-Q1, 2026K1, 2026 or a "
-                      "date)");
-            free(value);
+            row_error(
+                c, line, m->label, value,
+                "is not a period (2026-03, 2026M03, 202603, 2026-Q1, 2026K1, 2026 or a "
+                "date)");
+            cell_free(cellbuf, value);
             return false;
         }
         if (fd->type == LIS_F_BPERIOD) {
             if (p.kind == LIS_QUARTER) {
                 row_error(c, line, m->label, value,
                           "is a quarter; a budget period is a month or a year");
-                free(value);
+                cell_free(cellbuf, value);
                 return false;
             }
-            free(value);
-            if (p.kind == LIS_YEAR)
-                lis_buf_addf(row, "%d\t\\N", p.year);
-            else
-                lis_buf_addf(row, "%d\t%d", p.year, p.first_month);
+            cell_free(cellbuf, value);
+            add_long(row, p.year);
+            if (p.kind == LIS_YEAR) {
+                lis_buf_add(row, "\t\\N", 3);
+            } else {
+                lis_buf_addc(row, '\t');
+                add_long(row, p.first_month);
+            }
             return true;
         }
-        free(value);
+        cell_free(cellbuf, value);
         char name[LIS_PERIOD_NAME_SIZE];
-        lis_buf_addf(row, "%s\t%d\t%d\t%d", lis_period_name(&p, name), p.year, p.first_month,
-                     p.last_month);
+        lis_buf_addf(row, "%s\t%d\t%d\t%d", lis_period_name(&p, name), p.year,
+                     p.first_month, p.last_month);
         return true;
     }
     case LIS_F_DATE: {
         char d[11];
-        value = lis_xstrndup(s, n);
+        value = cell(cellbuf, s, n);
         if (!lis_date_parse_fmt(value, c->prof->date_format, d)) {
             row_error(c, line, m->label, value,
                       "is not a date (yyyy-mm-dd, dd-mm-yyyy or dd.mm.yyyy)");
-            free(value);
+            cell_free(cellbuf, value);
             return false;
         }
-        free(value);
+        cell_free(cellbuf, value);
         lis_buf_adds(row, d);
         return true;
     }
@@ -790,9 +945,10 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                     goto found;
                 }
     found:;
-        char *why = lis_xasprintf("the line has %zu field%s, the header %zu: column '%s' is "
-                                  "missing (a cut-off line?)",
-                                  nf, nf == 1 ? "" : "s", c->nheader, col);
+        char *why =
+            lis_xasprintf("the line has %zu field%s, the header %zu: column '%s' is "
+                          "missing (a cut-off line?)",
+                          nf, nf == 1 ? "" : "s", c->nheader, col);
         row_error(c, line, NULL, NULL, why);
         free(why);
         c->res->rows_rejected++;
@@ -808,16 +964,16 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                 negate = true;
     }
 
-    lis_buf_reset(&c->row);
-    if (!c->kind->staged) {
-        lis_buf_adds(&c->row, c->batch_text);
-        lis_buf_addc(&c->row, '\t');
-    }
-    lis_buf_addf(&c->row, "%ld", line);
+    /* The row is built at the end of the COPY data and cut off again if a
+     * cell is bad. */
+    size_t start = c->out.len;
+    if (!c->kind->staged)
+        lis_buf_add(&c->out, c->batch_text, c->batch_len);
+    add_long(&c->out, line);
     for (int k = 0; k < c->kind->nfields; k++) {
         const lis_field *fd = &c->kind->fields[k];
         const colmap *m = &c->map[k];
-        lis_buf_addc(&c->row, '\t');
+        lis_buf_addc(&c->out, '\t');
         if (m->constant) {
             convert(c, fd, m, m->constant, strlen(m->constant), line, negate);
         } else if (m->nsrc == 1) {
@@ -843,11 +999,14 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         }
     }
     if (c->row_bad) {
+        c->out.len = start;
+        c->out.data[start] = '\0';
         c->res->rows_rejected++;
         return LIS_OK;
     }
-    lis_buf_addc(&c->row, '\n');
-    lis_buf_add(&c->out, c->row.data, c->row.len);
+    lis_buf_addc(&c->out, '\n');
+    if (c->cc_field >= 0 && !strset_has(&c->allocated, c->cc_s, c->cc_n))
+        c->res->rows_unallocated++;
     return flush(c, false);
 }
 
@@ -963,6 +1122,7 @@ ctx_release(ctx *c)
     free(c->header);
     lis_buf_release(&c->out);
     lis_buf_release(&c->row);
+    strset_release(&c->allocated);
     lis_buf_release(&c->tmp);
     if (c->rejects)
         fclose(c->rejects);
@@ -992,7 +1152,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         return LIS_USAGE;
     }
     lis_profile_init(&prof);
-    if (opt->profile && (st = lis_profile_load(&prof, opt->profile, opt->config_path, err)))
+    if (opt->profile &&
+        (st = lis_profile_load(&prof, opt->profile, opt->config_path, err)))
         goto out;
     if (prof.kind && strcmp(prof.kind, kind->name) != 0) {
         st = lis_error_set(err, LIS_USAGE, "profile \"%s\" imports %s, not %s", prof.name,
@@ -1002,7 +1163,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     free(res->profile);
     res->profile = lis_xstrdup(prof.name);
     if (stat(path, &sb) != 0) {
-        st = lis_error_set(err, LIS_INPUT, "could not open \"%s\": %s", path, strerror(errno));
+        st = lis_error_set(err, LIS_INPUT, "could not open \"%s\": %s", path,
+                           strerror(errno));
         goto out;
     }
     if (!S_ISREG(sb.st_mode)) {
@@ -1012,6 +1174,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     res->size = (long long)sb.st_size;
 
     c.conn = conn;
+    c.cc_field = -1;
     c.kind = kind;
     c.prof = &prof;
     c.opt = opt;
@@ -1067,7 +1230,23 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
             goto out;
         }
         c.batch_id = atoll(PQgetvalue(r, 0, 0));
-        snprintf(c.batch_text, sizeof c.batch_text, "%lld", c.batch_id);
+        snprintf(c.batch_text, sizeof c.batch_text, "%lld\t", c.batch_id);
+        c.batch_len = strlen(c.batch_text);
+        snprintf(c.batch_param, sizeof c.batch_param, "%lld", c.batch_id);
+        PQclear(r);
+    }
+
+    /* Budget rows on cost centres with no known unit are counted as they
+     * stream by (the catalogue is small; the budget file need not be). */
+    c.cc_field = kind->staged ? -1 : lis_kind_field(kind, "cost_centre");
+    if (c.cc_field >= 0) {
+        PGresult *r = query(&c, "queries/import_budget_allocated.sql", 0, NULL);
+        if (r == NULL) {
+            st = LIS_DB;
+            goto out;
+        }
+        for (int i = 0; i < PQntuples(r); i++)
+            strset_add(&c.allocated, PQgetvalue(r, i, 0));
         PQclear(r);
     }
 
@@ -1111,7 +1290,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     if ((st = copy_end(&c, NULL)) != LIS_OK)
         goto out;
 
-    if (kind->staged && (st = run_checks(&c)) != LIS_OK)
+    if (kind->staged && ((st = exec1(&c, "queries/import_stage_analyze.sql", 0, NULL)) ||
+                         (st = run_checks(&c))))
         goto out;
 
     if (res->nerrors > 0 && !opt->partial) {
@@ -1120,16 +1300,15 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         goto out;
     }
 
-    const char *bp[1] = {c.batch_text};
+    const char *bp[1] = {c.batch_param};
     for (int i = 0; i < 4 && kind->merge[i]; i++)
         if ((st = exec1(&c, kind->merge[i], 1, bp)) != LIS_OK)
             goto out;
     if (kind->staged) {
-        res->rows_loaded = count_value(query(&c, "queries/import_stage_count.sql", 0, NULL));
+        res->rows_loaded =
+            count_value(query(&c, "queries/import_stage_count.sql", 0, NULL));
     } else {
         res->rows_loaded = res->rows_read - res->rows_rejected;
-        res->rows_unallocated =
-            count_value(query(&c, "queries/import_budget_unallocated.sql", 1, bp));
     }
     if (err && err->code != LIS_OK) {
         st = err->code;
@@ -1141,7 +1320,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         snprintf(nums[1], 24, "%ld", res->rows_loaded);
         snprintf(nums[2], 24, "%ld", res->rows_rejected);
         snprintf(nums[3], 24, "%lld", res->size);
-        const char *p[6] = {c.batch_text, res->sha256, nums[0], nums[1], nums[2], nums[3]};
+        const char *p[6] = {c.batch_param, res->sha256, nums[0],
+                            nums[1],       nums[2],     nums[3]};
         if ((st = exec1(&c, "queries/import_batch_end.sql", 6, p)) != LIS_OK)
             goto out;
     }
@@ -1167,11 +1347,12 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
             c.reject_tmp = NULL;
         }
     } else if (opt->partial && res->rows_rejected > 0 && res->reject_path) {
-        warning(&c, lis_xasprintf("could not write the reject file \"%s\"", res->reject_path));
+        warning(&c, lis_xasprintf("could not write the reject file \"%s\"",
+                                  res->reject_path));
     }
     if (res->rows_rejected > 0) {
-        st = lis_error_set(err, LIS_INPUT, "%s: %ld row%s rejected", path, res->rows_rejected,
-                           res->rows_rejected == 1 ? "" : "s");
+        st = lis_error_set(err, LIS_INPUT, "%s: %ld row%s rejected", path,
+                           res->rows_rejected, res->rows_rejected == 1 ? "" : "s");
     }
 
 out:

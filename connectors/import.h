@@ -35,15 +35,15 @@ typedef struct lis_import_result {
     long rows_read;         /* data rows (blank, footer and filtered rows not counted) */
     long rows_loaded;
     long rows_rejected;
-    long rows_ignored;      /* values of ratio indicators, dropped with a warning */
-    long rows_skipped;      /* footer/subtotal lines and rows a profile filters out */
-    long rows_unallocated;  /* budget rows on cost centres with no known unit */
-    long nerrors;           /* every error; the first LIS_IMPORT_MAX_SHOWN are in errors */
+    long rows_ignored;     /* values of ratio indicators, dropped with a warning */
+    long rows_skipped;     /* footer/subtotal lines and rows a profile filters out */
+    long rows_unallocated; /* budget rows on cost centres with no known unit */
+    long nerrors;          /* every error; the first LIS_IMPORT_MAX_SHOWN are in errors */
     char *errors[LIS_IMPORT_MAX_SHOWN];
     long nwarnings;
     char *warnings[LIS_IMPORT_MAX_SHOWN];
-    char *reject_path;      /* the reject file written, or NULL */
-    char *profile;          /* the profile used ("native" by default) */
+    char *reject_path; /* the reject file written, or NULL */
+    char *profile;     /* the profile used ("native" by default) */
     char sha256[65];
     long long size;
 } lis_import_result;

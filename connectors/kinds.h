@@ -27,8 +27,8 @@ typedef enum lis_ftype {
 } lis_ftype;
 
 typedef struct lis_field {
-    const char *name;     /* canonical column name (SPEC 2) */
-    const char *aliases;  /* "|"-separated Danish aliases, or NULL */
+    const char *name;    /* canonical column name (SPEC 2) */
+    const char *aliases; /* "|"-separated Danish aliases, or NULL */
     lis_ftype type;
     bool column_required; /* the header must have it */
     bool value_required;  /* an empty cell is an error */
@@ -41,13 +41,13 @@ typedef struct lis_field {
 #define LIS_KIND_MAX_FIELDS 16
 
 typedef struct lis_kind {
-    const char *name;      /* "budget", "cost-centres", ... */
-    const char *sql_name;  /* "budget", "cost_centres": the part of sql file names */
-    bool staged;           /* COPY into a staging table and merge; else append */
-    const char *key;       /* key fields, for messages */
+    const char *name;     /* "budget", "cost-centres", ... */
+    const char *sql_name; /* "budget", "cost_centres": the part of sql file names */
+    bool staged;          /* COPY into a staging table and merge; else append */
+    const char *key;      /* key fields, for messages */
     int nfields;
     lis_field fields[LIS_KIND_MAX_FIELDS];
-    const char *merge[4];  /* queries run after the checks, $1 = batch id */
+    const char *merge[4]; /* queries run after the checks, $1 = batch id */
 } lis_kind;
 
 /* The kind named name, or NULL. */

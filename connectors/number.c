@@ -42,8 +42,8 @@ static size_t
 space_len_back(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (n >= 1 && (u[n - 1] == ' ' || u[n - 1] == '\t' || u[n - 1] == '\r' ||
-                   u[n - 1] == '\n'))
+    if (n >= 1 &&
+        (u[n - 1] == ' ' || u[n - 1] == '\t' || u[n - 1] == '\r' || u[n - 1] == '\n'))
         return 1;
     if (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)
         return 2;
@@ -56,6 +56,14 @@ const char *
 lis_trim(const char *s, size_t *n)
 {
     size_t k;
+    /* The common case: nothing to trim (a first byte that is neither ASCII
+     * white space nor the lead byte of U+00A0/U+202F, a last byte that is
+     * neither white space nor their final byte). */
+    if (*n > 0) {
+        unsigned char a = (unsigned char)s[0], z = (unsigned char)s[*n - 1];
+        if (a > ' ' && a != 0xC2 && a != 0xE2 && z > ' ' && z != 0xA0 && z != 0xAF)
+            return s;
+    }
     while (*n > 0 && (k = space_len(s, *n)) > 0)
         s += k, *n -= k;
     while (*n > 0 && (k = space_len_back(s, *n)) > 0)
@@ -112,8 +120,8 @@ lis_number_parse(const char *s, size_t n, const lis_numfmt *fmt, char *out)
      * must have exactly three digits. */
     char buf[LIS_NUM_SIZE];
     size_t o = 0, i = 0;
-    int group = 0;       /* digits in the current group */
-    char sep_seen = 0;   /* 0, or the separator in use */
+    int group = 0;     /* digits in the current group */
+    char sep_seen = 0; /* 0, or the separator in use */
     size_t int_digits = 0;
     if (neg)
         buf[o++] = '-';
@@ -135,7 +143,8 @@ lis_number_parse(const char *s, size_t n, const lis_numfmt *fmt, char *out)
         size_t len = 1;
         if (fmt->thousands && c == (unsigned char)fmt->thousands && fmt->thousands != ' ')
             sep = fmt->thousands;
-        else if ((sp = space_len(s + i, n - i)) > 0 && c != '\t' && c != '\r' && c != '\n')
+        else if ((sp = space_len(s + i, n - i)) > 0 && c != '\t' && c != '\r' &&
+                 c != '\n')
             sep = ' ', len = sp;
         if (!sep)
             return LIS_NUM_BAD;

@@ -16,8 +16,8 @@
 
 /* How numbers are written in one file. */
 typedef struct lis_numfmt {
-    char decimal;   /* ',' or '.' */
-    char thousands; /* '.', ',', ' ' or 0 for none; spaces always group */
+    char decimal;         /* ',' or '.' */
+    char thousands;       /* '.', ',', ' ' or 0 for none; spaces always group */
     bool neg_leading;     /* -1234 accepted */
     bool neg_trailing;    /* 1234- accepted (SAP) */
     bool neg_parentheses; /* (1234) accepted */
@@ -41,7 +41,8 @@ typedef enum lis_num_result {
  * optional minus, digits, and a "." followed by digits when there is a
  * fraction. Thousands separators must group exactly three digits.
  */
-lis_num_result lis_number_parse(const char *s, size_t n, const lis_numfmt *fmt, char *out);
+lis_num_result lis_number_parse(const char *s, size_t n, const lis_numfmt *fmt,
+                                char *out);
 
 /* Whether s (trimmed) is a "no value" cell: empty or "..". */
 bool lis_number_is_missing(const char *s, size_t n);

@@ -144,7 +144,7 @@ char_value(reader *r, const char *name, const char *v, char *out, bool allow_non
     static const struct {
         const char *word;
         char c;
-    } words[] = {{"semicolon", ';'}, {";", ';'},   {"comma", ','}, {",", ','},
+    } words[] = {{"semicolon", ';'}, {";", ';'},     {"comma", ','}, {",", ','},
                  {"tab", '\t'},      {"point", '.'}, {"dot", '.'},   {".", '.'},
                  {"space", ' '},     {"none", 0},    {"auto", 0}};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
@@ -225,7 +225,8 @@ profile_key(reader *r, const char *name, const char *v)
     } else if (!strcmp(name, "negative")) {
         p->neg_leading = p->neg_trailing = p->neg_parentheses = false;
         char *copy = lis_xstrdup(v), *save = NULL;
-        for (char *t = strtok_r(copy, " |,", &save); t; t = strtok_r(NULL, " |,", &save)) {
+        for (char *t = strtok_r(copy, " |,", &save); t;
+             t = strtok_r(NULL, " |,", &save)) {
             if (!strcmp(t, "leading"))
                 p->neg_leading = true;
             else if (!strcmp(t, "trailing"))
@@ -235,8 +236,9 @@ profile_key(reader *r, const char *name, const char *v)
             else if (!strcmp(t, "any"))
                 p->neg_leading = p->neg_trailing = p->neg_parentheses = true;
             else {
-                snprintf(r->problem, sizeof r->problem,
-                         "bad negative style \"%s\" (leading, trailing, parentheses, any)", t);
+                snprintf(
+                    r->problem, sizeof r->problem,
+                    "bad negative style \"%s\" (leading, trailing, parentheses, any)", t);
                 free(copy);
                 return 0;
             }
@@ -350,7 +352,8 @@ exists(const char *path)
 }
 
 lis_status
-lis_profile_load(lis_profile *p, const char *name, const char *config_path, lis_error *err)
+lis_profile_load(lis_profile *p, const char *name, const char *config_path,
+                 lis_error *err)
 {
     size_t n = strlen(name);
     char *path = NULL;

@@ -41,26 +41,28 @@ typedef struct lis_profile_filter {
 } lis_profile_filter;
 
 typedef struct lis_profile {
-    char *name;         /* "native" for the built-in default */
-    char *path;         /* the file read; NULL for native */
-    char *kind;         /* the kind it imports; NULL: any (native) */
+    char *name; /* "native" for the built-in default */
+    char *path; /* the file read; NULL for native */
+    char *kind; /* the kind it imports; NULL: any (native) */
     lis_encoding encoding;
-    char delimiter;     /* 0: detect from the header */
-    char decimal;       /* 0: by delimiter (native) */
-    char thousands;     /* 0 with thousands_set: none */
+    char delimiter; /* 0: detect from the header */
+    char decimal;   /* 0: by delimiter (native) */
+    char thousands; /* 0 with thousands_set: none */
     bool thousands_set;
     bool neg_leading, neg_trailing, neg_parentheses;
     bool dash_is_zero;
     char *period_format; /* "auto" or a number.h format */
     char *date_format;
-    int skip_lines;      /* title lines before the header */
-    int header_search;   /* search this many lines for the header (>= 1) */
-    char *skip_prefix[LIS_PROFILE_MAX_LIST]; /* footer/subtotal: first non-empty cell starts with */
+    int skip_lines;    /* title lines before the header */
+    int header_search; /* search this many lines for the header (>= 1) */
+    char *skip_prefix[LIS_PROFILE_MAX_LIST]; /* footer/subtotal: first non-empty cell
+                                                starts with */
     int nskip_prefix;
-    char *missing[LIS_PROFILE_MAX_LIST];     /* extra "no value" tokens */
+    char *missing[LIS_PROFILE_MAX_LIST]; /* extra "no value" tokens */
     int nmissing;
-    char *sign_column;   /* a column whose value flips the sign of amounts */
-    char *sign_negative[LIS_PROFILE_MAX_LIST]; /* values of sign_column meaning negative */
+    char *sign_column; /* a column whose value flips the sign of amounts */
+    char
+        *sign_negative[LIS_PROFILE_MAX_LIST]; /* values of sign_column meaning negative */
     int nsign_negative;
     lis_profile_map map[LIS_PROFILE_MAX_MAP];
     int nmap;

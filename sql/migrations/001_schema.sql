@@ -166,7 +166,8 @@ CREATE TABLE measurement (
     first_month  smallint NOT NULL CHECK (first_month BETWEEN 1 AND 12),
     last_month   smallint NOT NULL CHECK (last_month BETWEEN first_month AND 12),
     value        numeric,
-    batch_id     bigint NOT NULL REFERENCES import_batch,
+    batch_id     bigint NOT NULL, -- not a foreign key: one check less per row;
+                                  -- lis batch rm removes a batch's rows itself
     PRIMARY KEY (indicator_id, unit_id, period)
 );
 CREATE INDEX measurement_rollup ON measurement (year, indicator_id, unit_id);
@@ -190,8 +191,13 @@ CREATE INDEX measurement_history_key ON measurement_history (indicator_id, unit_
 
 -- Budget lines have no key: a batch appends them and "lis batch rm" removes
 -- exactly its rows. month is NULL for a yearly row (spread 1/12 by the rollup).
+-- Economy-system exports run to millions of lines, so the table is kept cheap
+-- to append to: batch_id is not a foreign key (lis batch rm deletes the lines
+-- itself) and the indexes are BRIN, which cost next to nothing per row and
+-- suit a table that grows batch by batch (a B-tree index and the foreign-key
+-- check each made a 1,000,000-line import several times slower).
 CREATE TABLE budget_line (
-    batch_id        bigint NOT NULL REFERENCES import_batch ON DELETE CASCADE,
+    batch_id        bigint NOT NULL,
     line_no         integer NOT NULL,
     year            integer NOT NULL CHECK (year BETWEEN 1900 AND 2999),
     month           smallint CHECK (month BETWEEN 1 AND 12),
@@ -202,8 +208,8 @@ CREATE TABLE budget_line (
     actual          numeric,
     original_budget numeric
 );
-CREATE INDEX budget_line_rollup ON budget_line (year, cost_centre);
-CREATE INDEX budget_line_batch ON budget_line (batch_id);
+CREATE INDEX budget_line_year ON budget_line USING brin (year);
+CREATE INDEX budget_line_batch ON budget_line USING brin (batch_id);
 
 CREATE TABLE goal_status (
     goal_id     text NOT NULL REFERENCES goal,

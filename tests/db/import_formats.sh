@@ -16,7 +16,7 @@ assert_eq "$(sql "SELECT count(*) FROM lis.cost_centre WHERE unit_id IS NULL")" 
 ok "catalogue"
 
 # Every native period form; a quarterly and a yearly value; ".." is no value.
-run_lis 0 import measurements "$D/measurements.csv"
+run_lis 0 import measurements "$D/measurements.csv" --profile measurements
 got=$(sql "SELECT string_agg(indicator_id || ':' || unit_id || ':' || period || ':' || first_month || '-' || last_month || ':' || coalesce(value::text, 'NULL'), ' ' ORDER BY indicator_id, unit_id) FROM lis.measurement")
 assert_eq "$got" "arbejdsdage:SKO1:2026-03:3-3:500 arbejdsdage:SKO2:2026-03:3-3:500 karakter:SKO1:2026:1-12:7.2 sygedage:SKO1:2026-03:3-3:30 sygedage:SKO2:2026-03:3-3:25 trivsel:SKO1:2026-Q1:1-3:3.8 trivsel:SKO2:2026-Q1:1-3:NULL" \
     "canonical periods and values"
@@ -30,7 +30,7 @@ printf '2026-01;100100;32201;0042;1.234,50;1.234,50-;1 000;x\r\n\r\n' >>"$TMP/b.
 printf '2026;100200;3.22.01;;(99,5);-7;;\r\n' >>"$TMP/b.csv"
 printf '2026-02;100300;32201;1;..;;12.000.000;\r\n' >>"$TMP/b.csv"
 printf '2026-02;777;32201;1;1;2;3;\r\n' >>"$TMP/b.csv"
-run_lis 0 import budget "$TMP/b.csv"
+run_lis 0 import budget "$TMP/b.csv" --profile budget
 assert_grep "batch [0-9]+: 4 rows read, 4 loaded" "$TMP/out"
 assert_grep "2 rows on cost centres with no unit \(ikke-fordelt\)" "$TMP/out"
 got=$(sql "SELECT string_agg(line_no || ':' || year || ':' || coalesce(month::text, 'Y') || ':' || cost_centre || ':' || function || ':' || account || ':' || coalesce(budget::text, 'NULL') || ':' || coalesce(actual::text, 'NULL') || ':' || coalesce(original_budget::text, 'NULL'), ' ' ORDER BY line_no) FROM lis.budget_line")

@@ -43,13 +43,19 @@ test_native_semicolon(void **state)
     expect_num(&f, "1.234,50-", "-1234.50");
     expect_num(&f, "(1.234,50)", "-1234.50");
     expect_num(&f, "1 234,5", "1234.5");
-    expect_num(&f, "1\xc2\xa0" "234,5", "1234.5"); /* no-break space */
+    expect_num(&f,
+               "1\xc2\xa0"
+               "234,5",
+               "1234.5"); /* no-break space */
     expect_num(&f, "  42  ", "42");
     expect_num(&f, "12.000.000", "12000000");
     expect_num(&f, "0,5", "0.5");
     expect_num(&f, ",5", "0.5");
     expect_num(&f, "+7", "7");
-    expect_num(&f, "\xe2\x88\x92" "3", "-3"); /* U+2212 minus */
+    expect_num(&f,
+               "\xe2\x88\x92"
+               "3",
+               "-3"); /* U+2212 minus */
     expect_num(&f, "", "");
     expect_num(&f, "   ", "");
     expect_num(&f, "..", "");
@@ -62,7 +68,7 @@ test_native_errors(void **state)
     (void)state;
     lis_numfmt f = lis_numfmt_native(';');
     expect_num(&f, "12,3,4", NULL);
-    expect_num(&f, "1.5", NULL);      /* a dot groups exactly three digits */
+    expect_num(&f, "1.5", NULL); /* a dot groups exactly three digits */
     expect_num(&f, "1234.5", NULL);
     expect_num(&f, "1.23.456", NULL);
     expect_num(&f, "1.2345", NULL);
@@ -207,10 +213,14 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_native_semicolon), cmocka_unit_test(test_native_errors),
-        cmocka_unit_test(test_native_comma),     cmocka_unit_test(test_profile_styles),
-        cmocka_unit_test(test_function_codes),   cmocka_unit_test(test_periods),
-        cmocka_unit_test(test_dates),            cmocka_unit_test(test_delimiter),
+        cmocka_unit_test(test_native_semicolon),
+        cmocka_unit_test(test_native_errors),
+        cmocka_unit_test(test_native_comma),
+        cmocka_unit_test(test_profile_styles),
+        cmocka_unit_test(test_function_codes),
+        cmocka_unit_test(test_periods),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_delimiter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

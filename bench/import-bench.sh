@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# import-bench.sh - how fast "lis import" loads, beside psql's \copy of the
+# same file into a plain table, in the same run. Not a test: it prints figures.
+#
+#   pg_virtualenv bench/import-bench.sh [BUDGET_ROWS] [MEASUREMENT_ROWS]
+#
+# Needs a PostgreSQL server (pg_virtualenv makes a throw-away one, or set
+# PGHOST and friends) and a built lis ($LIS, else build/cli/lis). Generates a
+# budget export (default 1,000,000 rows, native format: decimal comma,
+# thousands dots, some trailing minus) and a measurement file (default 100,000
+# rows), imports each with lis import (peak memory measured with
+# /usr/bin/time -v when present), and \copy's the same file into a table of
+# text columns. Prints rows/s and the ratio lis/\copy (lower is better).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+LIS=${LIS:-$here/../build/cli/lis}
+BUDGET_ROWS=${1:-1000000}
+MEAS_ROWS=${2:-100000}
+[ -x "$LIS" ] || { echo "no lis at $LIS (build first, or set LIS)" >&2; exit 1; }
+export LC_ALL=C.UTF-8
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lis-bench.XXXXXX")
+db=lis_bench_$$
+cleanup() { dropdb --if-exists "$db" >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+createdb "$db"
+export LIS_DB="dbname=$db"
+"$LIS" db init >/dev/null
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# Runs lis and reports its peak resident memory (kB) in $work/rss.
+run_lis() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -v -o "$work/time" "$LIS" "$@" >"$work/out"
+        awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time" >"$work/rss"
+    else
+        "$LIS" "$@" >"$work/out"
+        echo "?" >"$work/rss"
+    fi
+}
+
+# ------------------------------------------------------------ the files
+awk -v n="$BUDGET_ROWS" 'BEGIN {
+    srand(42);
+    print "period;cost_centre;function;account;budget;actual;original_budget";
+    for (i = 1; i <= n; i++) {
+        b = int(rand() * 100000000) / 100; a = int(rand() * 100000000) / 100;
+        bs = sprintf("%.2f", b); as = sprintf("%.2f", a);
+        # decimal comma and thousands dots: 1.234.567,89
+        printf "2026-%02d;%06d;%d.%02d.%02d;%d;%s;%s%s;%s\n", i % 12 + 1, 100000 + i % 700,
+            i % 9 + 1, i % 30, i % 5 + 1, 40000 + i % 300, dk(bs), dk(as), (i % 10 == 0 ? "-" : ""), dk(bs);
+    }
+}
+function dk(s,   ip, fp, out) {
+    ip = substr(s, 1, index(s, ".") - 1); fp = substr(s, index(s, ".") + 1);
+    out = "";
+    while (length(ip) > 3) { out = "." substr(ip, length(ip) - 2) out; ip = substr(ip, 1, length(ip) - 3); }
+    return ip out "," fp;
+}' >"$work/budget.csv"
+
+units=100; indicators=$(( (MEAS_ROWS + units * 20 - 1) / (units * 20) ))
+{ echo "unit_id;name;parent_id;kind"; echo "K;Kommune;;kommune"
+  for u in $(seq 1 $units); do echo "U$u;Enhed $u;K;institution"; done; } >"$work/units.csv"
+{ echo "indicator_id;name;unit;direction;aggregation;frequency"
+  for i in $(seq 1 "$indicators"); do echo "I$i;Indikator $i;antal;op;sum;maaned"; done; } >"$work/indicators.csv"
+awk -v n="$MEAS_ROWS" -v units="$units" 'BEGIN {
+    srand(7); print "indicator_id;unit_id;period;value"; k = 0;
+    for (i = 1; k < n; i++) for (u = 1; u <= units && k < n; u++) for (m = 0; m < 20 && k < n; m++) {
+        printf "I%d;U%d;%dM%02d;%d,%d\n", i, u, 2025 + int(m / 12), m % 12 + 1, int(rand() * 10000), int(rand() * 10); k++;
+    }
+}' >"$work/measurements.csv"
+"$LIS" import units "$work/units.csv" >/dev/null
+"$LIS" import indicators "$work/indicators.csv" >/dev/null
+psql -XAtq -d "$db" -c "CREATE TABLE plain_budget (period text, cost_centre text, function text,
+    account text, budget text, actual text, original_budget text)" \
+    -c "CREATE TABLE plain_measurement (indicator_id text, unit_id text, period text, value text)"
+psql -XAtq -d "$db" -c "CHECKPOINT"
+
+echo "lis import benchmark: $(nproc) cores, PostgreSQL $(psql -XAtq -d "$db" -c 'SHOW server_version')"
+printf '%-13s %9s %9s %10s %9s %10s %7s %9s\n' file rows MB "copy s" "copy r/s" "lis s" "lis r/s" "ratio" 
+printf '%-13s %9s %9s %10s %9s %10s %7s %9s\n' "" "" "" "" "" "" "" "" | tr ' ' ' ' >/dev/null
+bench() { # KIND FILE ROWS PLAIN
+    local kind=$1 file=$2 rows=$3 plain=$4 t0 t1 t2 t3 mb
+    mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+    t0=$(now)
+    psql -XAtq -d "$db" -c "\\copy $plain FROM '$file' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
+    t1=$(now)
+    psql -XAtq -d "$db" -c "CHECKPOINT"
+    t2=$(now)
+    run_lis import "$kind" "$file"
+    t3=$(now)
+    grep -q "$rows loaded" "$work/out" || { cat "$work/out"; echo "lis did not load $rows rows" >&2; exit 1; }
+    local cs ls
+    cs=$(secs "$t0" "$t1"); ls=$(secs "$t2" "$t3")
+    printf '%-13s %9d %9s %10s %9s %10s %7s %9s   max RSS of lis: %s kB\n' "$kind" "$rows" "$mb" "$cs" \
+        "$(rate "$rows" "$cs")" "$ls" "$(rate "$rows" "$ls")" "$(ratio "$ls" "$cs")" "$(cat "$work/rss")"
+}
+bench budget "$work/budget.csv" "$BUDGET_ROWS" plain_budget
+bench measurements "$work/measurements.csv" "$MEAS_ROWS" plain_measurement
+echo "ratio = lis import time / psql \\copy time of the same file (target for budget: <= 1.2)"
+
+# The server's share: the rows lis converted, \copy'd as they are into a table
+# like budget_line. lis import cannot be faster than this.
+psql -XAtq -d "$db" -c "\\copy (SELECT * FROM lis.budget_line) TO '$work/converted.tsv'" \
+    -c "CREATE TABLE typed_budget (LIKE lis.budget_line INCLUDING ALL)" -c "CHECKPOINT"
+t0=$(now)
+psql -XAtq -d "$db" -c "\\copy typed_budget FROM '$work/converted.tsv'"
+t1=$(now)
+echo "floor: psql \\copy of the converted budget rows into a table like budget_line:" \
+    "$(secs "$t0" "$t1") s"
