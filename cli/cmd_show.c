@@ -177,8 +177,14 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         PQclear(res);
         res = NULL;
     }
-    if (lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK)
-        goto fail;
+    if (lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK) {
+        /* A read-only role (lis_reporter) cannot roll up: show what is stored. */
+        if (strcmp(err.sqlstate, "42501") != 0)
+            goto fail;
+        lis_cli_warn("the stored figures of %d may be out of date (no permission to roll up: %s)",
+                     year, err.msg);
+        lis_error_clear(&err);
+    }
 
     if (strcmp(what, "transfers") == 0) {
         const char *p[] = {ys, fm, lm, agreement};
