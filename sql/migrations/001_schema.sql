@@ -240,14 +240,16 @@ CREATE TABLE transfer (
 -- ------------------------------------------------------------------- rollup
 -- Written by "lis rollup" (one transaction per year, replacing that year's
 -- rows); read by every report and by "lis show". window is the canonical
--- window name: '2026-03', '2026-Q1', '2026', '2026-YTD-03'.
+-- window name: '2026-03', '2026-Q1', '2026', '2026-YTD-03'. Key columns use
+-- the C collation: ids compare as written (byte order), and index upkeep of
+-- some 300,000 rows a rollup stays cheap.
 
 CREATE TABLE rollup_indicator (
     year         integer NOT NULL,
-    agreement_id text NOT NULL,
-    goal_id      text NOT NULL,
-    indicator_id text NOT NULL,
-    window_name  text NOT NULL,
+    agreement_id text COLLATE "C" NOT NULL,
+    goal_id      text COLLATE "C" NOT NULL,
+    indicator_id text COLLATE "C" NOT NULL,
+    window_name  text COLLATE "C" NOT NULL,
     window_kind  char(1) NOT NULL CHECK (window_kind IN ('M', 'Q', 'Y', 'T')),
     first_month  smallint NOT NULL,
     last_month   smallint NOT NULL,
@@ -256,16 +258,16 @@ CREATE TABLE rollup_indicator (
     attainment   numeric,
     status       text NOT NULL CHECK (status IN ('green', 'yellow', 'red', 'grey', 'not_due')),
     weight       numeric NOT NULL DEFAULT 1,  -- the target row's weight, for the goal
-    owner_id     text NOT NULL,               -- the agreement owning the goal (shared goals)
-    PRIMARY KEY (agreement_id, goal_id, indicator_id, window_name)
+    owner_id     text COLLATE "C" NOT NULL,               -- the agreement owning the goal (shared goals)
+    -- one index serves both the year's replacement and lis show by window
+    PRIMARY KEY (year, window_name, agreement_id, goal_id, indicator_id)
 );
-CREATE INDEX rollup_indicator_window ON rollup_indicator (year, window_name);
 
 CREATE TABLE rollup_goal (
     year         integer NOT NULL,
-    agreement_id text NOT NULL,
-    goal_id      text NOT NULL,
-    window_name  text NOT NULL,
+    agreement_id text COLLATE "C" NOT NULL,
+    goal_id      text COLLATE "C" NOT NULL,
+    window_name  text COLLATE "C" NOT NULL,
     window_kind  char(1) NOT NULL CHECK (window_kind IN ('M', 'Q', 'Y', 'T')),
     first_month  smallint NOT NULL,
     last_month   smallint NOT NULL,
@@ -273,15 +275,14 @@ CREATE TABLE rollup_goal (
     status       text NOT NULL CHECK (status IN ('green', 'yellow', 'red', 'grey', 'not_due')),
     qualitative  boolean NOT NULL DEFAULT false,
     comment      text,   -- the latest qualitative status comment as of the window
-    owner_id     text NOT NULL,
-    PRIMARY KEY (agreement_id, goal_id, window_name)
+    owner_id     text COLLATE "C" NOT NULL,
+    PRIMARY KEY (year, window_name, agreement_id, goal_id)
 );
-CREATE INDEX rollup_goal_window ON rollup_goal (year, window_name);
 
 CREATE TABLE rollup_economy (
     year            integer NOT NULL,
-    agreement_id    text NOT NULL,
-    window_name     text NOT NULL,
+    agreement_id    text COLLATE "C" NOT NULL,
+    window_name     text COLLATE "C" NOT NULL,
     window_kind     char(1) NOT NULL CHECK (window_kind IN ('M', 'Q', 'Y', 'T')),
     first_month     smallint NOT NULL,
     last_month      smallint NOT NULL,
@@ -295,9 +296,8 @@ CREATE TABLE rollup_economy (
     deviation       numeric NOT NULL,
     forecast        numeric,
     status          text NOT NULL CHECK (status IN ('green', 'yellow', 'red', 'grey')),
-    PRIMARY KEY (agreement_id, window_name)
+    PRIMARY KEY (year, window_name, agreement_id)
 );
-CREATE INDEX rollup_economy_window ON rollup_economy (year, window_name);
 
 -- The council's economy, computed from the budget lines themselves (not by
 -- adding agreements up): one row per window and
@@ -309,13 +309,13 @@ CREATE INDEX rollup_economy_window ON rollup_economy (year, window_name);
 -- The figures follow rollup_economy (YTD from January to the window's end).
 CREATE TABLE rollup_economy_area (
     year            integer NOT NULL,
-    window_name     text NOT NULL,
+    window_name     text COLLATE "C" NOT NULL,
     window_kind     char(1) NOT NULL CHECK (window_kind IN ('M', 'Q', 'Y', 'T')),
     first_month     smallint NOT NULL,
     last_month      smallint NOT NULL,
     level           text NOT NULL CHECK (level IN ('policy_area', 'service_frame',
                         'unallocated', 'total')),
-    policy_area     text NOT NULL,
+    policy_area     text COLLATE "C" NOT NULL,
     service_frame   boolean,
     unallocated     boolean NOT NULL,
     annual_budget   numeric NOT NULL,
@@ -334,7 +334,7 @@ CREATE INDEX rollup_economy_area_window ON rollup_economy_area (year, window_nam
 -- the order of severity, verdict is the most severe ('' when none).
 CREATE TABLE rollup_transfer (
     year                integer NOT NULL,
-    transfer_id         text NOT NULL,
+    transfer_id         text COLLATE "C" NOT NULL,
     cross_policy_area   boolean NOT NULL,
     cross_service_frame boolean NOT NULL,
     within_agreement    boolean NOT NULL,

@@ -12,6 +12,12 @@
 -- Result: none.
 CREATE TEMP TABLE rollup_spread ON COMMIT DROP AS
 WITH
+-- monthly rows, summed per cost centre, function and month (in twelfths)
+m AS (
+    SELECT cost_centre, function, month, sum(budget) * 12 AS b, sum(actual) * 12 AS a
+      FROM budget_line WHERE year = $1::int AND month IS NOT NULL
+     GROUP BY 1, 2, 3
+),
 y AS (
     SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
       FROM budget_line WHERE year = $1::int AND month IS NULL
@@ -19,14 +25,14 @@ y AS (
 ),
 -- months of a yearly row's key that have monthly rows of their own
 ex AS (
-    SELECT DISTINCT y.cost_centre, y.function, y.account, bl.month
-      FROM y JOIN budget_line bl
-        ON bl.year = $1::int AND bl.month IS NOT NULL AND bl.cost_centre = y.cost_centre
-       AND bl.function = y.function AND bl.account = y.account
+    SELECT DISTINCT bl.cost_centre, bl.function, bl.account, bl.month
+      FROM budget_line bl
+     WHERE bl.year = $1::int AND bl.month IS NOT NULL
+       AND (bl.cost_centre, bl.function, bl.account) IN
+           (SELECT cost_centre, function, account FROM y)
 ),
 x AS (
-    SELECT cost_centre, function, month, budget * 12 AS b, actual * 12 AS a
-      FROM budget_line WHERE year = $1::int AND month IS NOT NULL
+    SELECT cost_centre, function, month, b, a FROM m
     UNION ALL
     SELECT y.cost_centre, y.function, mm, y.b, y.a
       FROM y CROSS JOIN generate_series(1, 12) mm
