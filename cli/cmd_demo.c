@@ -287,13 +287,14 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     PQclear(res);
     PQfinish(conn);
 
-    printf("Next:\n"
-           "  lis show attainment --period %s --agreement UA-EKS   the worked example\n"
-           "  lis show attainment --period %s                    every goal, one month\n"
-           "  lis show economy --period %d-Q1 --format csv       machine-readable\n"
-           "  lis check                                              the framework check\n"
-           "  lis import KIND FILE...                                your own data\n",
-           "2026-03", mw, DEMO_YEAR);
+    char l1[64], l2[64], l3[64];
+    snprintf(l1, sizeof l1, "lis show attainment --period %s --agreement UA-EKS", "2026-03");
+    snprintf(l2, sizeof l2, "lis show attainment --period %s", mw);
+    snprintf(l3, sizeof l3, "lis show economy --period %d-Q1 --format csv", DEMO_YEAR);
+    printf("Next:\n  %-56s the worked example of the SPEC\n  %-56s every goal, one month\n"
+           "  %-56s machine-readable\n  %-56s the framework check\n"
+           "  %-56s your own data\n",
+           l1, l2, l3, "lis check", "lis import KIND FILE...");
     free(input);
     return LIS_OK;
 #endif
