@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "csvread.h"
@@ -1269,6 +1270,12 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         }
         PQclear(r);
         copying = true;
+        /* A larger send buffer lets conversion run ahead of the server
+         * instead of waiting for it chunk by chunk (bounded: the kernel
+         * caps it at net.core.wmem_max). */
+        int sndbuf = 4 << 20;
+        if (PQsocket(conn) >= 0)
+            (void)setsockopt(PQsocket(conn), SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof sndbuf);
     }
 
     lis_csvread rd;
