@@ -195,6 +195,7 @@ typedef struct ctx {
     lis_buf out; /* COPY data not yet sent */
     lis_buf row; /* the row being built */
     lis_buf tmp;
+    lis_buf join; /* a field joined from several columns */
     bool copy_failed;
     FILE *rejects;
     char *reject_tmp;
@@ -982,21 +983,18 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         } else if (m->nsrc == 0) {
             convert(c, fd, m, "", 0, line, negate);
         } else {
-            lis_buf *t = &c->tmp;
-            lis_buf joined;
-            lis_buf_init(&joined);
+            lis_buf *joined = &c->join; /* reused: no allocation per row */
+            lis_buf_reset(joined);
             for (int j = 0; j < m->nsrc; j++) {
                 size_t n = f[m->src[j]].n;
                 const char *s = lis_trim(f[m->src[j]].s, &n);
                 if (n == 0)
                     continue;
-                if (joined.len)
-                    lis_buf_addc(&joined, '.');
-                lis_buf_add(&joined, s, n);
+                if (joined->len)
+                    lis_buf_addc(joined, '.');
+                lis_buf_add(joined, s, n);
             }
-            (void)t;
-            convert(c, fd, m, joined.data ? joined.data : "", joined.len, line, negate);
-            lis_buf_release(&joined);
+            convert(c, fd, m, joined->len ? joined->data : "", joined->len, line, negate);
         }
     }
     if (c->row_bad) {
@@ -1135,6 +1133,7 @@ ctx_release(ctx *c)
     lis_buf_release(&c->row);
     strset_release(&c->allocated);
     lis_buf_release(&c->tmp);
+    lis_buf_release(&c->join);
     if (c->rejects)
         fclose(c->rejects);
     if (c->reject_tmp) {
@@ -1195,6 +1194,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     lis_buf_init(&c.out);
     lis_buf_init(&c.row);
     lis_buf_init(&c.tmp);
+    lis_buf_init(&c.join);
 
     if ((st = lis_db_exec(conn, "BEGIN", err)) != LIS_OK)
         goto out;
