@@ -83,7 +83,6 @@ psql -XAtq -d "$db" -c "CHECKPOINT"
 
 echo "lis import benchmark: $(nproc) cores, PostgreSQL $(psql -XAtq -d "$db" -c 'SHOW server_version')"
 printf '%-13s %9s %9s %10s %9s %10s %7s %9s\n' file rows MB "copy s" "copy r/s" "lis s" "lis r/s" "ratio" 
-printf '%-13s %9s %9s %10s %9s %10s %7s %9s\n' "" "" "" "" "" "" "" "" | tr ' ' ' ' >/dev/null
 bench() { # KIND FILE ROWS PLAIN
     local kind=$1 file=$2 rows=$3 plain=$4 t0 t1 t2 t3 mb
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
@@ -97,6 +96,7 @@ bench() { # KIND FILE ROWS PLAIN
     grep -q "$rows loaded" "$work/out" || { cat "$work/out"; echo "lis did not load $rows rows" >&2; exit 1; }
     local cs ls
     cs=$(secs "$t0" "$t1"); ls=$(secs "$t2" "$t3")
+    [ "$kind" = budget ] && budget_lis_s=$ls
     printf '%-13s %9d %9s %10s %9s %10s %7s %9s   max RSS of lis: %s kB\n' "$kind" "$rows" "$mb" "$cs" \
         "$(rate "$rows" "$cs")" "$ls" "$(rate "$rows" "$ls")" "$(ratio "$ls" "$cs")" "$(cat "$work/rss")"
 }
@@ -111,5 +111,6 @@ psql -XAtq -d "$db" -c "\\copy (SELECT * FROM lis.budget_line) TO '$work/convert
 t0=$(now)
 psql -XAtq -d "$db" -c "\\copy typed_budget FROM '$work/converted.tsv'"
 t1=$(now)
+fs=$(secs "$t0" "$t1")
 echo "floor: psql \\copy of the converted budget rows into a table like budget_line:" \
-    "$(secs "$t0" "$t1") s"
+    "$fs s ($(rate "$BUDGET_ROWS" "$fs") rows/s); lis import budget / floor = $(ratio "$budget_lis_s" "$fs")"

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "csvread.h"
@@ -194,6 +195,7 @@ typedef struct ctx {
     lis_buf out; /* COPY data not yet sent */
     lis_buf row; /* the row being built */
     lis_buf tmp;
+    lis_buf join; /* a field joined from several columns */
     bool copy_failed;
     FILE *rejects;
     char *reject_tmp;
@@ -981,21 +983,18 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         } else if (m->nsrc == 0) {
             convert(c, fd, m, "", 0, line, negate);
         } else {
-            lis_buf *t = &c->tmp;
-            lis_buf joined;
-            lis_buf_init(&joined);
+            lis_buf *joined = &c->join; /* reused: no allocation per row */
+            lis_buf_reset(joined);
             for (int j = 0; j < m->nsrc; j++) {
                 size_t n = f[m->src[j]].n;
                 const char *s = lis_trim(f[m->src[j]].s, &n);
                 if (n == 0)
                     continue;
-                if (joined.len)
-                    lis_buf_addc(&joined, '.');
-                lis_buf_add(&joined, s, n);
+                if (joined->len)
+                    lis_buf_addc(joined, '.');
+                lis_buf_add(joined, s, n);
             }
-            (void)t;
-            convert(c, fd, m, joined.data ? joined.data : "", joined.len, line, negate);
-            lis_buf_release(&joined);
+            convert(c, fd, m, joined->len ? joined->data : "", joined->len, line, negate);
         }
     }
     if (c->row_bad) {
@@ -1060,43 +1059,53 @@ run_checks(ctx *c)
 {
     char name[128];
     snprintf(name, sizeof name, "queries/import_%s_check.sql", c->kind->sql_name);
-    PGresult *r = query(c, name, 0, NULL);
-    if (r == NULL)
-        return LIS_DB;
-    lis_buf drop;
-    lis_buf_init(&drop);
-    lis_buf_adds(&drop, "{");
+    /* Single-row mode: a file whose every row is bad must not need memory
+     * for all its errors at once (only 20 are kept; the rest are counted or
+     * streamed to the reject file). */
+    if (!PQsendQueryParams(c->conn, lis_sql(name), 0, NULL, NULL, NULL, NULL, 0) ||
+        !PQsetSingleRowMode(c->conn))
+        return lis_db_error(c->conn, NULL, "checks failed", c->err);
     long ndrop = 0, last_bad = 0;
-    for (int i = 0; i < PQntuples(r); i++) {
-        long line = atol(PQgetvalue(r, i, 0));
-        const char *field = PQgetvalue(r, i, 1);
-        const char *value = PQgetisnull(r, i, 2) ? NULL : PQgetvalue(r, i, 2);
-        const char *reason = PQgetvalue(r, i, 3);
-        bool is_warning = PQgetvalue(r, i, 4)[0] == 't';
-        int k = lis_kind_field(c->kind, field);
-        const char *label = k >= 0 ? c->map[k].label : field;
-        if (is_warning) {
-            warning(c, lis_xasprintf("%s:%ld: column '%s': '%s' %s", c->path, line, label,
-                                     value ? value : "", reason));
-            c->res->rows_ignored++;
-        } else {
-            row_error(c, line, label, value, reason);
-            if (line != last_bad)
-                c->res->rows_rejected++;
-            last_bad = line;
-        }
-        if (ndrop++)
-            lis_buf_addc(&drop, ',');
-        lis_buf_addf(&drop, "%ld", line);
-    }
-    PQclear(r);
-    lis_buf_adds(&drop, "}");
     lis_status st = LIS_OK;
-    if (ndrop > 0) {
-        const char *p[1] = {drop.data};
-        st = exec1(c, "queries/import_stage_drop.sql", 1, p);
+    PGresult *r;
+    while ((r = PQgetResult(c->conn)) != NULL) {
+        ExecStatusType rs = PQresultStatus(r);
+        if (rs == PGRES_SINGLE_TUPLE && st == LIS_OK) {
+            long line = atol(PQgetvalue(r, 0, 0));
+            const char *field = PQgetvalue(r, 0, 1);
+            const char *value = PQgetisnull(r, 0, 2) ? NULL : PQgetvalue(r, 0, 2);
+            const char *reason = PQgetvalue(r, 0, 3);
+            bool is_warning = PQgetvalue(r, 0, 4)[0] == 't';
+            int k = lis_kind_field(c->kind, field);
+            const char *label = k >= 0 ? c->map[k].label : field;
+            if (is_warning) {
+                warning(c, lis_xasprintf("%s:%ld: column '%s': '%s' %s", c->path, line,
+                                         label, value ? value : "", reason));
+                c->res->rows_ignored++;
+            } else {
+                row_error(c, line, label, value, reason);
+                if (line != last_bad)
+                    c->res->rows_rejected++;
+                last_bad = line;
+            }
+            ndrop++;
+        } else if (rs != PGRES_SINGLE_TUPLE && rs != PGRES_TUPLES_OK && st == LIS_OK) {
+            st = lis_db_error(c->conn, r, "checks failed", c->err);
+        }
+        PQclear(r);
     }
-    lis_buf_release(&drop);
+    if (st == LIS_OK && ndrop > 0) {
+        /* The rows found above leave the staging table: the same query,
+         * run again inside the DELETE, names them. */
+        char *sql = lis_xasprintf("DELETE FROM import_stage WHERE line_no IN "
+                                  "(SELECT line_no FROM (\n%s\n) AS checks)",
+                                  lis_sql(name));
+        PGresult *d = lis_db_query_text(c->conn, sql, 0, NULL, c->err);
+        free(sql);
+        if (d == NULL)
+            st = LIS_DB;
+        PQclear(d);
+    }
     return st;
 }
 
@@ -1124,6 +1133,7 @@ ctx_release(ctx *c)
     lis_buf_release(&c->row);
     strset_release(&c->allocated);
     lis_buf_release(&c->tmp);
+    lis_buf_release(&c->join);
     if (c->rejects)
         fclose(c->rejects);
     if (c->reject_tmp) {
@@ -1184,6 +1194,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     lis_buf_init(&c.out);
     lis_buf_init(&c.row);
     lis_buf_init(&c.tmp);
+    lis_buf_init(&c.join);
 
     if ((st = lis_db_exec(conn, "BEGIN", err)) != LIS_OK)
         goto out;
@@ -1269,6 +1280,13 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         }
         PQclear(r);
         copying = true;
+        /* A larger send buffer lets conversion run ahead of the server
+         * instead of waiting for it chunk by chunk (bounded: the kernel
+         * caps it at net.core.wmem_max). */
+        int sndbuf = 4 << 20;
+        if (PQsocket(conn) >= 0)
+            (void)setsockopt(PQsocket(conn), SOL_SOCKET, SO_SNDBUF, &sndbuf,
+                             sizeof sndbuf);
     }
 
     lis_csvread rd;

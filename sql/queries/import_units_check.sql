@@ -15,4 +15,23 @@ FROM import_stage s
 WHERE s.parent_id IS NOT NULL AND s.parent_id <> s.unit_id
   AND NOT EXISTS (SELECT 1 FROM import_stage p WHERE p.unit_id = s.parent_id)
   AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.unit_id = s.parent_id)
+UNION ALL
+SELECT s.line_no, 'parent_id', s.parent_id, 'makes a cycle: the unit would be its own ancestor',
+       false
+FROM import_stage s
+WHERE s.parent_id <> s.unit_id AND s.unit_id IN (
+    -- the tree as it would be: the file's units over the stored ones
+    WITH RECURSIVE tree AS (
+        SELECT unit_id, parent_id FROM import_stage
+        UNION ALL
+        SELECT unit_id, parent_id FROM unit u
+        WHERE NOT EXISTS (SELECT 1 FROM import_stage t WHERE t.unit_id = u.unit_id)
+    ), walk (start, cur, depth) AS (
+        SELECT unit_id, parent_id, 1 FROM tree WHERE parent_id IS NOT NULL
+        UNION ALL
+        SELECT w.start, t.parent_id, w.depth + 1
+        FROM walk w JOIN tree t ON t.unit_id = w.cur
+        WHERE w.cur <> w.start AND t.parent_id IS NOT NULL AND w.depth < 100
+    )
+    SELECT start FROM walk WHERE cur = start)
 ORDER BY 1

@@ -68,6 +68,11 @@ assert_grep "i.csv:5: column 'numerator': 'sygedage' is given, but the indicator
 printf 'unit_id;name;parent_id;kind\nU1;U;NOPE;institution\n' >"$TMP/u.csv"
 run_lis 2 import units "$TMP/u.csv"
 assert_grep "u.csv:2: column 'parent_id': 'NOPE' is not a known unit" "$TMP/err"
+printf 'unit_id;name;parent_id;kind\nC1;C;C2;institution\nC2;C;C1;institution\nSKO;S;SKO1;omraade\n' >"$TMP/cyc.csv"
+run_lis 2 import units "$TMP/cyc.csv"
+assert_grep "cyc.csv:2: column 'parent_id': 'C2' makes a cycle" "$TMP/err"
+assert_grep "cyc.csv:3: column 'parent_id': 'C1' makes a cycle" "$TMP/err"
+assert_grep "cyc.csv:4: column 'parent_id': 'SKO1' makes a cycle" "$TMP/err"
 unchanged "unknown references"
 ok "unknown references"
 

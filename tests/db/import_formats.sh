@@ -83,6 +83,22 @@ got=$(sql "SELECT string_agg(unit_id || ':' || period || ':' || coalesce(value::
 assert_eq "$got" "SKO1:2026-Q1:4.1 SKO1:2026-Q2:3.9 SKO2:2026-Q1:NULL" "statbank rows"
 ok "profiles opus, prisme, statbank"
 
+# A profile's own rules: fixed title lines, a "missing" token, a filter, a
+# constant from the file name, a default for empty cells, a sign column.
+printf '[profile]\nkind = measurements\ntitle_lines = 2\nmissing = n/a | -\n[columns]\nunit_id = Enhed\nvalue = Tal\nperiod = Md\n[constants]\nindicator_id = {file}\n[filter]\nType = A | B\n' >"$TMP/own.conf"
+mkdir -p "$TMP/own"
+printf 'Sygedage pr. skole\nKilde: HR;;;\nEnhed;Md;Tal;Type\nSKO1;2026-07;n/a;A\nSKO2;2026-07;3;B\nSKO2;2026-08;99;C\nSKO1;2026-08;-;A\n' >"$TMP/own/sygedage.csv"
+run_lis 0 import measurements "$TMP/own/sygedage.csv" --profile "$TMP/own.conf"
+assert_grep "3 rows read, 3 loaded, 1 skipped" "$TMP/out"
+got=$(sql "SELECT string_agg(unit_id || ':' || period || ':' || coalesce(value::text, 'NULL'), ' ' ORDER BY period, unit_id) FROM lis.measurement WHERE indicator_id = 'sygedage' AND year = 2026 AND first_month >= 7")
+assert_eq "$got" "SKO1:2026-07:NULL SKO2:2026-07:3 SKO1:2026-08:NULL" "title lines, missing tokens, filter, {file}"
+printf '[profile]\nkind = budget\nsign_column = DK\nsign_negative = K\n[columns]\nactual = Beloeb\n[constants]\nperiod = {filedate}\nbudget =\n[defaults]\ncost_centre = ukendt\n' >"$TMP/sign.conf"
+printf 'cost_centre;function;account;DK;Beløb\n100100;32201;1;D;10,00\n;32201;1;K;10,00\n' >"$TMP/post_2026-09-30.csv"
+run_lis 0 import budget "$TMP/post_2026-09-30.csv" --profile "$TMP/sign.conf"
+got=$(sql "SELECT string_agg(year || '-' || month || ':' || cost_centre || ':' || actual, ' ' ORDER BY line_no) FROM lis.budget_line WHERE year = 2026 AND month = 9")
+assert_eq "$got" "2026-9:100100:10.00 2026-9:ukendt:-10.00" "sign column, {filedate}, defaults"
+ok "profile rules: title lines, missing, filter, constants, defaults, sign column"
+
 # Every generic profile reads the native files of its kind.
 for k in units cost-centres indicators agreements goals; do
     run_lis 0 import "$k" "$D/$k.csv" --profile "$k" --force

@@ -50,6 +50,22 @@ assert_eq "$(sql "SELECT sum(budget) FROM lis.budget_line")" "$sum" "sum of buds
 assert_grep "4898 rows? on cost centres with no unit" "$TMP/out"
 ok "Norwegian budget (Sogndal) as budget lines"
 
+# --- Bergen 2013-2016: 1,761 rows in Excel's accounting format; " -   " is 0.
+B=$REAL/norske-kommunebudgetter/bergen_driftsbudsjett_2013-2016.csv
+run_lis 0 import budget "$B" --profile bergen
+assert_eq "$(sql "SELECT count(*) FROM lis.budget_line b JOIN lis.import_batch i USING (batch_id) WHERE i.profile = 'bergen'")" \
+    1761 "Bergen rows"
+zeros=$(awk -F';' 'NR > 1 && $11 ~ /^ *- *$/' "$B" | wc -l)
+assert_eq "$(sql "SELECT count(*) FROM lis.budget_line b JOIN lis.import_batch i USING (batch_id) WHERE i.profile = 'bergen' AND budget = 0")" \
+    "$(awk -F';' 'NR > 1 { v = $11; gsub(/[ \r]/, "", v); if (v == "-" || v + 0 == 0) n++ } END { print n + 0 }' "$B")" "zero rows (' -   ' among them)"
+[ "$zeros" -gt 0 ] || fail "the Bergen file has no ' -   ' cells"
+sum=$(awk -F';' 'NR > 1 { v = $11; gsub(/[ \r]/, "", v); if (v != "-") s += v } END { printf "%d", s }' "$B")
+assert_eq "$(sql "SELECT sum(budget) FROM lis.budget_line b JOIN lis.import_batch i USING (batch_id) WHERE i.profile = 'bergen'")" \
+    "$sum" "sum of the 2013 column"
+assert_eq "$(sql "SELECT function FROM lis.budget_line WHERE line_no = 2 AND batch_id = (SELECT max(batch_id) FROM lis.import_batch)")" \
+    2.44.10 "the first row's function"
+ok "Norwegian budget (Bergen, accounting format) as budget lines"
+
 # --- A Randers KMD Opus posting file: 574 rows, debits equal credits.
 O=$REAL/randers-kmd-opus-bilag/opus_bilag_2025-05-05.csv
 run_lis 0 import budget "$O" --profile opus-bilag
