@@ -65,8 +65,8 @@ cmd_check(int argc, char **argv, lis_cli *cli)
     snprintf(cc, sizeof cc, "%d", cli->cfg.cross_cutting_min);
     const char *params[] = {mn, mx, cc};
     PGresult *res = lis_db_query(conn, "queries/check_findings.sql", 3, params, &err);
-    PGresult *un = res ? lis_db_query(conn, "queries/check_unallocated.sql", 0, NULL, &err)
-                       : NULL;
+    PGresult *un =
+        res ? lis_db_query(conn, "queries/check_unallocated.sql", 0, NULL, &err) : NULL;
     PQfinish(conn);
     if (res == NULL || un == NULL) {
         PQclear(res);
@@ -81,7 +81,7 @@ cmd_check(int argc, char **argv, lis_cli *cli)
                      strcmp(PQgetvalue(un, r, 2), "1") == 0 ? "" : "s",
                      lis_rollup_format_da(PQgetvalue(un, r, 3), 2, b, sizeof b),
                      lis_rollup_format_da(PQgetvalue(un, r, 4), 2, a, sizeof a),
-                     strcmp(reason, "missing") == 0 ? "not in the cost-centres file"
+                     strcmp(reason, "missing") == 0   ? "not in the cost-centres file"
                      : strcmp(reason, "no unit") == 0 ? "no unit given"
                                                       : "its unit is unknown");
     }

@@ -73,7 +73,8 @@ static long
 count_of(PGresult *res, const char *what, const char *key)
 {
     for (int r = 0; r < PQntuples(res); r++)
-        if (strcmp(PQgetvalue(res, r, 0), what) == 0 && strcmp(PQgetvalue(res, r, 1), key) == 0)
+        if (strcmp(PQgetvalue(res, r, 0), what) == 0 &&
+            strcmp(PQgetvalue(res, r, 1), key) == 0)
             return atol(PQgetvalue(res, r, 2));
     return 0;
 }
@@ -132,8 +133,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
             char *end;
             long k = strtol(v, &end, 10);
             if (end == v || *end || k < 1 || k > 100)
-                return lis_cli_usage_error(usage, "--scale must be a whole number 1..100, not \"%s\"",
-                                           v);
+                return lis_cli_usage_error(
+                    usage, "--scale must be a whole number 1..100, not \"%s\"", v);
             scale = (int)k;
         } else if (strcmp(argv[i], "--files-only") == 0)
             files_only = true;
@@ -142,11 +143,13 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     }
 
     lis_error err = {0};
-    char *base = out_dir ? lis_xstrdup(out_dir) : lis_xasprintf("%s/demo", cli->cfg.out_dir);
+    char *base =
+        out_dir ? lis_xstrdup(out_dir) : lis_xasprintf("%s/demo", cli->cfg.out_dir);
     char *input = lis_xasprintf("%s/input", base);
     free(base);
     if (mkdirs(input) != 0) {
-        lis_error_set(&err, LIS_OUTPUT, "could not create \"%s\": %s", input, strerror(errno));
+        lis_error_set(&err, LIS_OUTPUT, "could not create \"%s\": %s", input,
+                      strerror(errno));
         free(input);
         return lis_cli_fail(&err);
     }
@@ -161,10 +164,12 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
         return lis_cli_fail(&err);
     }
     printf("lis demo: a sample municipality, end to end\n\n");
-    printf("Input files:   %s/ (%d files in the native format: UTF-8, ';', decimal comma)\n",
-           input, LIS_SYNTH_NKINDS);
-    printf("               %ld agreements, %ld goals, %ld measurements, %ld budget lines\n",
-           ss.agreements, ss.goals, ss.measurements, ss.budget_lines);
+    printf(
+        "Input files:   %s/ (%d files in the native format: UTF-8, ';', decimal comma)\n",
+        input, LIS_SYNTH_NKINDS);
+    printf(
+        "               %ld agreements, %ld goals, %ld measurements, %ld budget lines\n",
+        ss.agreements, ss.goals, ss.measurements, ss.budget_lines);
     if (files_only) {
         free(input);
         return LIS_OK;
@@ -199,8 +204,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
         if (strcmp(lis_synth_kinds[k], "budget") == 0 &&
             withdraw_old_budget(conn, path, &err) != LIS_OK)
             rc = err.code;
-        if (rc == LIS_OK && lis_import_file(conn, lis_synth_kinds[k], path, &opt, &ir, &err) !=
-                                LIS_OK) {
+        if (rc == LIS_OK &&
+            lis_import_file(conn, lis_synth_kinds[k], path, &opt, &ir, &err) != LIS_OK) {
             for (long e = 0; e < ir.nerrors && e < LIS_IMPORT_MAX_SHOWN; e++)
                 fprintf(stderr, "%s\n", ir.errors[e]);
             if (err.code == LIS_OK)
@@ -288,13 +293,15 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     PQfinish(conn);
 
     char l1[64], l2[64], l3[64];
-    snprintf(l1, sizeof l1, "lis show attainment --period %s --agreement UA-EKS", "2026-03");
+    snprintf(l1, sizeof l1, "lis show attainment --period %s --agreement UA-EKS",
+             "2026-03");
     snprintf(l2, sizeof l2, "lis show attainment --period %s", mw);
     snprintf(l3, sizeof l3, "lis show economy --period %d-Q1 --format csv", DEMO_YEAR);
-    printf("Next:\n  %-56s the worked example of the SPEC\n  %-56s every goal, one month\n"
-           "  %-56s machine-readable\n  %-56s the framework check\n"
-           "  %-56s your own data\n",
-           l1, l2, l3, "lis check", "lis import KIND FILE...");
+    printf(
+        "Next:\n  %-56s the worked example of the SPEC\n  %-56s every goal, one month\n"
+        "  %-56s machine-readable\n  %-56s the framework check\n"
+        "  %-56s your own data\n",
+        l1, l2, l3, "lis check", "lis import KIND FILE...");
     free(input);
     return LIS_OK;
 #endif

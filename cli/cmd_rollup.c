@@ -68,7 +68,8 @@ cmd_rollup(int argc, char **argv, lis_cli *cli)
            year, st.agreements, st.indicator_rows, st.goal_rows, st.economy_rows,
            st.transfers, st.seconds);
     if (st.agreements == 0)
-        lis_cli_warn("no agreements of %d; import agreements first (lis import agreements FILE)",
-                     year);
+        lis_cli_warn(
+            "no agreements of %d; import agreements first (lis import agreements FILE)",
+            year);
     return LIS_OK;
 }

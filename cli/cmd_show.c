@@ -114,8 +114,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         else if ((v = opt(argc, argv, &i, "--format", &bad)) != NULL) {
             fmt = lis_out_parse(v);
             if (fmt < 0)
-                return lis_cli_usage_error(usage, "unknown format \"%s\" (table, csv or json)",
-                                           v);
+                return lis_cli_usage_error(
+                    usage, "unknown format \"%s\" (table, csv or json)", v);
         } else if (bad)
             return lis_cli_usage_error(usage, "%s needs a value", argv[i]);
         else if (argv[i][0] == '-' || what != NULL)
@@ -124,11 +124,12 @@ cmd_show(int argc, char **argv, lis_cli *cli)
             what = argv[i];
     }
     if (what == NULL)
-        return lis_cli_usage_error(usage, "lis show needs attainment, economy or transfers");
+        return lis_cli_usage_error(usage,
+                                   "lis show needs attainment, economy or transfers");
     if (strcmp(what, "attainment") != 0 && strcmp(what, "economy") != 0 &&
         strcmp(what, "transfers") != 0)
-        return lis_cli_usage_error(usage, "unknown figures \"%s\" (attainment, economy or transfers)",
-                                   what);
+        return lis_cli_usage_error(
+            usage, "unknown figures \"%s\" (attainment, economy or transfers)", what);
     if ((period == NULL) == (year_text == NULL))
         return lis_cli_usage_error(usage, "give either --period or --year");
 
@@ -146,7 +147,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
     } else {
         year = lis_cli_parse_year(year_text);
         if (year < 0)
-            return lis_cli_usage_error(usage, "\"%s\" is not a year (e.g. 2026)", year_text);
+            return lis_cli_usage_error(usage, "\"%s\" is not a year (e.g. 2026)",
+                                       year_text);
         w.year = year;
         w.kind = LIS_YEAR;
         w.first_month = 1;
@@ -166,8 +168,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
 
     if (agreement) {
         const char *p[] = {agreement};
-        res = lis_db_query_text(conn, "SELECT 1 FROM agreement WHERE agreement_id = $1", 1, p,
-                                &err);
+        res = lis_db_query_text(conn, "SELECT 1 FROM agreement WHERE agreement_id = $1",
+                                1, p, &err);
         if (res == NULL)
             goto fail;
         if (PQntuples(res) == 0) {
@@ -181,8 +183,9 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         /* A read-only role (lis_reporter) cannot roll up: show what is stored. */
         if (strcmp(err.sqlstate, "42501") != 0)
             goto fail;
-        lis_cli_warn("the stored figures of %d may be out of date (no permission to roll up: %s)",
-                     year, err.msg);
+        lis_cli_warn(
+            "the stored figures of %d may be out of date (no permission to roll up: %s)",
+            year, err.msg);
         lis_error_clear(&err);
     }
 
@@ -196,8 +199,9 @@ cmd_show(int argc, char **argv, lis_cli *cli)
     } else {
         const char *p[] = {ys, period ? wname : NULL, agreement};
         bool att = strcmp(what, "attainment") == 0;
-        res = lis_db_query(conn, att ? "queries/show_attainment.sql" : "queries/show_economy.sql",
-                           3, p, &err);
+        res = lis_db_query(
+            conn, att ? "queries/show_attainment.sql" : "queries/show_economy.sql", 3, p,
+            &err);
         if (res == NULL)
             goto fail;
         if (att)

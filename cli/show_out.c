@@ -142,7 +142,8 @@ lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols
         if (cols[c].kind == LIS_COL_NUMBER)
             fprintf(out, "%s%*s%s", c ? "  " : "", pad, "", cols[c].label);
         else
-            fprintf(out, "%s%s%*s", c ? "  " : "", cols[c].label, c == ncols - 1 ? 0 : pad, "");
+            fprintf(out, "%s%s%*s", c ? "  " : "", cols[c].label,
+                    c == ncols - 1 ? 0 : pad, "");
     }
     fputc('\n', out);
     for (int c = 0; c < ncols; c++) {

@@ -22,7 +22,7 @@ typedef struct lis_out_col {
     const char *label; /* table header (Danish) */
     int field;         /* column of the result */
     lis_col_kind kind;
-    int decimals;      /* table: decimals; -1: from result column decimals_field */
+    int decimals; /* table: decimals; -1: from result column decimals_field */
     int decimals_field;
 } lis_out_col;
 

@@ -31,7 +31,8 @@ thresholds_text(const lis_config *cfg, char *buf, size_t size)
 
 /* Runs query NAME with params; returns its affected row count or -1. */
 static long
-run_query(PGconn *conn, const char *name, int n, const char *const *params, lis_error *err)
+run_query(PGconn *conn, const char *name, int n, const char *const *params,
+          lis_error *err)
 {
     PGresult *res = lis_db_query(conn, name, n, params, err);
     if (res == NULL)
@@ -67,7 +68,8 @@ record_run(PGconn *conn, const lis_config *cfg, const char *year, const char *fp
              year, cfg->yellow_pct, cfg->economy_green_pct, cfg->economy_yellow_pct, fp);
     const char *params[] = {year, json, status, error, started};
     lis_error ignored = {0};
-    PGresult *res = lis_db_query(conn, "queries/rollup_run_record.sql", 5, params, &ignored);
+    PGresult *res =
+        lis_db_query(conn, "queries/rollup_run_record.sql", 5, params, &ignored);
     PQclear(res);
 }
 
@@ -83,7 +85,8 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
     snprintf(green, sizeof green, "%.15g", cfg->economy_green_pct);
     snprintf(eyellow, sizeof eyellow, "%.15g", cfg->economy_yellow_pct);
 
-    PGresult *res = lis_db_query_text(conn, "SELECT clock_timestamp()::text", 0, NULL, err);
+    PGresult *res =
+        lis_db_query_text(conn, "SELECT clock_timestamp()::text", 0, NULL, err);
     if (res == NULL)
         return LIS_DB;
     snprintf(started, sizeof started, "%s", PQgetvalue(res, 0, 0));
@@ -110,9 +113,9 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
     const char *p3[] = {ys, green, eyellow};
     /* One rollup of a year at a time; readers keep seeing the old rows until
      * the commit. */
-    res = lis_db_query_text(conn,
-                            "SELECT pg_advisory_xact_lock(hashtext('lis.rollup'), $1::int)",
-                            1, p1, err);
+    res = lis_db_query_text(
+        conn, "SELECT pg_advisory_xact_lock(hashtext('lis.rollup'), $1::int)", 1, p1,
+        err);
     if (res == NULL)
         goto fail;
     PQclear(res);
@@ -120,20 +123,25 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
         goto fail;
     /* The queries are short and set-based: JIT compilation would cost more
      * than it saves (seconds at scale 1), and sorts should stay in memory. */
-    if (lis_db_exec(conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) != LIS_OK)
+    if (lis_db_exec(conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) !=
+        LIS_OK)
         goto fail;
     if (run_query(conn, "queries/rollup_prepare_units.sql", 1, p1, err) < 0 ||
         run_query(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
         lis_db_exec(conn, "ANALYZE rollup_au; ANALYZE rollup_spread", err) != LIS_OK)
         goto fail;
     if (run_query(conn, "queries/rollup_delete.sql", 1, p1, err) < 0 ||
-        (st.indicator_rows = run_query(conn, "queries/rollup_indicator.sql", 2, p2, err)) < 0 ||
+        (st.indicator_rows =
+             run_query(conn, "queries/rollup_indicator.sql", 2, p2, err)) < 0 ||
         (st.goal_rows = run_query(conn, "queries/rollup_goal.sql", 2, p2, err)) < 0 ||
-        (st.economy_rows = run_query(conn, "queries/rollup_economy.sql", 3, p3, err)) < 0 ||
-        (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) < 0 ||
+        (st.economy_rows = run_query(conn, "queries/rollup_economy.sql", 3, p3, err)) <
+            0 ||
+        (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) <
+            0 ||
         (st.transfers = run_query(conn, "queries/rollup_transfer.sql", 1, p1, err)) < 0)
         goto fail;
-    res = lis_db_query_text(conn, "SELECT count(*) FROM agreement WHERE year = $1", 1, p1, err);
+    res = lis_db_query_text(conn, "SELECT count(*) FROM agreement WHERE year = $1", 1, p1,
+                            err);
     if (res == NULL)
         goto fail;
     st.agreements = atol(PQgetvalue(res, 0, 0));
@@ -153,7 +161,8 @@ fail:
 }
 
 lis_status
-lis_rollup_ensure(PGconn *conn, const lis_config *cfg, int year, bool *ran, lis_error *err)
+lis_rollup_ensure(PGconn *conn, const lis_config *cfg, int year, bool *ran,
+                  lis_error *err)
 {
     char ys[16], fp[33];
     snprintf(ys, sizeof ys, "%d", year);

@@ -15,10 +15,9 @@
 
 #include "mem.h"
 
-const char *const lis_synth_kinds[] = {"units",      "cost-centres", "accounts",
-                                       "agreements", "indicators",   "goals",
-                                       "targets",    "measurements", "statuses",
-                                       "budget",     "transfers"};
+const char *const lis_synth_kinds[] = {
+    "units",   "cost-centres", "accounts", "agreements", "indicators", "goals",
+    "targets", "measurements", "statuses", "budget",     "transfers"};
 
 /* ------------------------------------------------------------------ random */
 
@@ -72,15 +71,16 @@ typedef struct ind_def {
 static const ind_def indicators[] = {
     {"sygedage", "Sygedage", "dage", "ned", "sum", "", "", "maaned", 0, 30},
     {"arbejdsdage", "Arbejdsdage", "dage", "op", "sum", "", "", "maaned", 0, 500},
-    {"sygefravaer", "Sygefravær", "pct", "ned", "ratio", "sygedage", "arbejdsdage", "maaned",
-     1, 6},
-    {"borgere_i_job", "Borgere i job efter forløb", "antal", "op", "sum", "", "", "maaned", 0,
-     12},
-    {"borgere_i_forloeb", "Borgere i forløb", "antal", "op", "sum", "", "", "maaned", 0, 40},
+    {"sygefravaer", "Sygefravær", "pct", "ned", "ratio", "sygedage", "arbejdsdage",
+     "maaned", 1, 6},
+    {"borgere_i_job", "Borgere i job efter forløb", "antal", "op", "sum", "", "",
+     "maaned", 0, 12},
+    {"borgere_i_forloeb", "Borgere i forløb", "antal", "op", "sum", "", "", "maaned", 0,
+     40},
     {"jobandel", "Andel i job efter forløb", "pct", "op", "ratio", "borgere_i_job",
      "borgere_i_forloeb", "maaned", 1, 30},
-    {"indskrevne", "Indskrevne børn og borgere", "antal", "op", "last", "", "", "maaned", 0,
-     120},
+    {"indskrevne", "Indskrevne børn og borgere", "antal", "op", "last", "", "", "maaned",
+     0, 120},
     {"trivsel", "Trivsel (1-5)", "score", "op", "mean", "", "", "kvartal", 2, 3.9},
     {"ventetid", "Længste ventetid", "dage", "ned", "max", "", "", "maaned", 0, 21},
     {"normering", "Laveste normering", "antal", "op", "min", "", "", "maaned", 1, 3.2},
@@ -89,9 +89,10 @@ static const ind_def indicators[] = {
     {"klager", "Klager", "antal", "ned", "sum", "", "", "kvartal", 0, 3},
     {"udgift_pr_plads", "Udgift pr. plads", "kr", "interval", "mean", "", "", "maaned", 0,
      10000},
-    {"genoptraening", "Afsluttede genoptræningsforløb", "antal", "op", "sum", "", "", "aar",
-     0, 60},
-    {"venteliste", "Borgere på venteliste", "antal", "ned", "last", "", "", "kvartal", 0, 9},
+    {"genoptraening", "Afsluttede genoptræningsforløb", "antal", "op", "sum", "", "",
+     "aar", 0, 60},
+    {"venteliste", "Borgere på venteliste", "antal", "ned", "last", "", "", "kvartal", 0,
+     9},
 };
 #define NIND ((int)(sizeof indicators / sizeof *indicators))
 
@@ -102,34 +103,68 @@ typedef struct fag_def {
 } fag_def;
 
 static const fag_def fags[] = {
-    {"Social og Sundhed", "Fagchef for Social og Sundhed", {"5.38.42", "4.62.82"},
-     {"Botilbud", "Hjemmesygepleje"}, {"Social", "Sundhed"}, {"ja", "ja"}, 15},
-    {"Beskæftigelse", "Fagchef for Beskæftigelse", {"5.68.90", "5.57.72"},
-     {"Driftsudgifter til beskæftigelsesindsatsen", "Kontanthjælp"},
-     {"Beskæftigelse", "Overførsler"}, {"ja", "nej"}, 15},
-    {"Teknik og Miljø", "Fagchef for Teknik og Miljø", {"0.25.10", "2.28.22"},
-     {"Fælles formål (forsyning)", "Vejvedligeholdelse"}, {"Teknik", "Teknik"}, {"ja", "ja"},
+    {"Social og Sundhed",
+     "Fagchef for Social og Sundhed",
+     {"5.38.42", "4.62.82"},
+     {"Botilbud", "Hjemmesygepleje"},
+     {"Social", "Sundhed"},
+     {"ja", "ja"},
      15},
-    {"Kultur og Fritid", "Fagchef for Kultur og Fritid", {"3.32.50", "0.32.31"},
-     {"Folkebiblioteker", "Idrætsanlæg"}, {"Kultur", "Fritid"}, {"ja", "ja"}, 15},
-    {"Dagtilbud", "Fagchef for Dagtilbud", {"5.25.11", "5.25.14"},
-     {"Dagpleje", "Integrerede institutioner"}, {"Dagtilbud", "Dagtilbud"}, {"ja", "ja"}, 15},
-    {"Ældre", "Fagchef for Ældre", {"5.32.32", "5.32.33"},
-     {"Pleje og omsorg", "Forebyggende indsats"}, {"Ældre", "Ældre"}, {"ja", "ja"}, 14},
-    {"Administration", "Fagchef for Administration", {"6.45.51", "6.52.72"},
+    {"Beskæftigelse",
+     "Fagchef for Beskæftigelse",
+     {"5.68.90", "5.57.72"},
+     {"Driftsudgifter til beskæftigelsesindsatsen", "Kontanthjælp"},
+     {"Beskæftigelse", "Overførsler"},
+     {"ja", "nej"},
+     15},
+    {"Teknik og Miljø",
+     "Fagchef for Teknik og Miljø",
+     {"0.25.10", "2.28.22"},
+     {"Fælles formål (forsyning)", "Vejvedligeholdelse"},
+     {"Teknik", "Teknik"},
+     {"ja", "ja"},
+     15},
+    {"Kultur og Fritid",
+     "Fagchef for Kultur og Fritid",
+     {"3.32.50", "0.32.31"},
+     {"Folkebiblioteker", "Idrætsanlæg"},
+     {"Kultur", "Fritid"},
+     {"ja", "ja"},
+     15},
+    {"Dagtilbud",
+     "Fagchef for Dagtilbud",
+     {"5.25.11", "5.25.14"},
+     {"Dagpleje", "Integrerede institutioner"},
+     {"Dagtilbud", "Dagtilbud"},
+     {"ja", "ja"},
+     15},
+    {"Ældre",
+     "Fagchef for Ældre",
+     {"5.32.32", "5.32.33"},
+     {"Pleje og omsorg", "Forebyggende indsats"},
+     {"Ældre", "Ældre"},
+     {"ja", "ja"},
+     14},
+    {"Administration",
+     "Fagchef for Administration",
+     {"6.45.51", "6.52.72"},
      {"Sekretariat og forvaltninger", "Tjenestemandspension"},
-     {"Administration", "Administration"}, {"ja", "nej"}, 14},
+     {"Administration", "Administration"},
+     {"ja", "nej"},
+     14},
 };
 #define NFAG ((int)(sizeof fags / sizeof *fags))
 
-static const char *const arts[] = {"1.0", "1.1", "1.5", "2.2", "2.9", "4.0", "4.5", "7.9"};
-static const char *const area_words[] = {"Nord", "Syd", "Øst", "Vest", "Midt", "Centrum",
-                                         "Havn", "Skov", "Bakke", "Å", "Strand", "Mark",
-                                         "Eng", "Sø", "By"};
-static const char *const focus[] = {"uddannelse", "beskaeftigelse", "mestring", "erhverv"};
+static const char *const arts[] = {"1.0", "1.1", "1.5", "2.2",
+                                   "2.9", "4.0", "4.5", "7.9"};
+static const char *const area_words[] = {"Nord",    "Syd",  "Øst",  "Vest",  "Midt",
+                                         "Centrum", "Havn", "Skov", "Bakke", "Å",
+                                         "Strand",  "Mark", "Eng",  "Sø",    "By"};
+static const char *const focus[] = {"uddannelse", "beskaeftigelse", "mestring",
+                                    "erhverv"};
 static const char *const other_kinds[] = {"politisk-strategisk", "politisk-driftsnaer",
                                           "fagligt", "koncern"};
-static const char *const qual_status[] = {"opfyldt", "paa-sporet", "delvist",
+static const char *const qual_status[] = {"opfyldt",   "paa-sporet",   "delvist",
                                           "forsinket", "ikke-opfyldt", "ikke-startet"};
 
 /* ------------------------------------------------------------------ files */
@@ -178,7 +213,9 @@ typedef struct gen {
 static double
 expected(const ind_def *d, int n)
 {
-    int per = strcmp(d->freq, "maaned") == 0 ? 12 : strcmp(d->freq, "kvartal") == 0 ? 4 : 1;
+    int per = strcmp(d->freq, "maaned") == 0    ? 12
+              : strcmp(d->freq, "kvartal") == 0 ? 4
+                                                : 1;
     if (strcmp(d->aggregation, "sum") == 0)
         return d->base * n * per;
     if (strcmp(d->aggregation, "last") == 0)
@@ -244,10 +281,11 @@ write_target(gen *g, const char *gid, int ii, int y, int n_inst, long v, double 
             break;
         }
     }
-    fprintf(g->o.f[F_TGT], "%s;%s;%d;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n", gid, d->id, y,
-            num(b[0], base, dec), num(b[1], t, dec), num(b[2], low, dec), num(b[3], high, dec),
-            method, profile, num(b[4], q[0], dec), num(b[5], q[1], dec), num(b[6], q[2], dec),
-            num(b[7], q[3], dec), weight == 1 ? "1" : "2", isnan(yellow) ? "" : "80");
+    fprintf(g->o.f[F_TGT], "%s;%s;%d;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n", gid, d->id,
+            y, num(b[0], base, dec), num(b[1], t, dec), num(b[2], low, dec),
+            num(b[3], high, dec), method, profile, num(b[4], q[0], dec),
+            num(b[5], q[1], dec), num(b[6], q[2], dec), num(b[7], q[3], dec),
+            weight == 1 ? "1" : "2", isnan(yellow) ? "" : "80");
     g->st.targets++;
 }
 
@@ -265,12 +303,13 @@ write_goals(gen *g, const agr *a, long ai, const agr *share_with)
 {
     /* goal-able indicators for a level-2 agreement, and scale-free ones for
      * level 1 (whose sums would be the sum of many areas) */
-    static const char *const l2[] = {"sygefravaer", "jobandel", "indskrevne", "trivsel",
-                                     "ventetid", "normering", "fravaer_elever", "tilfredshed",
-                                     "klager", "udgift_pr_plads", "genoptraening",
-                                     "venteliste", "borgere_i_job"};
-    static const char *const l1[] = {"sygefravaer", "jobandel", "trivsel", "fravaer_elever",
-                                     "tilfredshed", "udgift_pr_plads", "normering"};
+    static const char *const l2[] = {
+        "sygefravaer",   "jobandel",       "indskrevne",   "trivsel", "ventetid",
+        "normering",     "fravaer_elever", "tilfredshed",  "klager",  "udgift_pr_plads",
+        "genoptraening", "venteliste",     "borgere_i_job"};
+    static const char *const l1[] = {"sygefravaer",    "jobandel",    "trivsel",
+                                     "fravaer_elever", "tilfredshed", "udgift_pr_plads",
+                                     "normering"};
     int nl2 = (int)(sizeof l2 / sizeof *l2), nl1 = (int)(sizeof l1 / sizeof *l1);
     int own = a->level == 1 ? 3 : (ai % 13 == 7 ? 2 : ai % 9 == 4 ? 5 : 3);
     char gid[64];
@@ -289,8 +328,11 @@ write_goals(gen *g, const agr *a, long ai, const agr *share_with)
         if (cross && share_with != NULL && ai % 3 == 1)
             snprintf(shared, sizeof shared, "%s", share_with->id);
         fprintf(g->o.f[F_GOAL], "%s;%s;%s %d for %s;%s;%s;%s;%s;%d;%d;%s\n", gid, a->id,
-                cross ? "Tværfagligt mål" : qualitative ? "Kvalitativt mål" : "Mål", k,
-                a->name + 17, kind, fa, cross ? "ja" : "nej", shared, y, multi ? y + 1 : y,
+                cross         ? "Tværfagligt mål"
+                : qualitative ? "Kvalitativt mål"
+                              : "Mål",
+                k, a->name + 17, kind, fa, cross ? "ja" : "nej", shared, y,
+                multi ? y + 1 : y,
                 qualitative ? "Følges op med en kvalitativ status." : "");
         g->st.goals++;
         if (qualitative) {
@@ -298,7 +340,8 @@ write_goals(gen *g, const agr *a, long ai, const agr *share_with)
             if (ai % 2 == 0)
                 write_status(g, gid, "2026-06", (int)ai, "Status efter første halvår.");
             if (ai % 4 == 0)
-                write_status(g, gid, "2026-Q3", (int)(ai + 3), "Status efter tredje kvartal.");
+                write_status(g, gid, "2026-Q3", (int)(ai + 3),
+                             "Status efter tredje kvartal.");
             if (ai % 6 == 0)
                 write_status(g, gid, "2025-12", 5, "Ikke startet ved årets begyndelse.");
             continue;
@@ -332,7 +375,9 @@ write_measurements(gen *g, const char *unit)
         if (strcmp(d->aggregation, "ratio") == 0)
             continue;
         double f = pair_factor(g->seed, unit, d->id);
-        int nper = strcmp(d->freq, "maaned") == 0 ? 12 : strcmp(d->freq, "kvartal") == 0 ? 4 : 1;
+        int nper = strcmp(d->freq, "maaned") == 0    ? 12
+                   : strcmp(d->freq, "kvartal") == 0 ? 4
+                                                     : 1;
         for (int p = 1; p <= nper; p++) {
             if (nper == 12)
                 snprintf(per, sizeof per, "%d-%02d", g->year, p);
@@ -387,14 +432,14 @@ write_budget(gen *g, const char *cc, const fag_def *fd, double econ)
 }
 
 static void
-write_transfer(gen *g, int month, const char *from_cc, const char *from_fn, const char *to_cc,
-               const char *to_fn, double amount, const char *note)
+write_transfer(gen *g, int month, const char *from_cc, const char *from_fn,
+               const char *to_cc, const char *to_fn, double amount, const char *note)
 {
     char b[40];
     g->transfer_seq++;
     fprintf(g->o.f[F_TRF], "OMP-%05ld;%02d.%02d.%d;%s;%s;%s;%s;%s;%s\n", g->transfer_seq,
-            1 + (int)(g->transfer_seq % 27), month, g->year, from_cc, from_fn, to_cc, to_fn,
-            num(b, amount, 2), note);
+            1 + (int)(g->transfer_seq % 27), month, g->year, from_cc, from_fn, to_cc,
+            to_fn, num(b, amount, 2), note);
     g->st.transfers++;
 }
 
@@ -459,8 +504,8 @@ open_files(out *o, const char *dir, lis_error *err)
         o->path[k] = lis_xasprintf("%s/%s.csv", dir, lis_synth_kinds[k]);
         o->f[k] = fopen(o->path[k], "w");
         if (o->f[k] == NULL)
-            return lis_error_set(err, LIS_OUTPUT, "could not create \"%s\": %s", o->path[k],
-                                 strerror(errno));
+            return lis_error_set(err, LIS_OUTPUT, "could not create \"%s\": %s",
+                                 o->path[k], strerror(errno));
         setvbuf(o->f[k], NULL, _IOFBF, 1 << 16);
         fprintf(o->f[k], "%s\n", headers[k]);
     }
@@ -480,8 +525,8 @@ close_files(out *o, lis_status rc, lis_error *err)
 }
 
 lis_status
-lis_synth_write(const char *dir, int scale, unsigned seed, int year, lis_synth_stats *stats,
-                lis_error *err)
+lis_synth_write(const char *dir, int scale, unsigned seed, int year,
+                lis_synth_stats *stats, lis_error *err)
 {
     gen g;
     memset(&g, 0, sizeof g);
@@ -518,13 +563,14 @@ lis_synth_write(const char *dir, int scale, unsigned seed, int year, lis_synth_s
         snprintf(l1.name, sizeof l1.name, "Udviklingsaftale %s %d", fd->name, year);
         l1.level = 1;
         l1.n_inst = 2 * nareas;
-        fprintf(o->f[F_UNITS], "%s;%s;DIR;fagomraade;%s\n", l1.holder, fd->name, fd->leader);
+        fprintf(o->f[F_UNITS], "%s;%s;DIR;fagomraade;%s\n", l1.holder, fd->name,
+                fd->leader);
         g.st.units++;
         for (int k = 0; k < 2; k++)
-            fprintf(o->f[F_ACC], "%s;%s;%s;%s\n", fd->fn[k], fd->fn_name[k], fd->policy[k],
-                    fd->frame[k]);
-        fprintf(o->f[F_AGR], "%s;%d;%s;%s;%s;;godkendt\n", l1.id, year, l1.name, l1.holder,
-                l1.grantor);
+            fprintf(o->f[F_ACC], "%s;%s;%s;%s\n", fd->fn[k], fd->fn_name[k],
+                    fd->policy[k], fd->frame[k]);
+        fprintf(o->f[F_AGR], "%s;%d;%s;%s;%s;;godkendt\n", l1.id, year, l1.name,
+                l1.holder, l1.grantor);
         g.st.agreements++;
         write_goals(&g, &l1, ai++, NULL);
 
@@ -556,11 +602,13 @@ lis_synth_write(const char *dir, int scale, unsigned seed, int year, lis_synth_s
             l2.n_inst = 2;
             /* one agreement per fagområde names a parent that does not exist */
             const char *parent = (a == 7 && f == 2) ? "UA-FAG99" : l1.id;
-            const char *status = a % 10 == 3 ? "udkast" : a % 10 == 9 ? "afsluttet" : "godkendt";
+            const char *status = a % 10 == 3   ? "udkast"
+                                 : a % 10 == 9 ? "afsluttet"
+                                               : "godkendt";
             fprintf(o->f[F_UNITS], "%s;%s %s %d;%s;omraade;Områdeleder\n", l2.holder,
                     fd->name, area_words[(a - 1) % 15], (a - 1) / 15 + 1, l1.holder);
-            fprintf(o->f[F_AGR], "%s;%d;%s;%s;%s;%s;%s\n", l2.id, year, l2.name, l2.holder,
-                    l2.grantor, parent, status);
+            fprintf(o->f[F_AGR], "%s;%d;%s;%s;%s;%s;%s\n", l2.id, year, l2.name,
+                    l2.holder, l2.grantor, parent, status);
             g.st.units++;
             g.st.agreements++;
             write_goals(&g, &l2, ai++, prev.id[0] ? &prev : NULL);
@@ -575,12 +623,12 @@ lis_synth_write(const char *dir, int scale, unsigned seed, int year, lis_synth_s
             for (int i = 1; i <= 2; i++) {
                 char inst[48];
                 snprintf(inst, sizeof inst, "%s-I%d", l2.holder, i);
-                fprintf(o->f[F_UNITS], "%s;Institution %d, %s;%s;institution;Leder\n", inst, i,
-                        l2.name + 17, l2.holder);
+                fprintf(o->f[F_UNITS], "%s;Institution %d, %s;%s;institution;Leder\n",
+                        inst, i, l2.name + 17, l2.holder);
                 g.st.units++;
                 for (int k = 0; k < 2; k++) {
-                    fprintf(o->f[F_CC], "%s;%s;%s drift %d\n", cc[2 * i - 1 + k], inst, inst,
-                            k + 1);
+                    fprintf(o->f[F_CC], "%s;%s;%s drift %d\n", cc[2 * i - 1 + k], inst,
+                            inst, k + 1);
                     g.st.cost_centres++;
                     write_budget(&g, cc[2 * i - 1 + k], fd, econ);
                 }
@@ -588,8 +636,8 @@ lis_synth_write(const char *dir, int scale, unsigned seed, int year, lis_synth_s
             }
             /* transfers: inside the agreement; across policy areas or the
              * service frame now and then; one to an unknown function */
-            write_transfer(&g, 1 + a % 12, cc[1], fd->fn[0], cc[3], fd->fn[0], 25000 + a * 100,
-                           "Omplacering mellem institutioner");
+            write_transfer(&g, 1 + a % 12, cc[1], fd->fn[0], cc[3], fd->fn[0],
+                           25000 + a * 100, "Omplacering mellem institutioner");
             if (a % 4 == 0)
                 write_transfer(&g, 1 + (a + 5) % 12, cc[0], fd->fn[0], cc[2], fd->fn[1],
                                40000, "Omplacering mellem funktioner");
@@ -598,8 +646,8 @@ lis_synth_write(const char *dir, int scale, unsigned seed, int year, lis_synth_s
                                prev.id[0] ? "200010" : cc[1], fags[0].fn[0], 75000,
                                "Omplacering til andet fagområde");
             if (a % 11 == 0)
-                write_transfer(&g, 1 + (a + 7) % 12, cc[1], fd->fn[0], cc[2], "3.99.99", 12000,
-                               "Funktion uden kontoplan");
+                write_transfer(&g, 1 + (a + 7) % 12, cc[1], fd->fn[0], cc[2], "3.99.99",
+                               12000, "Funktion uden kontoplan");
             prev = l2;
         }
     }

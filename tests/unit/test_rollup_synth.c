@@ -63,7 +63,8 @@ test_scale_one(void **state)
     assert_int_equal(st.agreements, 112);
     assert_true(st.budget_lines > 90000 && st.budget_lines < 120000);
     char *agr = slurp(dir, "agreements");
-    assert_non_null(strstr(agr, "\nUA-EKS;2026;Udviklingsaftale Skoleområdet 2026;SKO;BUV;UA-BUV;"));
+    assert_non_null(
+        strstr(agr, "\nUA-EKS;2026;Udviklingsaftale Skoleområdet 2026;SKO;BUV;UA-BUV;"));
     free(agr);
     char *tgt = slurp(dir, "targets");
     assert_non_null(strstr(tgt, "\nEKS-SYG;sygefravaer;2026;6,0;5,0;;;;linear;"));
@@ -72,15 +73,22 @@ test_scale_one(void **state)
     assert_non_null(strstr(tgt, ";ratio;"));
     free(tgt);
     char *ind = slurp(dir, "indicators");
-    const char *cases[] = {";sum;", ";mean;", ";last;", ";min;", ";max;", ";ratio;",
-                           ";maaned;", ";kvartal;", ";aar;", ";op;", ";ned;", ";interval;"};
+    const char *cases[] = {";sum;", ";mean;",  ";last;",   ";min;",
+                           ";max;", ";ratio;", ";maaned;", ";kvartal;",
+                           ";aar;", ";op;",    ";ned;",    ";interval;"};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_non_null(strstr(ind, cases[i]));
     free(ind);
     char *goals = slurp(dir, "goals");
-    const char *kinds[] = {";politisk-strategisk;", ";politisk-driftsnaer;", ";fagligt;",
-                           ";eget;", ";koncern;", ";uddannelse;", ";beskaeftigelse;",
-                           ";mestring;", ";erhverv;"};
+    const char *kinds[] = {";politisk-strategisk;",
+                           ";politisk-driftsnaer;",
+                           ";fagligt;",
+                           ";eget;",
+                           ";koncern;",
+                           ";uddannelse;",
+                           ";beskaeftigelse;",
+                           ";mestring;",
+                           ";erhverv;"};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         assert_non_null(strstr(goals, kinds[i]));
     free(goals);
@@ -111,7 +119,8 @@ test_unwritable_folder(void **state)
 {
     (void)state;
     lis_error err = {0};
-    assert_int_equal(lis_synth_write("/nonexistent/lis", 1, 1, 2026, NULL, &err), LIS_OUTPUT);
+    assert_int_equal(lis_synth_write("/nonexistent/lis", 1, 1, 2026, NULL, &err),
+                     LIS_OUTPUT);
     assert_non_null(strstr(err.msg, "could not create"));
 }
 
