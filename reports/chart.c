@@ -599,7 +599,7 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
     double top = y + pad;
     top += draw_titles(cv, x + pad, top, w - 2 * pad, fs, c->title, c->subtitle);
 
-    bool band = false;
+    bool band = false, targets = false;
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < n; i++) {
         const double vals[] = {c->actual[i], c->target[i], c->band_low[i], c->band_high[i]};
@@ -610,6 +610,8 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
             }
         if (isfinite(c->band_low[i]) || isfinite(c->band_high[i]))
             band = true;
+        if (isfinite(c->target[i]))
+            targets = true;
     }
     bool empty = !isfinite(lo);
     if (empty) {
@@ -628,7 +630,8 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
     legend_item items[3];
     int ni = 0;
     items[ni++] = (legend_item){SW_MARKER_LINE, BLUE, en ? "Actual" : "Faktisk"};
-    items[ni++] = (legend_item){SW_DASH, INK, en ? "Target" : "Mål"};
+    if (targets || !band)
+        items[ni++] = (legend_item){SW_DASH, INK, en ? "Target" : "Mål"};
     if (band)
         items[ni++] = (legend_item){SW_BAND, BAND, en ? "Target range" : "Målinterval"};
     top += fs * 0.3;

@@ -242,7 +242,7 @@ block_header(const layout *L, lis_canvas *cv, double x, double y)
     lis_canvas_text(cv, x + L->c_eco + (L->c_kr - L->c_eco) / 2, my, 0, fs,
                     fl | LIS_TEXT_CENTER, 0xffffff, tr(L, "Øk.", "Econ."), 0, true, NULL);
     lis_canvas_text(cv, x + L->c_pct - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff,
-                    tr(L, "1.000 kr.", "DKK 1,000"), 0, true, NULL);
+                    tr(L, "Afv. 1.000 kr.", "Dev. DKK 1,000"), 0, true, NULL);
     lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff, "%", 0,
                     true, NULL);
 }
@@ -290,11 +290,11 @@ static void
 legend_line(const layout *L, lis_canvas *cv, double y)
 {
     const char *t = tr(L, "Kolonner: mål 1, 2, … i aftalens rækkefølge; Øk. = økonomiens status; "
-                          "forventet afvigelse = forventet regnskab − korrigeret budget. "
+                          "Afv. = forventet regnskab − korrigeret budget, i 1.000 kr. og i %. "
                           "Stiplet cirkel: ikke aktuel endnu.",
                        "Columns: goals 1, 2, … in the agreement's order; Econ. = economy status; "
-                       "forecast deviation = forecast − corrected budget. Dashed circle: not "
-                       "due yet.");
+                       "Dev. = forecast − corrected budget, in DKK 1,000 and in %. Dashed "
+                       "circle: not due yet.");
     lis_canvas_text(cv, L->margin, y, L->pw - 2 * L->margin, 6.5, LIS_TEXT_ITALIC, MUTED, t, 2,
                     true, NULL);
 }
@@ -314,7 +314,7 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     L.c_rank = 0;
     L.c_name = 16;
     L.c_pct = L.block_w - 30;
-    L.c_kr = L.c_pct - 44;
+    L.c_kr = L.c_pct - 56;
     L.c_eco = L.c_kr - 24;
     double goals_w = fmin(L.max_goals * 16.0, L.block_w * 0.42);
     L.c_goals = L.c_eco - goals_w;

@@ -430,19 +430,17 @@ figures(ctx *c, int n, const char *const *cats, const frow *rows, int nrows,
 {
     double lw = 70, w = c->right - c->left, cw = (w - lw) / n, rh = 11;
     char buf[64];
-    /* The largest font at which every number fits its column. */
-    double fs = 7;
-    for (; fs > 4.5; fs -= 0.25) {
-        double wmax = 0;
-        for (int r = 0; r < nrows; r++)
-            for (int i = 0; i < n; i++)
-                wmax = fmax(wmax, lis_canvas_text_width(
-                                      c->cv, fs, 0,
-                                      lis_chart_number(rows[r].v[i], rows[r].decimals, c->en,
-                                                       buf, sizeof buf)));
-        if (wmax <= cw - 3)
-            break;
-    }
+    /* The largest font (up to 7 pt) at which every number fits its column:
+     * without hinting, text width is proportional to the font size. */
+    double fs = 7, wmax = 0;
+    for (int r = 0; r < nrows; r++)
+        for (int i = 0; i < n; i++)
+            wmax = fmax(wmax, lis_canvas_text_width(c->cv, fs, 0,
+                                                    lis_chart_number(rows[r].v[i],
+                                                                     rows[r].decimals, c->en,
+                                                                     buf, sizeof buf)));
+    if (wmax > cw - 3)
+        fs = fmax(4.5, fs * (cw - 3) / wmax);
     double y = c->y;
     lis_canvas_fill_rect(c->cv, c->left, y, w, rh, 0xe8edf3);
     for (int i = 0; i < n; i++)
@@ -704,7 +702,7 @@ economy_page(ctx *c)
 static lis_status
 write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goal *g,
                 const lis_rm_indicator *ind, const char *dir, const lis_chart_opts *o,
-                lis_error *err)
+                cairo_surface_t *img, lis_error *err)
 {
     bool en = lis_chart_lang_en(r->stamp.lang);
     char sa[256], sg[256], si[256], name[900], path[4096];
@@ -717,8 +715,6 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
         snprintf(name, sizeof name, "aftale-%s-oekonomi.png", sa);
     snprintf(path, sizeof path, "%s/%s", dir, name);
 
-    cairo_surface_t *img =
-        cairo_image_surface_create(CAIRO_FORMAT_RGB24, o->png_width, o->png_height);
     cairo_t *cr = cairo_create(img);
     lis_canvas *cv = lis_canvas_new(cr);
     lis_chart_background(cv, o->png_width, o->png_height);
@@ -750,7 +746,6 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
     lis_canvas_free(cv);
     cairo_destroy(cr);
     lis_status st = lis_png_write(img, path, &o->png, err);
-    cairo_surface_destroy(img);
     if (st == LIS_OK && o->on_file)
         o->on_file(o->ud, name);
     return st;
@@ -791,17 +786,18 @@ lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a, const ch
         if (opts->on_file)
             opts->on_file(opts->ud, name);
     }
+    lis_status st = LIS_OK;
     if (opts->pngs) {
-        for (size_t i = 0; i < a->n_goals; i++)
-            for (size_t k = 0; k < a->goals[i].n_indicators; k++) {
-                lis_status st = write_png_chart(r, a, &a->goals[i], &a->goals[i].indicators[k],
-                                                dir, opts, err);
-                if (st != LIS_OK)
-                    return st;
-            }
-        lis_status st = write_png_chart(r, a, NULL, NULL, dir, opts, err);
-        if (st != LIS_OK)
-            return st;
+        /* One image for all the agreement's charts: each chart paints it all. */
+        cairo_surface_t *img =
+            cairo_image_surface_create(CAIRO_FORMAT_RGB24, opts->png_width, opts->png_height);
+        for (size_t i = 0; i < a->n_goals && st == LIS_OK; i++)
+            for (size_t k = 0; k < a->goals[i].n_indicators && st == LIS_OK; k++)
+                st = write_png_chart(r, a, &a->goals[i], &a->goals[i].indicators[k], dir, opts,
+                                     img, err);
+        if (st == LIS_OK)
+            st = write_png_chart(r, a, NULL, NULL, dir, opts, img, err);
+        cairo_surface_destroy(img);
     }
-    return LIS_OK;
+    return st;
 }

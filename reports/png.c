@@ -28,7 +28,7 @@ lis_png_opts_default(lis_png_opts *opts)
 {
     opts->filter = PNG_FILTER_NONE;
     opts->level = 1;
-    opts->strategy = Z_RLE;
+    opts->strategy = Z_DEFAULT_STRATEGY;
 }
 
 typedef struct png_ctx {
@@ -49,6 +49,50 @@ on_png_warning(png_structp png, png_const_charp msg)
 {
     (void)png;
     (void)msg;
+}
+
+typedef struct image {
+    const unsigned char *data;
+    int w, h, stride;
+} image;
+
+static void
+write_image(png_structp png, png_infop info, FILE *f, const image *im,
+            const lis_png_opts *opts, unsigned char *row)
+{
+    png_init_io(png, f);
+    png_set_IHDR(png, info, (png_uint_32)im->w, (png_uint_32)im->h, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, opts->filter ? opts->filter : PNG_FILTER_NONE);
+    png_set_compression_level(png, opts->level);
+    png_set_compression_strategy(png, opts->strategy);
+    png_set_compression_buffer_size(png, 1 << 17);
+    png_write_info(png, info);
+    for (int y = 0; y < im->h; y++) {
+        /* cairo keeps pixels as native-endian 32-bit xRGB words. */
+        const uint32_t *src = (const uint32_t *)(im->data + (size_t)y * im->stride);
+        unsigned char *d = row;
+        for (int x = 0; x < im->w; x++) {
+            uint32_t p = src[x];
+            *d++ = (unsigned char)(p >> 16);
+            *d++ = (unsigned char)(p >> 8);
+            *d++ = (unsigned char)p;
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, info);
+}
+
+/* libpng reports errors by longjmp: keep setjmp in a function that does
+ * nothing after the jump but return. */
+static bool
+encode(png_structp png, png_infop info, FILE *f, const image *im, const lis_png_opts *opts,
+       unsigned char *row)
+{
+    if (setjmp(png_jmpbuf(png)))
+        return false;
+    write_image(png, info, f, im, opts, row);
+    return true;
 }
 
 lis_status
@@ -80,31 +124,8 @@ lis_png_write(cairo_surface_t *surface, const char *path, const lis_png_opts *op
                                               on_png_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
     unsigned char *row = lis_xmalloc((size_t)w * 3);
-    volatile bool ok = false;
-    if (png && info && setjmp(png_jmpbuf(png)) == 0) {
-        png_init_io(png, f);
-        png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
-                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                     PNG_FILTER_TYPE_DEFAULT);
-        png_set_filter(png, PNG_FILTER_TYPE_BASE, opts->filter ? opts->filter : PNG_FILTER_NONE);
-        png_set_compression_level(png, opts->level);
-        png_set_compression_strategy(png, opts->strategy);
-        png_set_compression_buffer_size(png, 1 << 17);
-        png_write_info(png, info);
-        for (int y = 0; y < h; y++) {
-            const uint32_t *src = (const uint32_t *)(data + (size_t)y * stride);
-            unsigned char *d = row;
-            for (int x = 0; x < w; x++) {
-                uint32_t p = src[x];
-                *d++ = (unsigned char)(p >> 16);
-                *d++ = (unsigned char)(p >> 8);
-                *d++ = (unsigned char)p;
-            }
-            png_write_row(png, row);
-        }
-        png_write_end(png, info);
-        ok = true;
-    }
+    image im = {data, w, h, stride};
+    bool ok = png && info && encode(png, info, f, &im, opts, row);
     png_destroy_write_struct(&png, &info);
     free(row);
     int close_failed = fclose(f) != 0;
