@@ -1,14 +1,74 @@
 /*
- * cmd_rollup.c - lis rollup: not built yet (see the open issues).
+ * cmd_rollup.c - lis rollup --year Y: computes and stores every figure of the
+ * year (engine/rollup.h).
  */
 #include "cli.h"
+#include "cli_year.h"
+#include "rollup.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char usage[] =
-"usage: lis rollup --year Y\n";
+    "usage: lis rollup --year Y\n"
+    "\n"
+    "Computes goal attainment (per agreement, goal, indicator and window: each\n"
+    "month, quarter, the year and year-to-date) and the economy of every\n"
+    "agreement of year Y, and replaces the year's stored figures in one\n"
+    "transaction. Safe to repeat. \"lis show\" and the report runs read them.\n";
+
+int
+lis_cli_parse_year(const char *text)
+{
+    char *end;
+    long y = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || strlen(text) != 4 || y < 1900 || y > 2999)
+        return -1;
+    return (int)y;
+}
 
 int
 cmd_rollup(int argc, char **argv, lis_cli *cli)
 {
-    (void)cli;
-    return lis_cli_not_yet("rollup", usage, argc, argv);
+    int year = -1;
+    if (lis_cli_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return LIS_OK;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--year") == 0) {
+            if (i + 1 >= argc)
+                return lis_cli_usage_error(usage, "--year needs a year");
+            v = argv[++i];
+        } else if (strncmp(argv[i], "--year=", 7) == 0) {
+            v = argv[i] + 7;
+        } else {
+            return lis_cli_usage_error(usage, "unknown argument \"%s\"", argv[i]);
+        }
+        year = lis_cli_parse_year(v);
+        if (year < 0)
+            return lis_cli_usage_error(usage, "\"%s\" is not a year (e.g. 2026)", v);
+    }
+    if (year < 0)
+        return lis_cli_usage_error(usage, "lis rollup needs --year");
+
+    lis_error err = {0};
+    PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);
+    if (conn == NULL)
+        return lis_cli_fail(&err);
+    lis_rollup_stats st;
+    lis_status rc = lis_rollup_year(conn, &cli->cfg, year, &st, &err);
+    PQfinish(conn);
+    if (rc != LIS_OK)
+        return lis_cli_fail(&err);
+    printf("rolled up %d: %ld agreements, %ld indicator rows, %ld goal rows, "
+           "%ld economy rows, %ld transfers in %.2f s\n",
+           year, st.agreements, st.indicator_rows, st.goal_rows, st.economy_rows,
+           st.transfers, st.seconds);
+    if (st.agreements == 0)
+        lis_cli_warn("no agreements of %d; import agreements first (lis import agreements FILE)",
+                     year);
+    return LIS_OK;
 }

@@ -1,14 +1,216 @@
 /*
- * cmd_show.c - lis show: not built yet (see the open issues).
+ * cmd_show.c - lis show attainment|economy|transfers: prints the stored
+ * rollup figures of one window or a whole year (SPEC section 5), bringing the
+ * stored rollup up to date first when the data changed since it ran.
  */
 #include "cli.h"
+#include "cli_year.h"
+#include "period.h"
+#include "rollup.h"
+#include "show_out.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static const char usage[] =
-"usage: lis show attainment|economy|transfers --period P | --year Y [--agreement ID] [--format table|csv|json]\n";
+    "usage: lis show attainment|economy|transfers --period P | --year Y\n"
+    "                [--agreement ID] [--format table|csv|json]\n"
+    "\n"
+    "Prints the figures of the rollup engine for window P (2026-03, 2026-Q1,\n"
+    "2026, 2026-YTD-03) or for every window of year Y.\n"
+    "\n"
+    "  attainment  per agreement, goal and indicator: actual, target,\n"
+    "              attainment (%) and status; one row per goal with the goal\n"
+    "              attainment (empty indicator)\n"
+    "  economy     per agreement: annual budget, budget, actual, consumption %,\n"
+    "              expected %, deviation, forecast and status\n"
+    "  transfers   transfers dated in the window with their flags and verdict\n"
+    "\n"
+    "  --agreement ID   only this agreement (transfers: touching its cost centres)\n"
+    "  --format F       table (default; Danish number format, rounded),\n"
+    "                   csv (';', decimal point, unrounded), json\n"
+    "\n"
+    "Rows come in a stable order: agreement, goal, the goal row before its\n"
+    "indicators, then windows in calendar order (by end month; month, quarter,\n"
+    "year-to-date, year). If data was imported since the last \"lis rollup\",\n"
+    "the year is rolled up again first.\n";
+
+static const lis_out_col attainment_cols[] = {
+    {"agreement_id", "aftale", 0, LIS_COL_TEXT, 0, 0},
+    {"goal_id", "mål", 1, LIS_COL_TEXT, 0, 0},
+    {"indicator_id", "indikator", 2, LIS_COL_TEXT, 0, 0},
+    {"period", "periode", 3, LIS_COL_TEXT, 0, 0},
+    {"actual", "faktisk", 4, LIS_COL_NUMBER, -1, 8},
+    {"target", "mål_værdi", 5, LIS_COL_NUMBER, -1, 8},
+    {"attainment", "målopfyldelse %", 6, LIS_COL_NUMBER, 1, 0},
+    {"status", "status", 7, LIS_COL_STATUS, 0, 0},
+};
+
+static const lis_out_col economy_cols[] = {
+    {"agreement_id", "aftale", 0, LIS_COL_TEXT, 0, 0},
+    {"period", "periode", 1, LIS_COL_TEXT, 0, 0},
+    {"annual_budget", "årsbudget", 2, LIS_COL_NUMBER, 2, 0},
+    {"budget", "budget", 3, LIS_COL_NUMBER, 2, 0},
+    {"actual", "forbrug", 4, LIS_COL_NUMBER, 2, 0},
+    {"consumption_pct", "forbrug %", 5, LIS_COL_NUMBER, 1, 0},
+    {"expected_pct", "forventet %", 6, LIS_COL_NUMBER, 1, 0},
+    {"deviation", "afvigelse", 7, LIS_COL_NUMBER, 2, 0},
+    {"forecast", "forventet regnskab", 8, LIS_COL_NUMBER, 2, 0},
+    {"status", "status", 9, LIS_COL_STATUS, 0, 0},
+};
+
+static const lis_out_col transfer_cols[] = {
+    {"transfer_id", "omplacering", 0, LIS_COL_TEXT, 0, 0},
+    {"date", "dato", 1, LIS_COL_TEXT, 0, 0},
+    {"from_cost_centre", "fra omk.sted", 2, LIS_COL_TEXT, 0, 0},
+    {"from_function", "fra funktion", 3, LIS_COL_TEXT, 0, 0},
+    {"to_cost_centre", "til omk.sted", 4, LIS_COL_TEXT, 0, 0},
+    {"to_function", "til funktion", 5, LIS_COL_TEXT, 0, 0},
+    {"amount", "beløb", 6, LIS_COL_NUMBER, 2, 0},
+    {"cross_policy_area", "på tværs af politikområder", 7, LIS_COL_TEXT, 0, 0},
+    {"cross_service_frame", "på tværs af serviceramme", 8, LIS_COL_TEXT, 0, 0},
+    {"within_agreement", "inden for aftale", 9, LIS_COL_TEXT, 0, 0},
+    {"verdict", "vurdering", 10, LIS_COL_TEXT, 0, 0},
+    {"flags", "markeringer", 11, LIS_COL_TEXT, 0, 0},
+};
+
+/* Takes the value of "--name VALUE" or "--name=VALUE" at argv[*i]. */
+static const char *
+opt(int argc, char **argv, int *i, const char *name, bool *bad)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *bad = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
 
 int
 cmd_show(int argc, char **argv, lis_cli *cli)
 {
-    (void)cli;
-    return lis_cli_not_yet("show", usage, argc, argv);
+    const char *what = NULL, *period = NULL, *year_text = NULL, *agreement = NULL;
+    int fmt = LIS_OUT_TABLE;
+
+    if (lis_cli_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return LIS_OK;
+    }
+    for (int i = 1; i < argc; i++) {
+        bool bad = false;
+        const char *v;
+        if ((v = opt(argc, argv, &i, "--period", &bad)) != NULL)
+            period = v;
+        else if ((v = opt(argc, argv, &i, "--year", &bad)) != NULL)
+            year_text = v;
+        else if ((v = opt(argc, argv, &i, "--agreement", &bad)) != NULL)
+            agreement = v;
+        else if ((v = opt(argc, argv, &i, "--format", &bad)) != NULL) {
+            fmt = lis_out_parse(v);
+            if (fmt < 0)
+                return lis_cli_usage_error(usage, "unknown format \"%s\" (table, csv or json)",
+                                           v);
+        } else if (bad)
+            return lis_cli_usage_error(usage, "%s needs a value", argv[i]);
+        else if (argv[i][0] == '-' || what != NULL)
+            return lis_cli_usage_error(usage, "unknown argument \"%s\"", argv[i]);
+        else
+            what = argv[i];
+    }
+    if (what == NULL)
+        return lis_cli_usage_error(usage, "lis show needs attainment, economy or transfers");
+    if (strcmp(what, "attainment") != 0 && strcmp(what, "economy") != 0 &&
+        strcmp(what, "transfers") != 0)
+        return lis_cli_usage_error(usage, "unknown figures \"%s\" (attainment, economy or transfers)",
+                                   what);
+    if ((period == NULL) == (year_text == NULL))
+        return lis_cli_usage_error(usage, "give either --period or --year");
+
+    lis_period w;
+    char wname[LIS_PERIOD_NAME_SIZE];
+    int year;
+    if (period) {
+        if (!lis_window_parse(period, &w))
+            return lis_cli_usage_error(usage,
+                                       "\"%s\" is not a window (2026-03, 2026-Q1, 2026, "
+                                       "2026-YTD-03)",
+                                       period);
+        year = w.year;
+        lis_period_name(&w, wname);
+    } else {
+        year = lis_cli_parse_year(year_text);
+        if (year < 0)
+            return lis_cli_usage_error(usage, "\"%s\" is not a year (e.g. 2026)", year_text);
+        w.year = year;
+        w.kind = LIS_YEAR;
+        w.first_month = 1;
+        w.last_month = 12;
+    }
+
+    lis_error err = {0};
+    PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);
+    if (conn == NULL)
+        return lis_cli_fail(&err);
+    int rc = LIS_OK;
+    PGresult *res = NULL;
+    char ys[16], fm[8], lm[8];
+    snprintf(ys, sizeof ys, "%d", year);
+    snprintf(fm, sizeof fm, "%d", w.first_month);
+    snprintf(lm, sizeof lm, "%d", w.last_month);
+
+    if (agreement) {
+        const char *p[] = {agreement};
+        res = lis_db_query_text(conn, "SELECT 1 FROM agreement WHERE agreement_id = $1", 1, p,
+                                &err);
+        if (res == NULL)
+            goto fail;
+        if (PQntuples(res) == 0) {
+            lis_error_set(&err, LIS_INPUT, "agreement \"%s\" does not exist", agreement);
+            goto fail;
+        }
+        PQclear(res);
+        res = NULL;
+    }
+    if (lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK)
+        goto fail;
+
+    if (strcmp(what, "transfers") == 0) {
+        const char *p[] = {ys, fm, lm, agreement};
+        res = lis_db_query(conn, "queries/show_transfers.sql", 4, p, &err);
+        if (res == NULL)
+            goto fail;
+        lis_out_print(stdout, res, transfer_cols,
+                      (int)(sizeof transfer_cols / sizeof *transfer_cols), fmt);
+    } else {
+        const char *p[] = {ys, period ? wname : NULL, agreement};
+        bool att = strcmp(what, "attainment") == 0;
+        res = lis_db_query(conn, att ? "queries/show_attainment.sql" : "queries/show_economy.sql",
+                           3, p, &err);
+        if (res == NULL)
+            goto fail;
+        if (att)
+            lis_out_print(stdout, res, attainment_cols,
+                          (int)(sizeof attainment_cols / sizeof *attainment_cols), fmt);
+        else
+            lis_out_print(stdout, res, economy_cols,
+                          (int)(sizeof economy_cols / sizeof *economy_cols), fmt);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        lis_error_set(&err, LIS_OUTPUT, "could not write the output");
+        goto fail;
+    }
+    PQclear(res);
+    PQfinish(conn);
+    return rc;
+
+fail:
+    PQclear(res);
+    PQfinish(conn);
+    return lis_cli_fail(&err);
 }

@@ -67,6 +67,7 @@ free_agreement(lis_rm_agreement *a)
         free(m->unit_name);
         free(m->period);
         free(m->batch_file);
+        free(m->measure_unit);
     }
     free(a->data);
     free(a->agreement_id);

@@ -245,6 +245,8 @@ CREATE TABLE rollup_indicator (
     target       numeric,
     attainment   numeric,
     status       text NOT NULL CHECK (status IN ('green', 'yellow', 'red', 'grey', 'not_due')),
+    weight       numeric NOT NULL DEFAULT 1,  -- the target row's weight, for the goal
+    owner_id     text NOT NULL,               -- the agreement owning the goal (shared goals)
     PRIMARY KEY (agreement_id, goal_id, indicator_id, window_name)
 );
 CREATE INDEX rollup_indicator_window ON rollup_indicator (year, window_name);
@@ -260,7 +262,8 @@ CREATE TABLE rollup_goal (
     attainment   numeric,
     status       text NOT NULL CHECK (status IN ('green', 'yellow', 'red', 'grey', 'not_due')),
     qualitative  boolean NOT NULL DEFAULT false,
-    comment      text,
+    comment      text,   -- the latest qualitative status comment as of the window
+    owner_id     text NOT NULL,
     PRIMARY KEY (agreement_id, goal_id, window_name)
 );
 CREATE INDEX rollup_goal_window ON rollup_goal (year, window_name);
@@ -275,6 +278,8 @@ CREATE TABLE rollup_economy (
     annual_budget   numeric NOT NULL,
     budget          numeric NOT NULL,
     actual          numeric NOT NULL,
+    budget_ytd      numeric NOT NULL,
+    actual_ytd      numeric NOT NULL,
     consumption_pct numeric,
     expected_pct    numeric,
     deviation       numeric NOT NULL,
@@ -284,30 +289,47 @@ CREATE TABLE rollup_economy (
 );
 CREATE INDEX rollup_economy_window ON rollup_economy (year, window_name);
 
--- The council's economy: per policy area and service frame, and the
--- unallocated bucket (unallocated = true, cost centres with no known unit),
--- computed from the budget lines themselves.
+-- The council's economy, computed from the budget lines themselves (not by
+-- adding agreements up): one row per window and
+--   level 'policy_area'   policy_area and its service_frame (a function missing
+--                         from accounts: '(ukendt funktion)', service_frame NULL)
+--   level 'service_frame' service_frame true/false (NULL: unknown function)
+--   level 'unallocated'   lines on cost centres with no known unit (ikke-fordelt)
+--   level 'total'         every budget line of the year
+-- The figures follow rollup_economy (YTD from January to the window's end).
 CREATE TABLE rollup_economy_area (
-    year          integer NOT NULL,
-    window_name   text NOT NULL,
-    policy_area   text NOT NULL,
-    service_frame boolean,
-    unallocated   boolean NOT NULL,
-    annual_budget numeric NOT NULL,
-    budget        numeric NOT NULL,
-    actual        numeric NOT NULL,
-    deviation     numeric NOT NULL,
-    forecast      numeric
+    year            integer NOT NULL,
+    window_name     text NOT NULL,
+    window_kind     char(1) NOT NULL CHECK (window_kind IN ('M', 'Q', 'Y', 'T')),
+    first_month     smallint NOT NULL,
+    last_month      smallint NOT NULL,
+    level           text NOT NULL CHECK (level IN ('policy_area', 'service_frame',
+                        'unallocated', 'total')),
+    policy_area     text NOT NULL,
+    service_frame   boolean,
+    unallocated     boolean NOT NULL,
+    annual_budget   numeric NOT NULL,
+    budget          numeric NOT NULL,
+    actual          numeric NOT NULL,
+    budget_ytd      numeric NOT NULL,
+    actual_ytd      numeric NOT NULL,
+    consumption_pct numeric,
+    expected_pct    numeric,
+    deviation       numeric NOT NULL,
+    forecast        numeric
 );
 CREATE INDEX rollup_economy_area_window ON rollup_economy_area (year, window_name);
 
+-- Transfers dated in the year, with their flags; flags are joined by '|' in
+-- the order of severity, verdict is the most severe ('' when none).
 CREATE TABLE rollup_transfer (
     year                integer NOT NULL,
-    transfer_id         text NOT NULL PRIMARY KEY,
+    transfer_id         text NOT NULL,
     cross_policy_area   boolean NOT NULL,
     cross_service_frame boolean NOT NULL,
     within_agreement    boolean NOT NULL,
     unknown_function    boolean NOT NULL,
     verdict             text NOT NULL,
-    flags               text NOT NULL
+    flags               text NOT NULL,
+    PRIMARY KEY (year, transfer_id)
 );

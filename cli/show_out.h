@@ -1,0 +1,36 @@
+/*
+ * show_out.h - prints a query result as csv, json or an aligned table; used
+ * by lis show and lis check. Each output column names its result column and
+ * how it is shown.
+ */
+#ifndef LIS_SHOW_OUT_H
+#define LIS_SHOW_OUT_H
+
+#include <libpq-fe.h>
+#include <stdio.h>
+
+typedef enum lis_out_format { LIS_OUT_TABLE, LIS_OUT_CSV, LIS_OUT_JSON } lis_out_format;
+
+typedef enum lis_col_kind {
+    LIS_COL_TEXT,   /* as is */
+    LIS_COL_NUMBER, /* unrounded in csv/json; Danish, rounded in a table */
+    LIS_COL_STATUS, /* green...; a Danish word in a table */
+} lis_col_kind;
+
+typedef struct lis_out_col {
+    const char *name;  /* csv/json name */
+    const char *label; /* table header (Danish) */
+    int field;         /* column of the result */
+    lis_col_kind kind;
+    int decimals;      /* table: decimals; -1: from result column decimals_field */
+    int decimals_field;
+} lis_out_col;
+
+/* Parses "table", "csv" or "json"; -1 when none. */
+int lis_out_parse(const char *text);
+
+/* Prints every row of res in format fmt to out. */
+void lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
+                   lis_out_format fmt);
+
+#endif

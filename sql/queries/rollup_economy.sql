@@ -1,0 +1,89 @@
+-- rollup_economy.sql - the economy per agreement and window of one year
+-- (SPEC section 3), inserted into rollup_economy.
+--
+-- $1 integer  the year
+-- $2 numeric  economy green tolerance: forecast over the annual budget by at
+--             most this % of |annual budget|
+-- $3 numeric  economy yellow tolerance (%)
+-- Result: none (INSERT).
+--
+-- A yearly budget row is spread 1/12 to each month that has no monthly row
+-- for the same cost centre, function and account. An agreement's figures are
+-- over the cost centres of its units (holder and descendants).
+WITH RECURSIVE
+win AS (
+    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
+           $1::int || '-' || lpad(m::text, 2, '0') AS name
+      FROM generate_series(1, 12) m
+    UNION ALL
+    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
+    UNION ALL
+    SELECT 'Y', 1, 12, $1::int::text
+    UNION ALL
+    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
+),
+ag AS (SELECT agreement_id, holder_unit FROM agreement WHERE year = $1),
+au(agreement_id, unit_id) AS (
+    SELECT ag.agreement_id, u.unit_id FROM ag JOIN unit u ON u.unit_id = ag.holder_unit
+    UNION
+    SELECT au.agreement_id, u.unit_id FROM au JOIN unit u ON u.parent_id = au.unit_id
+),
+acc AS (SELECT au.agreement_id, c.cost_centre FROM au JOIN cost_centre c USING (unit_id)),
+bl AS (
+    SELECT cost_centre, function, account, month, budget, actual
+      FROM budget_line WHERE year = $1
+),
+-- Per cost centre and month: monthly rows, and yearly rows spread 1/12.
+ccm AS (
+    SELECT cost_centre, month, sum(b) AS b, sum(a) AS a
+      FROM (SELECT cost_centre, month, budget AS b, actual AS a FROM bl WHERE month IS NOT NULL
+            UNION ALL
+            SELECT y.cost_centre, mm, y.b / 12, y.a / 12
+              FROM (SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
+                      FROM bl WHERE month IS NULL GROUP BY 1, 2, 3) y
+             CROSS JOIN generate_series(1, 12) mm
+             WHERE NOT EXISTS (SELECT 1 FROM bl k
+                                WHERE k.month = mm AND k.cost_centre = y.cost_centre
+                                  AND k.function = y.function AND k.account = y.account)) x
+     GROUP BY 1, 2
+),
+has_lines AS (
+    SELECT DISTINCT acc.agreement_id FROM acc
+     WHERE EXISTS (SELECT 1 FROM bl WHERE bl.cost_centre = acc.cost_centre)
+),
+agm AS (
+    SELECT ag.agreement_id, mm AS month, coalesce(sum(ccm.b), 0) AS b,
+           coalesce(sum(ccm.a), 0) AS a
+      FROM ag
+     CROSS JOIN generate_series(1, 12) mm
+      LEFT JOIN acc ON acc.agreement_id = ag.agreement_id
+      LEFT JOIN ccm ON ccm.cost_centre = acc.cost_centre AND ccm.month = mm
+     GROUP BY 1, 2
+),
+f AS (
+    SELECT agm.agreement_id, w.name, w.kind, w.wf, w.wl,
+           sum(b) AS annual,
+           sum(b) FILTER (WHERE month BETWEEN w.wf AND w.wl) AS budget,
+           sum(a) FILTER (WHERE month BETWEEN w.wf AND w.wl) AS actual,
+           sum(b) FILTER (WHERE month <= w.wl) AS bytd,
+           sum(a) FILTER (WHERE month <= w.wl) AS aytd
+      FROM agm CROSS JOIN win w
+     GROUP BY 1, 2, 3, 4, 5
+),
+g AS (
+    SELECT f.*, h.agreement_id IS NOT NULL AS has_lines,
+           CASE WHEN bytd > 0 THEN aytd * annual / bytd ELSE aytd * 12 / wl END AS forecast
+      FROM f LEFT JOIN has_lines h USING (agreement_id)
+)
+INSERT INTO rollup_economy (year, agreement_id, window_name, window_kind, first_month,
+                            last_month, annual_budget, budget, actual, budget_ytd, actual_ytd,
+                            consumption_pct, expected_pct, deviation, forecast, status)
+SELECT $1, agreement_id, name, kind, wf, wl, annual, budget, actual, bytd, aytd,
+       CASE WHEN annual <> 0 THEN aytd * 100 / annual END,
+       CASE WHEN annual <> 0 THEN bytd * 100 / annual END,
+       aytd - bytd, forecast,
+       CASE WHEN NOT has_lines THEN 'grey'
+            WHEN forecast - annual <= abs(annual) * $2::numeric / 100 THEN 'green'
+            WHEN forecast - annual <= abs(annual) * $3::numeric / 100 THEN 'yellow'
+            ELSE 'red' END
+  FROM g

@@ -1,0 +1,86 @@
+-- rollup_economy_area.sql - the council's economy per window of one year:
+-- per policy area and service frame, per service frame, the unallocated
+-- bucket and the total, from the budget lines themselves (SPEC section 3).
+--
+-- $1 integer  the year
+-- Result: none (INSERT into rollup_economy_area; see the table's comment).
+--
+-- A cost centre is unallocated when it is missing from cost_centre, has no
+-- unit, or names an unknown unit. Yearly rows are spread as in
+-- rollup_economy.sql.
+WITH
+win AS (
+    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
+           $1::int || '-' || lpad(m::text, 2, '0') AS name
+      FROM generate_series(1, 12) m
+    UNION ALL
+    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
+    UNION ALL
+    SELECT 'Y', 1, 12, $1::int::text
+    UNION ALL
+    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
+),
+bl AS (
+    SELECT cost_centre, function, account, month, budget, actual
+      FROM budget_line WHERE year = $1
+),
+spread AS (
+    SELECT cost_centre, function, month, budget AS b, actual AS a FROM bl WHERE month IS NOT NULL
+    UNION ALL
+    SELECT y.cost_centre, y.function, mm, y.b / 12, y.a / 12
+      FROM (SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
+              FROM bl WHERE month IS NULL GROUP BY 1, 2, 3) y
+     CROSS JOIN generate_series(1, 12) mm
+     WHERE NOT EXISTS (SELECT 1 FROM bl k
+                        WHERE k.month = mm AND k.cost_centre = y.cost_centre
+                          AND k.function = y.function AND k.account = y.account)
+),
+fm AS (
+    SELECT s.function, s.month,
+           NOT EXISTS (SELECT 1 FROM cost_centre c JOIN unit u ON u.unit_id = c.unit_id
+                        WHERE c.cost_centre = s.cost_centre) AS unallocated,
+           sum(s.b) AS b, sum(s.a) AS a
+      FROM spread s
+     GROUP BY 1, 2, 3
+),
+am AS (
+    SELECT coalesce(a.policy_area, '(ukendt funktion)') AS policy_area, a.service_frame,
+           fm.unallocated, fm.month, coalesce(sum(fm.b), 0) AS b, coalesce(sum(fm.a), 0) AS a
+      FROM fm
+      LEFT JOIN account a ON a.function = fm.function
+     GROUP BY 1, 2, 3, 4
+),
+f AS (
+    SELECT w.name, w.kind, w.wf, w.wl,
+           CASE WHEN grouping(am.policy_area) = 0 THEN 'policy_area'
+                WHEN grouping(am.service_frame) = 0 THEN 'service_frame'
+                WHEN grouping(am.unallocated) = 0 THEN 'unallocated'
+                ELSE 'total' END AS level,
+           am.policy_area, am.service_frame, am.unallocated,
+           sum(b) AS annual,
+           sum(b) FILTER (WHERE month BETWEEN w.wf AND w.wl) AS budget,
+           sum(a) FILTER (WHERE month BETWEEN w.wf AND w.wl) AS actual,
+           sum(b) FILTER (WHERE month <= w.wl) AS bytd,
+           sum(a) FILTER (WHERE month <= w.wl) AS aytd
+      FROM am CROSS JOIN win w
+     GROUP BY w.name, w.kind, w.wf, w.wl,
+              GROUPING SETS ((am.policy_area, am.service_frame), (am.service_frame),
+                             (am.unallocated), ())
+)
+INSERT INTO rollup_economy_area (year, window_name, window_kind, first_month, last_month,
+                                 level, policy_area, service_frame, unallocated,
+                                 annual_budget, budget, actual, budget_ytd, actual_ytd,
+                                 consumption_pct, expected_pct, deviation, forecast)
+SELECT $1, name, kind, wf, wl, level,
+       CASE level WHEN 'policy_area' THEN policy_area
+                  WHEN 'unallocated' THEN '(ikke fordelt)' ELSE '' END,
+       CASE WHEN level IN ('policy_area', 'service_frame') THEN service_frame END,
+       level = 'unallocated',
+       coalesce(annual, 0), coalesce(budget, 0), coalesce(actual, 0), coalesce(bytd, 0),
+       coalesce(aytd, 0),
+       CASE WHEN annual <> 0 THEN aytd * 100 / annual END,
+       CASE WHEN annual <> 0 THEN bytd * 100 / annual END,
+       coalesce(aytd, 0) - coalesce(bytd, 0),
+       CASE WHEN bytd > 0 THEN aytd * annual / bytd ELSE coalesce(aytd, 0) * 12 / wl END
+  FROM f
+ WHERE level <> 'unallocated' OR unallocated

@@ -1,0 +1,76 @@
+-- rollup_goal.sql - goal attainment and status per agreement, goal and window
+-- of one year (SPEC section 3), inserted into rollup_goal. Reads the
+-- rollup_indicator rows of the year (insert those first, same transaction).
+--
+-- $1 integer  the year
+-- $2 numeric  the configured yellow threshold (%) for the goal status
+-- Result: none (INSERT).
+--
+-- A goal with target rows for the year is measured by its indicators; one
+-- without is qualitative and takes the latest status whose period ends no
+-- later than the window (earlier years count; of two ending in the same month
+-- the shorter wins). Every goal row carries that status's comment.
+WITH RECURSIVE
+win AS (
+    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
+           $1::int || '-' || lpad(m::text, 2, '0') AS name
+      FROM generate_series(1, 12) m
+    UNION ALL
+    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
+    UNION ALL
+    SELECT 'Y', 1, 12, $1::int::text
+    UNION ALL
+    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
+),
+ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
+ga AS (
+    SELECT g.agreement_id, g.goal_id, g.agreement_id AS owner_id
+      FROM goal g JOIN ag USING (agreement_id)
+    UNION
+    SELECT s.agreement_id, g.goal_id, g.agreement_id
+      FROM goal_share s JOIN goal g USING (goal_id) JOIN ag ON ag.agreement_id = s.agreement_id
+     WHERE s.agreement_id <> g.agreement_id
+),
+measured AS (
+    SELECT agreement_id, goal_id, window_name,
+           sum(weight) FILTER (WHERE attainment IS NOT NULL) AS wsum,
+           sum(weight * least(attainment, 100)) FILTER (WHERE attainment IS NOT NULL) AS watt,
+           count(attainment) AS n_att,
+           bool_and(status = 'not_due') AS all_not_due,
+           coalesce(bool_and(status = 'green') FILTER (WHERE attainment IS NOT NULL), false)
+               AS all_green
+      FROM rollup_indicator
+     WHERE year = $1
+     GROUP BY 1, 2, 3
+),
+rows AS (
+    SELECT ga.agreement_id, ga.goal_id, ga.owner_id, w.kind, w.wf, w.wl, w.name,
+           mz.wsum, mz.watt, mz.n_att, mz.all_not_due, mz.all_green,
+           CASE WHEN mz.wsum > 0 THEN mz.watt / mz.wsum END AS att,
+           st.status AS qstatus, st.comment
+      FROM ga
+     CROSS JOIN win w
+      LEFT JOIN measured mz ON mz.agreement_id = ga.agreement_id AND mz.goal_id = ga.goal_id
+                           AND mz.window_name = w.name
+      LEFT JOIN LATERAL (
+        SELECT s.status, s.comment FROM goal_status s
+         WHERE s.goal_id = ga.goal_id
+           AND (s.year < $1 OR (s.year = $1 AND s.last_month <= w.wl))
+         ORDER BY s.year DESC, s.last_month DESC, s.first_month DESC
+         LIMIT 1) st ON true
+)
+INSERT INTO rollup_goal (year, agreement_id, goal_id, window_name, window_kind, first_month,
+                         last_month, attainment, status, qualitative, comment, owner_id)
+SELECT $1, agreement_id, goal_id, name, kind, wf, wl, att,
+       CASE WHEN n_att IS NULL THEN
+                CASE WHEN qstatus IN ('opfyldt', 'paa-sporet') THEN 'green'
+                     WHEN qstatus IN ('delvist', 'forsinket') THEN 'yellow'
+                     WHEN qstatus IN ('ikke-opfyldt', 'ikke-startet') THEN 'red'
+                     ELSE 'grey' END
+            WHEN all_not_due THEN 'not_due'
+            WHEN n_att = 0 THEN 'grey'
+            WHEN all_green THEN 'green'
+            WHEN att IS NOT NULL AND round(att, 6) >= $2::numeric THEN 'yellow'
+            ELSE 'red' END,
+       n_att IS NULL, comment, owner_id
+  FROM rows

@@ -1,0 +1,161 @@
+-- rollup_indicator.sql - goal attainment per agreement, goal, indicator and
+-- window of one year (SPEC section 3), inserted into rollup_indicator.
+--
+-- $1 integer  the year
+-- $2 numeric  the configured yellow threshold (%), used where a target row
+--             has no "gul" of its own
+-- Result: none (INSERT). The caller has deleted the year's rows first, in the
+-- same transaction.
+--
+-- How: measurements are aggregated once per indicator, unit and window range
+-- (ms), then per agreement over the unit tree (am); every target row of the
+-- year meets every window cut to its indicator's frequency (cw).
+WITH RECURSIVE
+win AS (
+    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
+           $1::int || '-' || lpad(m::text, 2, '0') AS name
+      FROM generate_series(1, 12) m
+    UNION ALL
+    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
+    UNION ALL
+    SELECT 'Y', 1, 12, $1::int::text
+    UNION ALL
+    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
+),
+-- Every window cut to the whole periods of each frequency it contains.
+cw AS (
+    SELECT f.frequency, w.kind, w.wf, w.wl, w.name, c.cf, c.cl, c.cl >= c.cf AS due
+      FROM win w
+     CROSS JOIN (VALUES ('maaned'), ('kvartal'), ('aar')) f(frequency)
+     CROSS JOIN LATERAL (
+        SELECT CASE f.frequency WHEN 'maaned' THEN w.wf
+                                WHEN 'kvartal' THEN ((w.wf + 1) / 3) * 3 + 1
+                                ELSE CASE WHEN w.wf = 1 THEN 1 ELSE 13 END END AS cf,
+               CASE f.frequency WHEN 'maaned' THEN w.wl
+                                WHEN 'kvartal' THEN (w.wl / 3) * 3
+                                ELSE CASE WHEN w.wl = 12 THEN 12 ELSE 0 END END AS cl) c
+),
+rng AS (SELECT DISTINCT cf, cl FROM cw WHERE due),
+ag AS (SELECT agreement_id, holder_unit FROM agreement WHERE year = $1),
+-- U(A): the holder unit and all its descendants.
+au(agreement_id, unit_id) AS (
+    SELECT ag.agreement_id, u.unit_id FROM ag JOIN unit u ON u.unit_id = ag.holder_unit
+    UNION
+    SELECT au.agreement_id, u.unit_id FROM au JOIN unit u ON u.parent_id = au.unit_id
+),
+-- The goals rolled up in each agreement: its own, and shared cross-cutting
+-- goals of other agreements (ids that are no agreement, or the owner's own,
+-- never match here).
+ga AS (
+    SELECT g.agreement_id, g.goal_id, g.agreement_id AS owner_id
+      FROM goal g JOIN ag USING (agreement_id)
+    UNION
+    SELECT s.agreement_id, g.goal_id, g.agreement_id
+      FROM goal_share s JOIN goal g USING (goal_id) JOIN ag ON ag.agreement_id = s.agreement_id
+     WHERE s.agreement_id <> g.agreement_id
+),
+gi AS (
+    SELECT ga.agreement_id, ga.goal_id, ga.owner_id, t.indicator_id, t.baseline, t.target,
+           t.low, t.high, t.method, t.weight, t.yellow, t.q1, t.q2, t.q3, t.q4,
+           CASE WHEN t.profile = 'linear' AND t.baseline IS NULL THEN 'flat'
+                WHEN t.profile = 'custom' AND (t.q1 IS NULL OR t.q2 IS NULL OR t.q3 IS NULL
+                                               OR t.q4 IS NULL) THEN 'flat'
+                ELSE t.profile END AS profile,
+           i.direction, i.aggregation, i.frequency, i.unit AS iunit, i.numerator, i.denominator
+      FROM ga
+      JOIN target t ON t.goal_id = ga.goal_id AND t.year = $1
+      JOIN indicator i ON i.indicator_id = t.indicator_id
+),
+need AS (
+    SELECT indicator_id FROM gi WHERE aggregation <> 'ratio'
+    UNION SELECT numerator FROM gi WHERE aggregation = 'ratio'
+    UNION SELECT denominator FROM gi WHERE aggregation = 'ratio'
+),
+-- Per indicator, unit and range: the values with a value (NULL counts nowhere).
+ms AS (
+    SELECT m.indicator_id, m.unit_id, r.cf, r.cl, count(*) AS n, sum(m.value) AS s,
+           min(m.value) AS mn, max(m.value) AS mx,
+           (array_agg(m.value ORDER BY m.last_month DESC, m.first_month DESC))[1] AS lastv
+      FROM measurement m
+      JOIN rng r ON m.first_month >= r.cf AND m.last_month <= r.cl
+     WHERE m.year = $1 AND m.value IS NOT NULL
+       AND m.indicator_id IN (SELECT indicator_id FROM need)
+     GROUP BY 1, 2, 3, 4
+),
+am AS (
+    SELECT au.agreement_id, ms.indicator_id, ms.cf, ms.cl, sum(ms.n) AS n, sum(ms.s) AS s,
+           min(ms.mn) AS mn, max(ms.mx) AS mx, sum(ms.lastv) AS lastv
+      FROM ms JOIN au USING (unit_id)
+     GROUP BY 1, 2, 3, 4
+),
+r1 AS (
+    SELECT gi.*, cw.kind, cw.wf, cw.wl, cw.name, cw.due, cw.cl - cw.cf + 1 AS m, cw.cl AS e,
+           CASE WHEN NOT cw.due THEN NULL
+                WHEN gi.aggregation = 'ratio' THEN
+                    CASE WHEN nu.n > 0 AND de.n > 0 AND de.s <> 0 THEN
+                        nu.s * CASE WHEN gi.iunit = 'pct' THEN 100 ELSE 1 END / de.s END
+                WHEN gi.aggregation = 'sum' THEN a.s
+                WHEN gi.aggregation = 'mean' THEN a.s / a.n
+                WHEN gi.aggregation = 'min' THEN a.mn
+                WHEN gi.aggregation = 'max' THEN a.mx
+                WHEN gi.aggregation = 'last' THEN a.lastv END AS actual
+      FROM gi
+      JOIN cw ON cw.frequency = gi.frequency
+      LEFT JOIN am a ON a.agreement_id = gi.agreement_id AND a.indicator_id = gi.indicator_id
+                    AND a.cf = cw.cf AND a.cl = cw.cl
+      LEFT JOIN am nu ON nu.agreement_id = gi.agreement_id AND nu.indicator_id = gi.numerator
+                     AND nu.cf = cw.cf AND nu.cl = cw.cl
+      LEFT JOIN am de ON de.agreement_id = gi.agreement_id AND de.indicator_id = gi.denominator
+                     AND de.cf = cw.cf AND de.cl = cw.cl
+),
+-- The window's target (tw), baseline (yw) and interval bounds; sum
+-- indicators prorate by months.
+r2 AS (
+    SELECT r1.*,
+           CASE WHEN NOT due THEN NULL
+                WHEN aggregation = 'sum' THEN
+                    CASE WHEN profile = 'custom' THEN
+                        (q1 * greatest(0, least(e, 3) - greatest(e - m + 1, 1) + 1)
+                         + q2 * greatest(0, least(e, 6) - greatest(e - m + 1, 4) + 1)
+                         + q3 * greatest(0, least(e, 9) - greatest(e - m + 1, 7) + 1)
+                         + q4 * greatest(0, least(e, 12) - greatest(e - m + 1, 10) + 1)) / 3
+                    ELSE target * m / 12 END
+                WHEN profile = 'linear' THEN baseline + (target - baseline) * e / 12
+                WHEN profile = 'custom' THEN (ARRAY[q1, q2, q3, q4])[(e + 2) / 3]
+                ELSE target END AS tw,
+           CASE WHEN aggregation = 'sum' THEN baseline * m / 12 ELSE baseline END AS yw,
+           CASE WHEN aggregation = 'sum' THEN low * m / 12 ELSE low END AS lo,
+           CASE WHEN aggregation = 'sum' THEN high * m / 12 ELSE high END AS hi,
+           coalesce(method, CASE WHEN baseline IS NOT NULL AND target IS NOT NULL
+                                      AND target <> baseline THEN 'progress'
+                                 ELSE 'ratio' END) AS meth
+      FROM r1
+),
+r3 AS (
+    SELECT r2.*,
+           CASE WHEN actual IS NULL THEN NULL
+                WHEN direction = 'interval' THEN
+                    CASE WHEN lo IS NOT NULL AND actual < lo THEN
+                             CASE WHEN lo <> 0 THEN actual * 100 / lo END
+                         WHEN hi IS NOT NULL AND actual > hi THEN
+                             CASE WHEN actual <> 0 THEN hi * 100 / actual END
+                         ELSE 100 END
+                WHEN tw IS NULL THEN NULL
+                WHEN meth = 'progress' AND yw IS NOT NULL AND tw <> yw THEN
+                    (actual - yw) * 100 / (tw - yw)
+                WHEN direction = 'op' THEN CASE WHEN tw <> 0 THEN actual * 100 / tw END
+                WHEN actual = 0 THEN 200
+                ELSE tw * 100 / actual END AS att
+      FROM r2
+)
+INSERT INTO rollup_indicator (year, agreement_id, goal_id, indicator_id, window_name,
+                              window_kind, first_month, last_month, actual, target,
+                              attainment, status, weight, owner_id)
+SELECT $1, agreement_id, goal_id, indicator_id, name, kind, wf, wl, actual, tw, att,
+       CASE WHEN NOT due THEN 'not_due'
+            WHEN att IS NULL THEN 'grey'
+            WHEN round(att, 6) >= 100 THEN 'green'
+            WHEN round(att, 6) >= coalesce(yellow, $2::numeric) THEN 'yellow'
+            ELSE 'red' END,
+       weight, owner_id
+  FROM r3
