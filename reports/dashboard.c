@@ -351,9 +351,17 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     } while (i < r->n_agreements);
 }
 
+char *
+lis_dashboard_name(const lis_report *r, const char *ext)
+{
+    char sp[128];
+    lis_chart_safe_name(r->stamp.period, sp, sizeof sp);
+    return lis_xasprintf("dashboard-%s.%s", sp, ext);
+}
+
 lis_status
-lis_dashboard_write(const lis_report *r, const char *dir, const lis_dashboard_opts *opts,
-                    lis_error *err)
+lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char *png_path,
+                          const lis_dashboard_opts *opts, lis_error *err)
 {
     lis_dashboard_opts def;
     if (opts == NULL) {
@@ -361,41 +369,50 @@ lis_dashboard_write(const lis_report *r, const char *dir, const lis_dashboard_op
         opts = &def;
     }
     bool en = lis_chart_lang_en(r->stamp.lang);
-    char sp[128], name[256], path[4096], title[256];
-    lis_chart_safe_name(r->stamp.period, sp, sizeof sp);
-    snprintf(title, sizeof title, "%s %s", en ? "Executive dashboard" : "Direktionens kvartalsoverblik",
+    char title[256];
+    snprintf(title, sizeof title, "%s %s",
+             en ? "Executive dashboard" : "Direktionens kvartalsoverblik",
              r->stamp.period ? r->stamp.period : "");
     const char *left = en ? "Executive dashboard" : "Kvartalsoverblik";
     size_t *order = lis_dashboard_order(r);
+    lis_status st = LIS_OK;
 
-    lis_doc *doc = lis_doc_new(LIS_A4_H, LIS_A4_W);
-    lis_doc_set_margin(doc, 28);
-    render(r, doc, LIS_A4_H, LIS_A4_W, order);
-    snprintf(name, sizeof name, "dashboard-%s.pdf", sp);
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    lis_status st = lis_doc_write_pdf(doc, path, title, left, &r->stamp, err);
-    lis_doc_free(doc);
-    if (st == LIS_OK && opts->on_file)
-        opts->on_file(opts->ud, name);
-
-    if (st == LIS_OK) {
-        /* The PNG: one page tall enough for every row at the PDF's sizes. */
+    if (pdf_path) {
+        lis_doc *doc = lis_doc_new(LIS_A4_H, LIS_A4_W);
+        lis_doc_set_margin(doc, 28);
+        render(r, doc, LIS_A4_H, LIS_A4_W, order);
+        st = lis_doc_write_pdf(doc, pdf_path, title, left, &r->stamp, err);
+        lis_doc_free(doc);
+    }
+    if (st == LIS_OK && png_path) {
+        /* The PNG: one page tall enough for every row at the smallest row height. */
         double ph = LIS_A4_W;
         size_t per_block = (r->n_agreements + 1) / 2;
         double need = 22 + DASH_HEADER_H + LIS_DOC_FOOTER_H + DASH_LEGEND_H + 8 +
                       (per_block + 1) * 7.2;
         if (need > ph)
             ph = need;
-        doc = lis_doc_new(LIS_A4_H, ph);
+        lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
         lis_doc_set_margin(doc, 28);
         render(r, doc, LIS_A4_H, ph, order);
-        snprintf(name, sizeof name, "dashboard-%s.png", sp);
-        snprintf(path, sizeof path, "%s/%s", dir, name);
-        st = lis_doc_write_png(doc, 0, opts->png_scale, path, left, &r->stamp, &opts->png, err);
+        st = lis_doc_write_png(doc, 0, opts->png_scale, png_path, left, &r->stamp, &opts->png,
+                               err);
         lis_doc_free(doc);
-        if (st == LIS_OK && opts->on_file)
-            opts->on_file(opts->ud, name);
     }
     free(order);
+    return st;
+}
+
+lis_status
+lis_dashboard_write(const lis_report *r, const char *dir, const lis_dashboard_opts *opts,
+                    lis_error *err)
+{
+    char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
+    char *pdf_path = lis_xasprintf("%s/%s", dir, pdf), *png_path = lis_xasprintf("%s/%s", dir, png);
+    lis_status st = lis_dashboard_write_paths(r, pdf_path, png_path, opts, err);
+    free(pdf);
+    free(png);
+    free(pdf_path);
+    free(png_path);
     return st;
 }

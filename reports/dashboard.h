@@ -20,14 +20,21 @@
 typedef struct lis_dashboard_opts {
     double png_scale; /* pixels per point of the PNG; default 2 */
     lis_png_opts png;
-    void (*on_file)(void *ud, const char *name); /* each file written; may be NULL */
-    void *ud;
 } lis_dashboard_opts;
 
 void lis_dashboard_opts_default(lis_dashboard_opts *opts);
 
-/* Writes DIR/dashboard-<period>.pdf and .png, period = r->stamp.period made
- * safe for a file name. opts may be NULL. Returns LIS_OUTPUT on failure. */
+/* The file name "dashboard-<period>.<ext>", period = r->stamp.period made
+ * safe for a file name; newly allocated. */
+char *lis_dashboard_name(const lis_report *r, const char *ext);
+
+/* Writes the PDF to pdf_path and the PNG to png_path (either may be NULL
+ * to skip it). opts may be NULL. Returns LIS_OUTPUT on failure. */
+lis_status lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
+                                     const char *png_path, const lis_dashboard_opts *opts,
+                                     lis_error *err);
+
+/* Writes DIR/dashboard-<period>.pdf and .png. */
 lis_status lis_dashboard_write(const lis_report *r, const char *dir,
                                const lis_dashboard_opts *opts, lis_error *err);
 

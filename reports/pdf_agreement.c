@@ -701,19 +701,10 @@ economy_page(ctx *c)
 
 static lis_status
 write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goal *g,
-                const lis_rm_indicator *ind, const char *dir, const lis_chart_opts *o,
+                const lis_rm_indicator *ind, const char *path, const lis_chart_opts *o,
                 cairo_surface_t *img, lis_error *err)
 {
     bool en = lis_chart_lang_en(r->stamp.lang);
-    char sa[256], sg[256], si[256], name[900], path[4096];
-    lis_chart_safe_name(a->agreement_id, sa, sizeof sa);
-    if (g)
-        snprintf(name, sizeof name, "aftale-%s-%s-%s.png", sa,
-                 lis_chart_safe_name(g->goal_id, sg, sizeof sg),
-                 lis_chart_safe_name(ind->indicator_id, si, sizeof si));
-    else
-        snprintf(name, sizeof name, "aftale-%s-oekonomi.png", sa);
-    snprintf(path, sizeof path, "%s/%s", dir, name);
 
     cairo_t *cr = cairo_create(img);
     lis_canvas *cv = lis_canvas_new(cr);
@@ -745,24 +736,58 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
     free(stamp);
     lis_canvas_free(cv);
     cairo_destroy(cr);
-    lis_status st = lis_png_write(img, path, &o->png, err);
-    if (st == LIS_OK && o->on_file)
-        o->on_file(o->ud, name);
-    return st;
+    return lis_png_write(img, path, &o->png, err);
 }
 
-lis_status
-lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a, const char *dir,
-                        const lis_chart_opts *opts, lis_error *err)
+char **
+lis_pdf_agreement_names(const lis_rm_agreement *a, const lis_chart_opts *opts, size_t *n)
 {
     lis_chart_opts def;
     if (opts == NULL) {
         lis_chart_opts_default(&def);
         opts = &def;
     }
-    char sa[256];
+    size_t cap = 2;
+    for (size_t i = 0; i < a->n_goals; i++)
+        cap += a->goals[i].n_indicators;
+    char **names = lis_xcalloc(cap, sizeof *names);
+    char sa[256], sg[256], si[256];
+    size_t k = 0;
     lis_chart_safe_name(a->agreement_id, sa, sizeof sa);
+    if (opts->pdf)
+        names[k++] = lis_xasprintf("aftale-%s.pdf", sa);
+    if (opts->pngs) {
+        for (size_t i = 0; i < a->n_goals; i++)
+            for (size_t j = 0; j < a->goals[i].n_indicators; j++)
+                names[k++] = lis_xasprintf(
+                    "aftale-%s-%s-%s.png", sa,
+                    lis_chart_safe_name(a->goals[i].goal_id, sg, sizeof sg),
+                    lis_chart_safe_name(a->goals[i].indicators[j].indicator_id, si, sizeof si));
+        names[k++] = lis_xasprintf("aftale-%s-oekonomi.png", sa);
+    }
+    *n = k;
+    return names;
+}
 
+void
+lis_pdf_agreement_names_free(char **names, size_t n)
+{
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+lis_status
+lis_pdf_agreement_write_paths(const lis_report *r, const lis_rm_agreement *a,
+                              const char *const *paths, const lis_chart_opts *opts,
+                              lis_error *err)
+{
+    lis_chart_opts def;
+    if (opts == NULL) {
+        lis_chart_opts_default(&def);
+        opts = &def;
+    }
+    size_t next = 0;
     if (opts->pdf) {
         ctx c = {.r = r, .a = a, .en = lis_chart_lang_en(r->stamp.lang)};
         c.doc = lis_doc_new(LIS_A4_W, LIS_A4_H);
@@ -773,18 +798,14 @@ lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a, const ch
         status_matrix(&c);
         indicator_pages(&c);
         economy_page(&c);
-        char name[300], path[4096], left[300], title[1024];
-        snprintf(name, sizeof name, "aftale-%s.pdf", sa);
-        snprintf(path, sizeof path, "%s/%s", dir, name);
+        char left[300], title[1024];
         snprintf(left, sizeof left, "%s %s", c.en ? "Agreement" : "Aftale", a->agreement_id);
         snprintf(title, sizeof title, "%s %s: %s", c.en ? "Agreement" : "Aftale",
                  a->agreement_id, a->name ? a->name : "");
-        lis_status st = lis_doc_write_pdf(c.doc, path, title, left, &r->stamp, err);
+        lis_status st = lis_doc_write_pdf(c.doc, paths[next++], title, left, &r->stamp, err);
         lis_doc_free(c.doc);
         if (st != LIS_OK)
             return st;
-        if (opts->on_file)
-            opts->on_file(opts->ud, name);
     }
     lis_status st = LIS_OK;
     if (opts->pngs) {
@@ -793,11 +814,26 @@ lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a, const ch
             cairo_image_surface_create(CAIRO_FORMAT_RGB24, opts->png_width, opts->png_height);
         for (size_t i = 0; i < a->n_goals && st == LIS_OK; i++)
             for (size_t k = 0; k < a->goals[i].n_indicators && st == LIS_OK; k++)
-                st = write_png_chart(r, a, &a->goals[i], &a->goals[i].indicators[k], dir, opts,
-                                     img, err);
+                st = write_png_chart(r, a, &a->goals[i], &a->goals[i].indicators[k],
+                                     paths[next++], opts, img, err);
         if (st == LIS_OK)
-            st = write_png_chart(r, a, NULL, NULL, dir, opts, img, err);
+            st = write_png_chart(r, a, NULL, NULL, paths[next++], opts, img, err);
         cairo_surface_destroy(img);
     }
+    return st;
+}
+
+lis_status
+lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a, const char *dir,
+                        const lis_chart_opts *opts, lis_error *err)
+{
+    size_t n;
+    char **names = lis_pdf_agreement_names(a, opts, &n);
+    char **paths = lis_xcalloc(n ? n : 1, sizeof *paths);
+    for (size_t i = 0; i < n; i++)
+        paths[i] = lis_xasprintf("%s/%s", dir, names[i]);
+    lis_status st = lis_pdf_agreement_write_paths(r, a, (const char *const *)paths, opts, err);
+    lis_pdf_agreement_names_free(paths, n);
+    lis_pdf_agreement_names_free(names, n);
     return st;
 }

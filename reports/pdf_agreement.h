@@ -26,20 +26,33 @@ typedef struct lis_chart_opts {
     bool pngs;                  /* write the chart PNGs (default true) */
     int png_width, png_height;  /* default 1280 x 720 (lis run --png-size) */
     lis_png_opts png;
-    /* Called with each file name written (without the folder), e.g. for the
-     * run's manifest; may be NULL. */
-    void (*on_file)(void *ud, const char *name);
-    void *ud;
 } lis_chart_opts;
 
 void lis_chart_opts_default(lis_chart_opts *opts);
 
 /*
- * Writes the PDF and PNGs of agreement a of report r into the folder dir
- * (which must exist). Returns LIS_OUTPUT naming the file that could not be
- * written; files already written stay (the run's temporary folder is
- * discarded as a whole on failure).
+ * The names of the files written for agreement a, in the order written:
+ * aftale-<id>.pdf (opts->pdf), then aftale-<id>-<goal>-<indicator>.png for
+ * each indicator of each goal and aftale-<id>-oekonomi.png (opts->pngs).
+ * Returns a newly allocated array of *n newly allocated names; free with
+ * lis_pdf_agreement_names_free.
  */
+char **lis_pdf_agreement_names(const lis_rm_agreement *a, const lis_chart_opts *opts,
+                               size_t *n);
+void lis_pdf_agreement_names_free(char **names, size_t n);
+
+/*
+ * Writes the PDF and PNGs of agreement a of report r to paths, one path for
+ * each name of lis_pdf_agreement_names in the same order (so a run can
+ * register the names first and rename clashing ones). Returns LIS_OUTPUT
+ * naming the file that could not be written; files already written stay
+ * (a run's temporary folder is discarded as a whole on failure).
+ */
+lis_status lis_pdf_agreement_write_paths(const lis_report *r, const lis_rm_agreement *a,
+                                         const char *const *paths,
+                                         const lis_chart_opts *opts, lis_error *err);
+
+/* The same into the folder dir (which must exist), under the names above. */
 lis_status lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a,
                                    const char *dir, const lis_chart_opts *opts,
                                    lis_error *err);
