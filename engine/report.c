@@ -441,28 +441,24 @@ load_economy(loader *l)
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
         lis_rm_agreement *a = find_agreement(l->r, PQgetvalue(res, i, 0));
-        int m = (int)cell_long(res, i, 2);
+        int m = (int)cell_long(res, i, 1);
         if (a == NULL || m < 1 || m > 12)
             continue;
         lis_rm_economy *e = &a->economy;
-        lis_light st = cell_light(res, i, 10);
-        e->annual_budget = cell_num(res, i, 3);
+        lis_light st = cell_light(res, i, 11);
+        e->annual_budget = cell_num(res, i, 2);
         if (isnan(e->annual_budget))
             e->annual_budget = 0;
         if (st != LIS_LIGHT_GREY)
             e->has_budget = true;
-        if (PQgetvalue(res, i, 1)[0] == 'M') {
-            e->budget[m - 1] = cell_num(res, i, 4);
-            e->actual[m - 1] = cell_num(res, i, 5);
-            continue;
-        }
-        /* a YTD window to month m */
-        e->cum_budget[m - 1] = cell_num(res, i, 4);
-        e->cum_actual[m - 1] = cell_num(res, i, 5);
-        e->consumption_pct[m - 1] = cell_num(res, i, 6);
-        e->expected_pct[m - 1] = cell_num(res, i, 7);
-        e->deviation[m - 1] = cell_num(res, i, 8);
-        e->forecast[m - 1] = cell_num(res, i, 9);
+        e->budget[m - 1] = cell_num(res, i, 3);
+        e->actual[m - 1] = cell_num(res, i, 4);
+        e->cum_budget[m - 1] = cell_num(res, i, 5);
+        e->cum_actual[m - 1] = cell_num(res, i, 6);
+        e->consumption_pct[m - 1] = cell_num(res, i, 7);
+        e->expected_pct[m - 1] = cell_num(res, i, 8);
+        e->deviation[m - 1] = cell_num(res, i, 9);
+        e->forecast[m - 1] = cell_num(res, i, 10);
         e->status[m - 1] = st;
     }
     PQclear(res);
@@ -529,14 +525,19 @@ load_areas(loader *l, const char *window_name)
     r->n_areas = (size_t)rows;
     for (int i = 0; i < rows; i++) {
         lis_rm_area *a = &r->areas[i];
-        a->policy_area = cell_text(res, i, 0);
-        a->service_frame = PQgetisnull(res, i, 1) ? -1 : cell_bool(res, i, 1);
-        a->unallocated = cell_bool(res, i, 2);
-        a->annual_budget = cell_num(res, i, 3);
-        a->budget = cell_num(res, i, 4);
-        a->actual = cell_num(res, i, 5);
-        a->deviation = cell_num(res, i, 6);
-        a->forecast = cell_num(res, i, 7);
+        a->level = cell_text(res, i, 0);
+        a->policy_area = cell_text(res, i, 1);
+        a->service_frame = PQgetisnull(res, i, 2) ? -1 : cell_bool(res, i, 2);
+        a->unallocated = cell_bool(res, i, 3);
+        a->annual_budget = cell_num(res, i, 4);
+        a->budget = cell_num(res, i, 5);
+        a->actual = cell_num(res, i, 6);
+        a->deviation = cell_num(res, i, 7);
+        a->forecast = cell_num(res, i, 8);
+        a->budget_ytd = cell_num(res, i, 9);
+        a->actual_ytd = cell_num(res, i, 10);
+        a->consumption_pct = cell_num(res, i, 11);
+        a->expected_pct = cell_num(res, i, 12);
     }
     PQclear(res);
     return LIS_OK;

@@ -135,6 +135,10 @@ typedef struct lis_rm_area {
     int service_frame;  /* 1 ja, 0 nej, -1 unknown */
     bool unallocated;
     double annual_budget, budget, actual, deviation, forecast;
+    /* "policy_area", "service_frame" (a subtotal per service frame),
+     * "unallocated" or "total" */
+    char *level;
+    double budget_ytd, actual_ytd, consumption_pct, expected_pct; /* pct: NAN if none */
 } lis_rm_area;
 
 typedef struct lis_rm_transfer {

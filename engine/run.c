@@ -251,8 +251,11 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
     }
     PQclear(res);
 
-    const char *bp[4] = {run->kind, run->period, run->params_json, batch[0] ? batch : NULL};
-    res = lis_db_query(conn, "queries/run_begin.sql", 4, bp, err);
+    char year[16];
+    snprintf(year, sizeof year, "%d", run->year);
+    const char *bp[5] = {run->kind, run->period, run->params_json, batch[0] ? batch : NULL,
+                         year};
+    res = lis_db_query(conn, "queries/run_begin.sql", 5, bp, err);
     if (res == NULL)
         goto fail;
     run->run_id = strtol(PQgetvalue(res, 0, 0), NULL, 10);

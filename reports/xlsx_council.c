@@ -386,36 +386,60 @@ annual_economy(xw_book *b, const lis_report *r)
     }
     xw_sheet_end(&s, r->n_agreements > 0, true, EA_NCOLS);
 
-    /* per policy area and service frame, then the unallocated bucket; the
-     * figures come from the budget lines, not from adding agreements up */
-    enum { P_AREA, P_FRAME, P_ANNUAL, P_BUDGET, P_ACTUAL, P_DEV, P_FORECAST, P_NCOLS };
+    /* per policy area and service frame, the service-frame subtotals, the
+     * unallocated bucket and the total; the figures come from the budget
+     * lines, not from adding agreements up (a level-1 agreement holds its
+     * level-2 agreements' units) */
+    enum { P_AREA, P_FRAME, P_ANNUAL, P_BUDGET, P_ACTUAL, P_DEV, P_CONS, P_FORECAST, P_NCOLS };
     title = lis_xasprintf("%s %d – %s", L(LIS_L_ANNUAL_REPORT), r->year,
                           L(LIS_L_SHEET_ECON_AREA));
     xw_sheet_begin(b, &s, L(LIS_L_SHEET_ECON_AREA), title);
     free(title);
-    const char *phdr[P_NCOLS] = {L(LIS_L_POLICY_AREA), L(LIS_L_SERVICE_FRAME),
-                                 L(LIS_L_ANNUAL_BUDGET), L(LIS_L_BUDGET),
-                                 L(LIS_L_ACTUAL_SPEND), L(LIS_L_DEVIATION), L(LIS_L_FORECAST)};
+    const char *phdr[P_NCOLS] = {L(LIS_L_POLICY_AREA),   L(LIS_L_SERVICE_FRAME),
+                                 L(LIS_L_ANNUAL_BUDGET), L(LIS_L_BUDGET_YTD),
+                                 L(LIS_L_ACTUAL_YTD_SPEND), L(LIS_L_DEVIATION),
+                                 L(LIS_L_CONSUMPTION_PCT), L(LIS_L_FORECAST)};
     xw_header(&s, 3, phdr, P_NCOLS);
     row = 4;
+    lxw_row_t last_area = 3;
     for (size_t i = 0; i < r->n_areas; i++, row++) {
         const lis_rm_area *ar = &r->areas[i];
-        lxw_format *tf = ar->unallocated ? b->bold : b->text;
-        xw_text(&s, row, P_AREA, ar->unallocated ? L(LIS_L_UNALLOCATED) : ar->policy_area, tf);
-        xw_text(&s, row, P_FRAME,
-                ar->unallocated         ? ""
-                : ar->service_frame < 0 ? L(LIS_L_UNKNOWN)
-                                        : (ar->service_frame ? L(LIS_L_YES) : L(LIS_L_NO)),
-                b->text);
-        xw_num(&s, row, P_ANNUAL, ar->annual_budget, b->money);
-        xw_num(&s, row, P_BUDGET, ar->budget, b->money);
-        xw_num(&s, row, P_ACTUAL, ar->actual, b->money);
-        xw_num(&s, row, P_DEV, ar->deviation, b->money);
-        xw_num(&s, row, P_FORECAST, ar->forecast, b->money);
+        const char *lvl = ar->level ? ar->level : "policy_area";
+        bool total = strcmp(lvl, "total") == 0, frame = strcmp(lvl, "service_frame") == 0;
+        bool unalloc = strcmp(lvl, "unallocated") == 0;
+        lxw_format *tf = total ? b->total_text : (frame || unalloc) ? b->bold : b->text;
+        lxw_format *nf = total ? b->total_money : b->money;
+        const char *fr = ar->service_frame < 0 ? L(LIS_L_UNKNOWN)
+                         : ar->service_frame   ? L(LIS_L_YES)
+                                               : L(LIS_L_NO);
+        if (total)
+            xw_text(&s, row, P_AREA, L(LIS_L_TOTAL), tf);
+        else if (unalloc)
+            xw_text(&s, row, P_AREA, L(LIS_L_UNALLOCATED), tf);
+        else if (frame) {
+            char *t = lis_xasprintf("%s %s, %s", L(LIS_L_TOTAL), L(LIS_L_SERVICE_FRAME), fr);
+            xw_text(&s, row, P_AREA, t, tf);
+            free(t);
+        } else {
+            xw_text(&s, row, P_AREA, ar->policy_area, tf);
+            last_area = row;
+        }
+        if (!total && !unalloc)
+            xw_text(&s, row, P_FRAME, fr, total ? b->total_text : b->text);
+        xw_num(&s, row, P_ANNUAL, ar->annual_budget, nf);
+        xw_num(&s, row, P_BUDGET, isnan(ar->budget_ytd) ? ar->budget : ar->budget_ytd, nf);
+        xw_num(&s, row, P_ACTUAL, isnan(ar->actual_ytd) ? ar->actual : ar->actual_ytd, nf);
+        xw_num(&s, row, P_DEV, ar->deviation, nf);
+        xw_pct(&s, row, P_CONS, ar->consumption_pct);
+        xw_num(&s, row, P_FORECAST, ar->forecast, nf);
     }
     if (r->n_areas == 0)
         xw_text(&s, row, 0, L(LIS_L_NONE_ROWS), b->italic);
-    xw_sheet_end(&s, r->n_areas > 0, true, P_NCOLS);
+    /* the filter covers the policy areas; subtotals and total stay below */
+    lxw_row_t last = s.last_row;
+    s.last_row = last_area;
+    xw_sheet_end(&s, last_area > 3, true, P_NCOLS);
+    s.last_row = last;
 }
 
 enum { T_ID, T_DATE, T_FROM_CC, T_FROM_FN, T_TO_CC, T_TO_FN, T_AMOUNT, T_VERDICT, T_FLAGS,
