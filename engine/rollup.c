@@ -104,6 +104,14 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
     PQclear(res);
     if (!fingerprint(conn, cfg, fp, err))
         goto fail;
+    /* The queries are short and set-based: JIT compilation would cost more
+     * than it saves (seconds at scale 1), and sorts should stay in memory. */
+    if (lis_db_exec(conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) != LIS_OK)
+        goto fail;
+    if (run_query(conn, "queries/rollup_prepare_units.sql", 1, p1, err) < 0 ||
+        run_query(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
+        lis_db_exec(conn, "ANALYZE rollup_au; ANALYZE rollup_spread", err) != LIS_OK)
+        goto fail;
     if (run_query(conn, "queries/rollup_delete.sql", 1, p1, err) < 0 ||
         (st.indicator_rows = run_query(conn, "queries/rollup_indicator.sql", 2, p2, err)) < 0 ||
         (st.goal_rows = run_query(conn, "queries/rollup_goal.sql", 2, p2, err)) < 0 ||

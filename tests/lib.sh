@@ -58,3 +58,11 @@ assert_eq() { [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"; }
 # assert_grep PATTERN FILE: FILE has a line matching the extended regex.
 assert_grep() { grep -Eq -- "$1" "$2" || { cat "$2"; fail "no line matching '$1' in $(basename "$2")"; }; }
 assert_no_grep() { ! grep -Eq -- "$1" "$2" || { cat "$2"; fail "a line matches '$1' in $(basename "$2")"; }; }
+
+# import_catalogue: imports the connector test catalogue (tests/data/connectors).
+import_catalogue() {
+    local d=$LIS_SOURCE_DIR/tests/data/connectors k
+    for k in units cost-centres indicators agreements goals; do
+        run_lis 0 import "$k" "$d/$k.csv"
+    done
+}

@@ -172,11 +172,15 @@ CREATE TABLE measurement (
 CREATE INDEX measurement_rollup ON measurement (year, indicator_id, unit_id);
 CREATE INDEX measurement_batch ON measurement (batch_id);
 
--- The value a later batch replaced, with the batch that replaced it.
+-- The value a later batch replaced, with the batch that replaced it ("lis
+-- batch rm" of the replacing batch puts it back).
 CREATE TABLE measurement_history (
     indicator_id  text NOT NULL,
     unit_id       text NOT NULL,
     period        text NOT NULL,
+    year          integer NOT NULL,
+    first_month   smallint NOT NULL,
+    last_month    smallint NOT NULL,
     value         numeric,
     batch_id      bigint NOT NULL,
     replaced_by   bigint NOT NULL REFERENCES import_batch ON DELETE CASCADE,

@@ -7,10 +7,10 @@
 -- $3 numeric  economy yellow tolerance (%)
 -- Result: none (INSERT).
 --
--- A yearly budget row is spread 1/12 to each month that has no monthly row
--- for the same cost centre, function and account. An agreement's figures are
--- over the cost centres of its units (holder and descendants).
-WITH RECURSIVE
+-- Reads the temporary tables of rollup_prepare_units.sql (U(A)) and
+-- rollup_prepare_spread.sql (yearly rows spread 1/12). An agreement's figures
+-- are over the cost centres of its units (holder and descendants).
+WITH
 win AS (
     SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
            $1::int || '-' || lpad(m::text, 2, '0') AS name
@@ -22,34 +22,12 @@ win AS (
     UNION ALL
     SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
 ),
-ag AS (SELECT agreement_id, holder_unit FROM agreement WHERE year = $1),
-au(agreement_id, unit_id) AS (
-    SELECT ag.agreement_id, u.unit_id FROM ag JOIN unit u ON u.unit_id = ag.holder_unit
-    UNION
-    SELECT au.agreement_id, u.unit_id FROM au JOIN unit u ON u.parent_id = au.unit_id
-),
-acc AS (SELECT au.agreement_id, c.cost_centre FROM au JOIN cost_centre c USING (unit_id)),
-bl AS (
-    SELECT cost_centre, function, account, month, budget, actual
-      FROM budget_line WHERE year = $1
-),
--- Per cost centre and month: monthly rows, and yearly rows spread 1/12.
-ccm AS (
-    SELECT cost_centre, month, sum(b) AS b, sum(a) AS a
-      FROM (SELECT cost_centre, month, budget AS b, actual AS a FROM bl WHERE month IS NOT NULL
-            UNION ALL
-            SELECT y.cost_centre, mm, y.b / 12, y.a / 12
-              FROM (SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
-                      FROM bl WHERE month IS NULL GROUP BY 1, 2, 3) y
-             CROSS JOIN generate_series(1, 12) mm
-             WHERE NOT EXISTS (SELECT 1 FROM bl k
-                                WHERE k.month = mm AND k.cost_centre = y.cost_centre
-                                  AND k.function = y.function AND k.account = y.account)) x
-     GROUP BY 1, 2
-),
+ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
+acc AS (SELECT au.agreement_id, c.cost_centre FROM rollup_au au JOIN cost_centre c USING (unit_id)),
+ccm AS (SELECT cost_centre, month, sum(b) AS b, sum(a) AS a FROM rollup_spread GROUP BY 1, 2),
 has_lines AS (
     SELECT DISTINCT acc.agreement_id FROM acc
-     WHERE EXISTS (SELECT 1 FROM bl WHERE bl.cost_centre = acc.cost_centre)
+     WHERE EXISTS (SELECT 1 FROM rollup_spread s WHERE s.cost_centre = acc.cost_centre)
 ),
 agm AS (
     SELECT ag.agreement_id, mm AS month, coalesce(sum(ccm.b), 0) AS b,

@@ -20,27 +20,12 @@ win AS (
     UNION ALL
     SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
 ),
-bl AS (
-    SELECT cost_centre, function, account, month, budget, actual
-      FROM budget_line WHERE year = $1
-),
-spread AS (
-    SELECT cost_centre, function, month, budget AS b, actual AS a FROM bl WHERE month IS NOT NULL
-    UNION ALL
-    SELECT y.cost_centre, y.function, mm, y.b / 12, y.a / 12
-      FROM (SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
-              FROM bl WHERE month IS NULL GROUP BY 1, 2, 3) y
-     CROSS JOIN generate_series(1, 12) mm
-     WHERE NOT EXISTS (SELECT 1 FROM bl k
-                        WHERE k.month = mm AND k.cost_centre = y.cost_centre
-                          AND k.function = y.function AND k.account = y.account)
-),
 fm AS (
     SELECT s.function, s.month,
            NOT EXISTS (SELECT 1 FROM cost_centre c JOIN unit u ON u.unit_id = c.unit_id
                         WHERE c.cost_centre = s.cost_centre) AS unallocated,
            sum(s.b) AS b, sum(s.a) AS a
-      FROM spread s
+      FROM rollup_spread s
      GROUP BY 1, 2, 3
 ),
 am AS (

@@ -43,6 +43,15 @@ measured AS (
      WHERE year = $1
      GROUP BY 1, 2, 3
 ),
+-- Per goal and window: the latest status whose period ends no later than the
+-- window's end (earlier years count; on a tie the shorter period wins).
+st AS (
+    SELECT DISTINCT ON (s.goal_id, w.name) s.goal_id, w.name, s.status, s.comment
+      FROM goal_status s
+      JOIN win w ON s.year < $1 OR (s.year = $1 AND s.last_month <= w.wl)
+     WHERE s.goal_id IN (SELECT goal_id FROM ga)
+     ORDER BY s.goal_id, w.name, s.year DESC, s.last_month DESC, s.first_month DESC
+),
 rows AS (
     SELECT ga.agreement_id, ga.goal_id, ga.owner_id, w.kind, w.wf, w.wl, w.name,
            mz.wsum, mz.watt, mz.n_att, mz.all_not_due, mz.all_green,
@@ -52,12 +61,7 @@ rows AS (
      CROSS JOIN win w
       LEFT JOIN measured mz ON mz.agreement_id = ga.agreement_id AND mz.goal_id = ga.goal_id
                            AND mz.window_name = w.name
-      LEFT JOIN LATERAL (
-        SELECT s.status, s.comment FROM goal_status s
-         WHERE s.goal_id = ga.goal_id
-           AND (s.year < $1 OR (s.year = $1 AND s.last_month <= w.wl))
-         ORDER BY s.year DESC, s.last_month DESC, s.first_month DESC
-         LIMIT 1) st ON true
+      LEFT JOIN st ON st.goal_id = ga.goal_id AND st.name = w.name
 )
 INSERT INTO rollup_goal (year, agreement_id, goal_id, window_name, window_kind, first_month,
                          last_month, attainment, status, qualitative, comment, owner_id)

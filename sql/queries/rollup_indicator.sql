@@ -8,9 +8,10 @@
 -- same transaction.
 --
 -- How: measurements are aggregated once per indicator, unit and window range
--- (ms), then per agreement over the unit tree (am); every target row of the
+-- (ms), then per agreement over U(A), the temporary table rollup_au of
+-- rollup_prepare_units.sql (am); every target row of the
 -- year meets every window cut to its indicator's frequency (cw).
-WITH RECURSIVE
+WITH
 win AS (
     SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
            $1::int || '-' || lpad(m::text, 2, '0') AS name
@@ -36,13 +37,7 @@ cw AS (
                                 ELSE CASE WHEN w.wl = 12 THEN 12 ELSE 0 END END AS cl) c
 ),
 rng AS (SELECT DISTINCT cf, cl FROM cw WHERE due),
-ag AS (SELECT agreement_id, holder_unit FROM agreement WHERE year = $1),
--- U(A): the holder unit and all its descendants.
-au(agreement_id, unit_id) AS (
-    SELECT ag.agreement_id, u.unit_id FROM ag JOIN unit u ON u.unit_id = ag.holder_unit
-    UNION
-    SELECT au.agreement_id, u.unit_id FROM au JOIN unit u ON u.parent_id = au.unit_id
-),
+ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
 -- The goals rolled up in each agreement: its own, and shared cross-cutting
 -- goals of other agreements (ids that are no agreement, or the owner's own,
 -- never match here).
@@ -74,18 +69,29 @@ need AS (
 -- Per indicator, unit and range: the values with a value (NULL counts nowhere).
 ms AS (
     SELECT m.indicator_id, m.unit_id, r.cf, r.cl, count(*) AS n, sum(m.value) AS s,
-           min(m.value) AS mn, max(m.value) AS mx,
-           (array_agg(m.value ORDER BY m.last_month DESC, m.first_month DESC))[1] AS lastv
+           min(m.value) AS mn, max(m.value) AS mx
       FROM measurement m
       JOIN rng r ON m.first_month >= r.cf AND m.last_month <= r.cl
      WHERE m.year = $1 AND m.value IS NOT NULL
        AND m.indicator_id IN (SELECT indicator_id FROM need)
      GROUP BY 1, 2, 3, 4
 ),
+-- For "last": per unit, the value of its latest period with a value.
+ml AS (
+    SELECT DISTINCT ON (m.indicator_id, m.unit_id, r.cf, r.cl)
+           m.indicator_id, m.unit_id, r.cf, r.cl, m.value
+      FROM measurement m
+      JOIN rng r ON m.first_month >= r.cf AND m.last_month <= r.cl
+     WHERE m.year = $1 AND m.value IS NOT NULL
+       AND m.indicator_id IN (SELECT indicator_id FROM gi WHERE aggregation = 'last')
+     ORDER BY m.indicator_id, m.unit_id, r.cf, r.cl, m.last_month DESC, m.first_month DESC
+),
 am AS (
     SELECT au.agreement_id, ms.indicator_id, ms.cf, ms.cl, sum(ms.n) AS n, sum(ms.s) AS s,
-           min(ms.mn) AS mn, max(ms.mx) AS mx, sum(ms.lastv) AS lastv
-      FROM ms JOIN au USING (unit_id)
+           min(ms.mn) AS mn, max(ms.mx) AS mx, sum(ml.value) AS lastv
+      FROM ms JOIN rollup_au au USING (unit_id)
+      LEFT JOIN ml ON ml.indicator_id = ms.indicator_id AND ml.unit_id = ms.unit_id
+                  AND ml.cf = ms.cf AND ml.cl = ms.cl
      GROUP BY 1, 2, 3, 4
 ),
 r1 AS (

@@ -9,14 +9,8 @@
 -- neither the policy-area nor the service-frame test is made. "Within an
 -- agreement": both cost centres belong to units of one agreement of the year
 -- (any level: the holder unit or a descendant).
-WITH RECURSIVE
-ag AS (SELECT agreement_id, holder_unit FROM agreement WHERE year = $1),
-au(agreement_id, unit_id) AS (
-    SELECT ag.agreement_id, u.unit_id FROM ag JOIN unit u ON u.unit_id = ag.holder_unit
-    UNION
-    SELECT au.agreement_id, u.unit_id FROM au JOIN unit u ON u.parent_id = au.unit_id
-),
-acc AS (SELECT au.agreement_id, c.cost_centre FROM au JOIN cost_centre c USING (unit_id)),
+WITH
+acc AS (SELECT au.agreement_id, c.cost_centre FROM rollup_au au JOIN cost_centre c USING (unit_id)),
 t AS (
     SELECT tr.transfer_id,
            fa.function IS NULL OR ta.function IS NULL AS unknown_function,

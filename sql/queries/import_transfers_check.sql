@@ -1,0 +1,9 @@
+-- import_transfers_check.sql - checks the staged transfers before they are merged: every
+-- row returned is an error (warning = false) or an ignored row (warning = true).
+-- No parameters. Result: line_no, field, value, reason, warning.
+SELECT line_no, 'transfer_id' AS field, transfer_id AS value,
+       'is a duplicate key (also on line ' || first_line || ')' AS reason, false AS warning
+FROM (SELECT s.*, min(line_no) OVER (PARTITION BY transfer_id) AS first_line
+      FROM import_stage s) d
+WHERE line_no <> first_line
+ORDER BY 1
