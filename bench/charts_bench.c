@@ -2,7 +2,11 @@
  * charts_bench.c - lis-charts: the chart benchmark and the golden-test tool.
  *
  *   lis-charts bench [--agreements N] [--jobs N] [--png-size WxH] [--out DIR]
- *                    [--no-png] [--no-pdf]
+ *                    [--no-png] [--no-pdf] [--db CONNINFO --period YYYY-MM]
+ *       renders the PDFs and PNGs of N (112) synthetic agreements, or with
+ *       --db of every agreement of a rolled-up database (e.g. after lis
+ *       demo) as of --period, in N jobs (forked processes) and prints the
+ *       time;
  *       renders the PDFs and PNGs of N (112) synthetic agreements in N jobs
  *       (forked processes) and prints the time;
  *   lis-charts png [--charts N] [--png-size WxH]
@@ -31,6 +35,9 @@
 
 #include "chart.h"
 #include "charts_model.h"
+#include "config.h"
+#include "db.h"
+#include "period.h"
 #include "dashboard.h"
 #include "mem.h"
 #include "pdf_agreement.h"
@@ -92,7 +99,28 @@ cmd_bench(int argc, char **argv)
         jobs = 1;
     mkdir(out, 0777);
     double t0 = now();
-    lis_report *r = charts_model_new(n, 10, 1);
+    lis_report *r = NULL;
+    const char *db = opt(argc, argv, "--db", NULL);
+    if (db) {
+        lis_error err = {0};
+        lis_config cfg;
+        lis_period w;
+        lis_config_init(&cfg);
+        if (!lis_window_parse(opt(argc, argv, "--period", "2026-10"), &w)) {
+            fprintf(stderr, "lis-charts: bad --period\n");
+            return 1;
+        }
+        PGconn *conn = lis_db_connect(db, &err);
+        if (conn)
+            r = lis_report_load(conn, &cfg, w.year, &w, NULL, 0, &err);
+        PQfinish(conn);
+        lis_config_release(&cfg);
+        if (r == NULL)
+            return die(&err);
+        n = (int)r->n_agreements;
+    } else {
+        r = charts_model_new(n, 10, 1);
+    }
     double t1 = now();
     for (int j = 0; j < jobs; j++) {
         pid_t pid = fork();

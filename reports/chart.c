@@ -12,11 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "mem.h"
 
 /* ========================================================================
  * Numbers, months, names
  * ======================================================================== */
+
+static const char *
+lang_of(bool en)
+{
+    return en ? "en" : "da";
+}
 
 char *
 lis_chart_number(double v, int decimals, bool en, char *buf, size_t size)
@@ -57,25 +64,12 @@ lis_chart_number(double v, int decimals, bool en, char *buf, size_t size)
     return buf;
 }
 
-static const char *const months_da[12] = {
-    "januar", "februar", "marts",     "april",   "maj",      "juni",
-    "juli",   "august",  "september", "oktober", "november", "december"};
-static const char *const months_da_abbr[12] = {"jan", "feb", "mar", "apr", "maj", "jun",
-                                               "jul", "aug", "sep", "okt", "nov", "dec"};
-static const char *const months_en[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-static const char *const months_en_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 const char *
 lis_chart_month(int m, bool abbrev, bool en)
 {
     if (m < 1 || m > 12)
         return "";
-    if (en)
-        return abbrev ? months_en_abbr[m - 1] : months_en[m - 1];
-    return abbrev ? months_da_abbr[m - 1] : months_da[m - 1];
+    return abbrev ? lis_label_month_short(m, lang_of(en)) : lis_label_month(m, lang_of(en));
 }
 
 bool
@@ -911,92 +905,38 @@ lis_chart_draw_bar(lis_canvas *cv, double x, double y, double w, double h, doubl
 }
 
 /* ========================================================================
- * Words
+ * Words: the shared label table (engine/labels.c), so every renderer says
+ * the same thing
  * ======================================================================== */
-
-typedef struct word {
-    const char *code, *da, *en;
-} word;
-
-static const char *
-lookup(const word *w, size_t n, const char *code, bool en)
-{
-    if (code == NULL)
-        return "";
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(w[i].code, code) == 0)
-            return en ? w[i].en : w[i].da;
-    return code;
-}
 
 const char *
 lis_chart_light_label(lis_light light, bool en)
 {
-    switch (light) {
-    case LIS_LIGHT_GREEN:
-        return en ? "Green" : "Grøn";
-    case LIS_LIGHT_YELLOW:
-        return en ? "Yellow" : "Gul";
-    case LIS_LIGHT_RED:
-        return en ? "Red" : "Rød";
-    case LIS_LIGHT_GREY:
-        return en ? "No data" : "Ingen data";
-    case LIS_LIGHT_NOT_DUE:
-        return en ? "Not due" : "Ikke aktuel";
-    case LIS_LIGHT_NONE:
-        break;
-    }
-    return "";
+    return lis_label_light(light, lang_of(en));
 }
 
 const char *
 lis_chart_goal_kind_label(const char *kind, bool en)
 {
-    static const word w[] = {
-        {"politisk-strategisk", "Politisk strategisk", "Political strategic"},
-        {"politisk-driftsnaer", "Politisk driftsnært", "Political operational"},
-        {"fagligt", "Fagligt", "Professional"},
-        {"eget", "Eget", "Own"},
-        {"koncern", "Koncernmål", "Corporate"},
-    };
-    return lookup(w, sizeof w / sizeof *w, kind, en);
+    return kind ? lis_label_goal_kind(kind, lang_of(en)) : "";
 }
 
 const char *
 lis_chart_focus_label(const char *focus, bool en)
 {
-    static const word w[] = {
-        {"uddannelse", "Uddannelse", "Education"},
-        {"beskaeftigelse", "Beskæftigelse", "Employment"},
-        {"mestring", "Mestring af eget liv", "Managing one's own life"},
-        {"erhverv", "Erhvervsudvikling", "Business development"},
-    };
-    return lookup(w, sizeof w / sizeof *w, focus, en);
+    return focus ? lis_label_focus_area(focus, lang_of(en)) : "";
 }
 
 const char *
 lis_chart_qual_status_label(const char *status, bool en)
 {
-    static const word w[] = {
-        {"opfyldt", "Opfyldt", "Achieved"},
-        {"paa-sporet", "På sporet", "On track"},
-        {"delvist", "Delvist opfyldt", "Partly achieved"},
-        {"forsinket", "Forsinket", "Delayed"},
-        {"ikke-opfyldt", "Ikke opfyldt", "Not achieved"},
-        {"ikke-startet", "Ikke startet", "Not started"},
-    };
-    return lookup(w, sizeof w / sizeof *w, status, en);
+    return status ? lis_label_goal_status(status, lang_of(en)) : "";
 }
 
 const char *
 lis_chart_agreement_status_label(const char *status, bool en)
 {
-    static const word w[] = {
-        {"udkast", "Udkast", "Draft"},
-        {"godkendt", "Godkendt", "Approved"},
-        {"afsluttet", "Afsluttet", "Closed"},
-    };
-    return lookup(w, sizeof w / sizeof *w, status, en);
+    return status ? lis_label_agreement_status(status, lang_of(en)) : "";
 }
 
 bool

@@ -259,7 +259,10 @@ agreement_row(const layout *L, lis_canvas *cv, double x, double y, size_t rank,
     snprintf(buf, sizeof buf, "%zu", rank);
     lis_canvas_text(cv, x + L->c_name - 3, my, 0, fs * 0.9, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE,
                     MUTED, buf, 0, true, NULL);
-    snprintf(buf, sizeof buf, "%s %s", a->agreement_id, a->name ? a->name : "");
+    /* The direktion reads the holder (the unit); the agreement's own name
+     * when there is no holder name. */
+    const char *who = a->holder_name && *a->holder_name ? a->holder_name : a->name;
+    snprintf(buf, sizeof buf, "%s %s", a->agreement_id, who ? who : "");
     lis_canvas_text(cv, x + L->c_name + 2, my, L->c_goals - L->c_name - 6, fs,
                     LIS_TEXT_MIDDLE | LIS_TEXT_ELLIPSIZE, INK, buf, 1, true, NULL);
     double rad = fmin(h * 0.36, L->c_goal_w * 0.36);
@@ -313,10 +316,12 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     L.block_w = (pw - 2 * L.margin - L.gap) / 2;
     L.c_rank = 0;
     L.c_name = 16;
-    L.c_pct = L.block_w - 30;
+    L.c_pct = L.block_w - 34;
     L.c_kr = L.c_pct - 56;
     L.c_eco = L.c_kr - 24;
-    double goals_w = fmin(L.max_goals * 16.0, L.block_w * 0.42);
+    /* Goal cells narrow as goals get many, leaving room for the names. */
+    double cell = L.max_goals <= 5 ? 16 : L.max_goals <= 8 ? 12.5 : 10;
+    double goals_w = fmin(L.max_goals * cell, L.block_w * 0.42);
     L.c_goals = L.c_eco - goals_w;
     L.c_goal_w = goals_w / L.max_goals;
 
@@ -331,6 +336,9 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     size_t rows_per_block = (size_t)((avail - 4) / L.row_h) - 1;
     if (rows_per_block < 1)
         rows_per_block = 1;
+    /* All on one page: both columns about equally long. */
+    if (r->n_agreements <= 2 * rows_per_block && per_block_needed > 0)
+        rows_per_block = per_block_needed;
 
     size_t i = 0;
     do {
@@ -385,13 +393,13 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char 
         lis_doc_free(doc);
     }
     if (st == LIS_OK && png_path) {
-        /* The PNG: one page tall enough for every row at the smallest row height. */
-        double ph = LIS_A4_W;
+        /* The PNG: one page as tall as the rows need: at the largest row
+         * height when that fits an A4 height, else at the smallest. */
         size_t per_block = (r->n_agreements + 1) / 2;
-        double need = 22 + DASH_HEADER_H + LIS_DOC_FOOTER_H + DASH_LEGEND_H + 8 +
-                      (per_block + 1) * 7.2;
-        if (need > ph)
-            ph = need;
+        double base = 22 + DASH_HEADER_H + LIS_DOC_FOOTER_H + DASH_LEGEND_H + 8 + 1;
+        double ph = base + (per_block + 1) * 14.0;
+        if (ph > LIS_A4_W)
+            ph = fmax(LIS_A4_W, base + (per_block + 1) * 7.2);
         lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
         lis_doc_set_margin(doc, 28);
         render(r, doc, LIS_A4_H, ph, order);

@@ -2,7 +2,7 @@
  * dashboard.h - the direktion's quarterly dashboard: dashboard-<period>.pdf
  * (A4 landscape) and dashboard-<period>.png, from the report model.
  *
- * Every agreement is a row, each of its goals a traffic-light cell (the
+ * Every agreement is a row (id and holder), each of its goals a cell (the
  * status year to date at the end of the report's window), then the economy
  * status and the forecast's deviation from the corrected budget. Rows are
  * sorted by risk, most red first (see dashboard.c), with a legend and counts
