@@ -131,7 +131,8 @@ cmd_bench(int argc, char **argv)
         if (pid == 0) {
             lis_error err = {0};
             for (int i = j; i < n; i += jobs)
-                if (lis_pdf_agreement_write(r, &r->agreements[i], out, &o, &err) != LIS_OK)
+                if (lis_pdf_agreement_write(r, &r->agreements[i], out, &o, &err) !=
+                    LIS_OK)
                     _exit(die(&err));
             _exit(0);
         }
@@ -147,14 +148,15 @@ cmd_bench(int argc, char **argv)
     for (size_t i = 0; i < r->n_agreements; i++)
         for (size_t g = 0; g < r->agreements[i].n_goals; g++)
             charts += r->agreements[i].goals[g].n_indicators;
-    printf("agreements %d, jobs %d, png %dx%d: %zu indicator PNGs + %d economy PNGs + %d PDFs\n",
-           n, jobs, o.png_width, o.png_height, charts, n, n);
+    printf(
+        "agreements %d, jobs %d, png %dx%d: %zu indicator PNGs + %d economy PNGs + %d PDFs\n",
+        n, jobs, o.png_width, o.png_height, charts, n, n);
     struct rusage ru;
     getrusage(RUSAGE_CHILDREN, &ru);
     double cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
                  ru.ru_stime.tv_usec / 1e6;
-    printf("model %.3f s, render and write %.3f s wall, %.3f s CPU in the jobs\n", t1 - t0,
-           t2 - t1, cpu);
+    printf("model %.3f s, render and write %.3f s wall, %.3f s CPU in the jobs\n",
+           t1 - t0, t2 - t1, cpu);
     lis_report_free(r);
     return failed ? 4 : 0;
 }
@@ -216,12 +218,16 @@ cmd_png(int argc, char **argv)
     static const struct {
         const char *name;
         int filter;
-    } filters[] = {{"none", PNG_FILTER_NONE}, {"sub", PNG_FILTER_SUB}, {"up", PNG_FILTER_UP},
-                   {"paeth", PNG_FILTER_PAETH}, {"all", PNG_ALL_FILTERS}};
+    } filters[] = {{"none", PNG_FILTER_NONE},
+                   {"sub", PNG_FILTER_SUB},
+                   {"up", PNG_FILTER_UP},
+                   {"paeth", PNG_FILTER_PAETH},
+                   {"all", PNG_ALL_FILTERS}};
     static const struct {
         const char *name;
         int strategy;
-    } strategies[] = {{"default", Z_DEFAULT_STRATEGY}, {"rle", Z_RLE}, {"filtered", Z_FILTERED}};
+    } strategies[] = {
+        {"default", Z_DEFAULT_STRATEGY}, {"rle", Z_RLE}, {"filtered", Z_FILTERED}};
     static const int levels[] = {1, 3, 6};
     for (size_t f = 0; f < sizeof filters / sizeof *filters; f++)
         for (size_t s = 0; s < sizeof strategies / sizeof *strategies; s++)
@@ -266,13 +272,20 @@ cmd_sample(int argc, char **argv)
     lis_error err = {0};
     lis_chart_opts o;
     lis_chart_opts_default(&o);
-    lis_chart_parse_size(opt(argc, argv, "--png-size", "640x360"), &o.png_width, &o.png_height);
+    lis_chart_parse_size(opt(argc, argv, "--png-size", "640x360"), &o.png_width,
+                         &o.png_height);
     mkdir(dir, 0777);
 
     lis_report *r = charts_model_new(3, 10, 1);
     free(r->stamp.lang);
     r->stamp.lang = lis_xstrdup(lang);
     if (lis_pdf_agreement_write(r, &r->agreements[0], dir, &o, &err) != LIS_OK)
+        return die(&err);
+    /* A003: 40 qualitative goals with long comments, no charts but economy. */
+    charts_model_many_goals(&r->agreements[2], 40);
+    lis_chart_opts pdf_only = o;
+    pdf_only.pngs = false;
+    if (lis_pdf_agreement_write(r, &r->agreements[2], dir, &pdf_only, &err) != LIS_OK)
         return die(&err);
     lis_report_free(r);
 

@@ -29,10 +29,11 @@ light_of(double att)
     return att >= 100 ? LIS_LIGHT_GREEN : att >= 90 ? LIS_LIGHT_YELLOW : LIS_LIGHT_RED;
 }
 
-static const char *const areas[] = {"Børn og Unge", "Sundhed og Ældre", "Beskæftigelse",
-                                    "Teknik og Miljø", "Kultur og Fritid", "Social og Handicap"};
-static const char *const places[] = {"Nørrebro", "Østerby", "Ådalen", "Søndervang", "Bøgeskov",
-                                     "Kærby", "Fjordbyen", "Møllehøj"};
+static const char *const areas[] = {"Børn og Unge",     "Sundhed og Ældre",
+                                    "Beskæftigelse",    "Teknik og Miljø",
+                                    "Kultur og Fritid", "Social og Handicap"};
+static const char *const places[] = {"Nørrebro", "Østerby", "Ådalen",    "Søndervang",
+                                     "Bøgeskov", "Kærby",   "Fjordbyen", "Møllehøj"};
 static const char *const ind_names[][3] = {
     /* name, unit, direction */
     {"Sygefravær", "pct", "ned"},
@@ -57,13 +58,15 @@ fill_indicator(lis_rm_indicator *ind, int k, int month, double skill)
     ind->direction = lis_xstrdup(nm[2]);
     bool quarterly = k % 10 == 2 || k % 10 == 6;
     bool sum = strcmp(nm[1], "antal") == 0;
-    ind->aggregation = lis_xstrdup(sum ? "sum" : strcmp(nm[1], "pct") == 0 ? "ratio" : "mean");
+    ind->aggregation = lis_xstrdup(sum                         ? "sum"
+                                   : strcmp(nm[1], "pct") == 0 ? "ratio"
+                                                               : "mean");
     ind->frequency = lis_xstrdup(quarterly ? "kvartal" : "maaned");
     ind->decimals = strcmp(nm[1], "kr") == 0 ? 0 : 1;
     ind->weight = 1;
     ind->low = ind->high = NAN;
-    double base = strcmp(nm[1], "pct") == 0 ? 5 + rnd() * 70
-                  : strcmp(nm[1], "kr") == 0 ? 40000 + rnd() * 30000
+    double base = strcmp(nm[1], "pct") == 0     ? 5 + rnd() * 70
+                  : strcmp(nm[1], "kr") == 0    ? 40000 + rnd() * 30000
                   : strcmp(nm[1], "score") == 0 ? 3 + rnd() * 1.5
                                                 : 10 + rnd() * 200;
     bool up = strcmp(nm[2], "op") == 0;
@@ -82,10 +85,15 @@ fill_indicator(lis_rm_indicator *ind, int k, int month, double skill)
         ind->actual[m] = (m < month && !quarterly && rnd() > 0.04) ? a : NAN;
         double att = NAN;
         if (isfinite(ind->actual[m]))
-            att = interval ? (a < ind->low ? a / ind->low * 100 : a > ind->high ? ind->high / a * 100 : 100)
-                 : up ? a / t * 100 : t / a * 100;
+            att = interval ? (a < ind->low    ? a / ind->low * 100
+                              : a > ind->high ? ind->high / a * 100
+                                              : 100)
+                  : up     ? a / t * 100
+                           : t / a * 100;
         ind->attainment[m] = att;
-        ind->status[m] = m >= month ? LIS_LIGHT_NONE : quarterly ? LIS_LIGHT_NOT_DUE : light_of(att);
+        ind->status[m] = m >= month  ? LIS_LIGHT_NONE
+                         : quarterly ? LIS_LIGHT_NOT_DUE
+                                     : light_of(att);
         if (isfinite(ind->actual[m])) {
             ysum_a += ind->actual[m];
             ysum_t += t;
@@ -110,9 +118,10 @@ fill_indicator(lis_rm_indicator *ind, int k, int month, double skill)
     } else {
         ind->ytd_actual = nv ? ysum_a / nv : NAN;
         ind->ytd_target = nv ? ysum_t / nv : NAN;
-        ind->ytd_attainment = nv ? (up || interval ? ind->ytd_actual / ind->ytd_target * 100
-                                                   : ind->ytd_target / ind->ytd_actual * 100)
-                                 : NAN;
+        ind->ytd_attainment =
+            nv ? (up || interval ? ind->ytd_actual / ind->ytd_target * 100
+                                 : ind->ytd_target / ind->ytd_actual * 100)
+               : NAN;
         ind->ytd_status = light_of(ind->ytd_attainment);
     }
     ind->year_actual = NAN;
@@ -139,8 +148,9 @@ fill_goal_status(lis_rm_goal *g, int month)
         g->attainment[m] = n ? s / n : NAN;
         g->status[m] = m >= month ? LIS_LIGHT_NONE
                        : !n       ? LIS_LIGHT_GREY
-                       : all_green ? LIS_LIGHT_GREEN
-                                   : light_of(g->attainment[m] < 100 ? g->attainment[m] : 99);
+                       : all_green
+                           ? LIS_LIGHT_GREEN
+                           : light_of(g->attainment[m] < 100 ? g->attainment[m] : 99);
     }
     double s = 0;
     int n = 0;
@@ -154,8 +164,9 @@ fill_goal_status(lis_rm_goal *g, int month)
         }
     }
     g->ytd_attainment = n ? s / n : NAN;
-    g->ytd_status = !n ? LIS_LIGHT_GREY : all_green ? LIS_LIGHT_GREEN
-                                                    : light_of(fmin(g->ytd_attainment, 99.9));
+    g->ytd_status = !n          ? LIS_LIGHT_GREY
+                    : all_green ? LIS_LIGHT_GREEN
+                                : light_of(fmin(g->ytd_attainment, 99.9));
     for (int q = 0; q < 4; q++) {
         g->q_status[q] = (q + 1) * 3 <= month ? g->ytd_status : LIS_LIGHT_NOT_DUE;
         g->q_attainment[q] = (q + 1) * 3 <= month ? g->ytd_attainment : NAN;
@@ -171,8 +182,10 @@ static const char *const goal_titles[] = {
     "Ældre borgere mestrer eget liv længst muligt",
     "Hurtigere og mere sammenhængende sagsbehandling for virksomheder",
 };
-static const char *const kinds[] = {"politisk-strategisk", "eget", "fagligt", "eget", "koncern"};
-static const char *const focus[] = {"beskaeftigelse", NULL, "uddannelse", "mestring", "erhverv"};
+static const char *const kinds[] = {"politisk-strategisk", "eget", "fagligt", "eget",
+                                    "koncern"};
+static const char *const focus[] = {"beskaeftigelse", NULL, "uddannelse", "mestring",
+                                    "erhverv"};
 
 lis_report *
 charts_model_new(int n, int month, unsigned seed)
@@ -201,9 +214,11 @@ charts_model_new(int n, int month, unsigned seed)
         a->level = i < 6 ? 1 : 2;
         a->holder_unit = lis_xasprintf("U%03d", i + 1);
         a->holder_name = lis_xasprintf("%s %s", place, area);
-        a->holder_leader = lis_xstrdup(i % 3 ? "Søren Ærø Østergaard" : "Anne-Grethe Kjær");
+        a->holder_leader =
+            lis_xstrdup(i % 3 ? "Søren Ærø Østergaard" : "Anne-Grethe Kjær");
         a->grantor_unit = lis_xstrdup(a->level == 1 ? "DIR" : "FAG");
-        a->grantor_name = lis_xstrdup(a->level == 1 ? "Direktionen" : "Fagchef for området");
+        a->grantor_name =
+            lis_xstrdup(a->level == 1 ? "Direktionen" : "Fagchef for området");
         a->parent_agreement = a->level == 2 ? lis_xasprintf("A%03d", i % 6 + 1) : NULL;
         a->area_unit = lis_xasprintf("F%d", i % 6);
         a->area_name = lis_xstrdup(area);
@@ -222,14 +237,17 @@ charts_model_new(int n, int month, unsigned seed)
             g->owner_agreement = lis_xstrdup(g->owned ? a->agreement_id : "A001");
             g->qualitative = gi == 4;
             g->n_indicators = gi == 4 ? 0 : gi == 3 ? 1 : 3;
-            g->indicators = g->n_indicators ? lis_xcalloc(g->n_indicators, sizeof *g->indicators)
-                                            : NULL;
+            g->indicators = g->n_indicators
+                                ? lis_xcalloc(g->n_indicators, sizeof *g->indicators)
+                                : NULL;
             for (size_t ii = 0; ii < g->n_indicators; ii++)
-                fill_indicator(&g->indicators[ii], k++, month, skill + (rnd() - 0.5) * 0.1);
+                fill_indicator(&g->indicators[ii], k++, month,
+                               skill + (rnd() - 0.5) * 0.1);
             if (g->qualitative) {
                 for (int m = 0; m < 12; m++) {
-                    g->status[m] = m >= month ? LIS_LIGHT_NONE : m < 2 ? LIS_LIGHT_GREY
-                                                                       : LIS_LIGHT_YELLOW;
+                    g->status[m] = m >= month ? LIS_LIGHT_NONE
+                                   : m < 2    ? LIS_LIGHT_GREY
+                                              : LIS_LIGHT_YELLOW;
                     g->attainment[m] = NAN;
                 }
                 for (int q = 0; q < 4; q++) {
@@ -251,7 +269,8 @@ charts_model_new(int n, int month, unsigned seed)
                 if (gi == 1) {
                     g->comment_status = lis_xstrdup("paa-sporet");
                     g->comment_period = lis_xstrdup("2026-Q2");
-                    g->comment = lis_xstrdup("Fraværssamtaler er indført på alle matrikler.");
+                    g->comment =
+                        lis_xstrdup("Fraværssamtaler er indført på alle matrikler.");
                 }
             }
         }
@@ -264,7 +283,8 @@ charts_model_new(int n, int month, unsigned seed)
         for (int m = 0; m < 12; m++) {
             double season = 1 + 0.25 * sin((m + 1) * 0.9);
             e->budget[m] = annual / 12 * (m == 6 ? 0.6 : 1.0) * (m == 11 ? 1.4 : 1);
-            e->actual[m] = m < month ? e->budget[m] * burn * season * (0.95 + rnd() * 0.1) : 0;
+            e->actual[m] =
+                m < month ? e->budget[m] * burn * season * (0.95 + rnd() * 0.1) : 0;
             cb += e->budget[m];
             ca += e->actual[m];
             e->cum_budget[m] = cb;
@@ -290,4 +310,65 @@ charts_model_new(int n, int month, unsigned seed)
         e->status_now = e->status[M];
     }
     return r;
+}
+
+void
+charts_model_many_goals(lis_rm_agreement *a, int n)
+{
+    for (size_t i = 0; i < a->n_goals; i++) {
+        lis_rm_goal *g = &a->goals[i];
+        for (size_t k = 0; k < g->n_indicators; k++) {
+            lis_rm_indicator *ind = &g->indicators[k];
+            free(ind->indicator_id);
+            free(ind->name);
+            free(ind->unit);
+            free(ind->direction);
+            free(ind->aggregation);
+            free(ind->frequency);
+        }
+        free(g->indicators);
+        free(g->goal_id);
+        free(g->title);
+        free(g->kind);
+        free(g->focus_area);
+        free(g->owner_agreement);
+        free(g->comment);
+        free(g->comment_status);
+        free(g->comment_period);
+        free(g->comment_author);
+    }
+    free(a->goals);
+    a->n_goals = (size_t)n;
+    a->goals = lis_xcalloc((size_t)n, sizeof *a->goals);
+    static const char *const st[] = {"opfyldt",   "paa-sporet",   "delvist",
+                                     "forsinket", "ikke-opfyldt", "ikke-startet"};
+    for (int i = 0; i < n; i++) {
+        lis_rm_goal *g = &a->goals[i];
+        g->goal_id = lis_xasprintf("K%02d", i + 1);
+        g->title = lis_xasprintf("%s (delmål %d)", goal_titles[i % 5], i + 1);
+        g->kind = lis_xstrdup(kinds[i % 5]);
+        g->focus_area = focus[i % 5] ? lis_xstrdup(focus[i % 5]) : NULL;
+        g->owned = true;
+        g->owner_agreement = lis_xstrdup(a->agreement_id);
+        g->qualitative = true;
+        g->comment_status = lis_xstrdup(st[i % 6]);
+        g->comment_period = lis_xstrdup("2026-Q3");
+        g->comment_author = lis_xstrdup("Åse Ødegård");
+        lis_buf b;
+        lis_buf_init(&b);
+        for (int k = 0; k <= i % 4; k++)
+            lis_buf_adds(&b,
+                         "Indsatsen følger planen for året; der er holdt møder med "
+                         "borgere, pårørende og medarbejdere, og erfaringerne indgår i "
+                         "næste års udviklingsaftale. ");
+        g->comment = b.data;
+        for (int m = 0; m < 12; m++) {
+            g->status[m] = m >= 10 ? LIS_LIGHT_NONE : (lis_light)(1 + (i + m) % 4);
+            g->attainment[m] = NAN;
+        }
+        for (int q = 0; q < 4; q++)
+            g->q_attainment[q] = NAN;
+        g->ytd_status = (lis_light)(1 + i % 3);
+        g->ytd_attainment = g->year_attainment = NAN;
+    }
 }

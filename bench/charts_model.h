@@ -13,4 +13,8 @@
 /* A model of n agreements as of month (1..12) of 2026; lis_report_free. */
 lis_report *charts_model_new(int n, int month, unsigned seed);
 
+/* Gives agreement a n qualitative goals with long titles and comments
+ * (replacing its goals), to make the goals table run over several pages. */
+void charts_model_many_goals(lis_rm_agreement *a, int n);
+
 #endif

@@ -69,7 +69,8 @@ lis_chart_month(int m, bool abbrev, bool en)
 {
     if (m < 1 || m > 12)
         return "";
-    return abbrev ? lis_label_month_short(m, lang_of(en)) : lis_label_month(m, lang_of(en));
+    return abbrev ? lis_label_month_short(m, lang_of(en))
+                  : lis_label_month(m, lang_of(en));
 }
 
 bool
@@ -231,8 +232,8 @@ lis_canvas_cr(lis_canvas *cv)
 void
 lis_canvas_set_rgb(lis_canvas *cv, uint32_t rgb)
 {
-    cairo_set_source_rgb(cv->cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                         (rgb & 0xff) / 255.0);
+    cairo_set_source_rgb(cv->cr, ((rgb >> 16) & 0xff) / 255.0,
+                         ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
 void
@@ -249,17 +250,18 @@ set_layout(lis_canvas *cv, double width, double size, int flags, const char *tex
 {
     pango_font_description_set_family_static(cv->font, "DejaVu Sans");
     pango_font_description_set_absolute_size(cv->font, size * PANGO_SCALE);
-    pango_font_description_set_weight(cv->font, (flags & LIS_TEXT_BOLD) ? PANGO_WEIGHT_BOLD
-                                                                        : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_style(cv->font, (flags & LIS_TEXT_ITALIC) ? PANGO_STYLE_OBLIQUE
-                                                                         : PANGO_STYLE_NORMAL);
+    pango_font_description_set_weight(
+        cv->font, (flags & LIS_TEXT_BOLD) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(
+        cv->font, (flags & LIS_TEXT_ITALIC) ? PANGO_STYLE_OBLIQUE : PANGO_STYLE_NORMAL);
     pango_layout_set_font_description(cv->layout, cv->font);
     if (width > 0) {
         pango_layout_set_width(cv->layout, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(cv->layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(cv->layout, (flags & LIS_TEXT_RIGHT)    ? PANGO_ALIGN_RIGHT
-                                               : (flags & LIS_TEXT_CENTER) ? PANGO_ALIGN_CENTER
-                                                                           : PANGO_ALIGN_LEFT);
+        pango_layout_set_alignment(cv->layout,
+                                   (flags & LIS_TEXT_RIGHT)    ? PANGO_ALIGN_RIGHT
+                                   : (flags & LIS_TEXT_CENTER) ? PANGO_ALIGN_CENTER
+                                                               : PANGO_ALIGN_LEFT);
     } else {
         pango_layout_set_width(cv->layout, -1);
         pango_layout_set_alignment(cv->layout, PANGO_ALIGN_LEFT);
@@ -279,7 +281,8 @@ set_layout(lis_canvas *cv, double width, double size, int flags, const char *tex
 
 double
 lis_canvas_text(lis_canvas *cv, double x, double y, double width, double size, int flags,
-                uint32_t rgb, const char *text, int max_lines, bool draw, double *out_width)
+                uint32_t rgb, const char *text, int max_lines, bool draw,
+                double *out_width)
 {
     PangoRectangle ink, logical;
 
@@ -378,7 +381,8 @@ typedef struct legend_item {
 
 /* Draws the legend items in a row from x at y (top); returns its height. */
 static double
-draw_legend(lis_canvas *cv, double x, double y, double fs, const legend_item *items, int n)
+draw_legend(lis_canvas *cv, double x, double y, double fs, const legend_item *items,
+            int n)
 {
     cairo_t *cr = cv->cr;
     double lh = fs * 1.25;
@@ -415,8 +419,8 @@ draw_legend(lis_canvas *cv, double x, double y, double fs, const legend_item *it
         }
         cx += sw + fs * 0.4;
         double tw = 0;
-        lis_canvas_text(cv, cx, mid, 0, fs * 0.9, LIS_TEXT_MIDDLE, INK, items[i].text, 0, true,
-                        &tw);
+        lis_canvas_text(cv, cx, mid, 0, fs * 0.9, LIS_TEXT_MIDDLE, INK, items[i].text, 0,
+                        true, &tw);
         cx += tw + fs * 1.2;
     }
     return lh;
@@ -429,9 +433,11 @@ draw_titles(lis_canvas *cv, double x, double y, double w, double fs, const char 
 {
     double h = 0;
     if (title && *title)
-        h += lis_canvas_text(cv, x, y, w, fs * 1.2, LIS_TEXT_BOLD, INK, title, 2, true, NULL);
+        h += lis_canvas_text(cv, x, y, w, fs * 1.2, LIS_TEXT_BOLD, INK, title, 2, true,
+                             NULL);
     if (subtitle && *subtitle)
-        h += lis_canvas_text(cv, x, y + h, w, fs * 0.85, 0, MUTED, subtitle, 2, true, NULL);
+        h += lis_canvas_text(cv, x, y + h, w, fs * 0.85, 0, MUTED, subtitle, 2, true,
+                             NULL);
     return h;
 }
 
@@ -492,14 +498,14 @@ draw_grid(lis_canvas *cv, const axis *a, double left, double right, double top,
             lis_canvas_text(cv, left - fs * 0.4, yy, 0, fs * 0.85,
                             LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, MUTED, buf, 0, true, NULL);
         else
-            lis_canvas_text(cv, right + fs * 0.4, yy, 0, fs * 0.85, LIS_TEXT_MIDDLE, MUTED, buf,
-                            0, true, NULL);
+            lis_canvas_text(cv, right + fs * 0.4, yy, 0, fs * 0.85, LIS_TEXT_MIDDLE,
+                            MUTED, buf, 0, true, NULL);
     }
 }
 
 static void
-draw_categories(lis_canvas *cv, int n, const char *const *labels, double left, double right,
-                double bottom, double fs)
+draw_categories(lis_canvas *cv, int n, const char *const *labels, double left,
+                double right, double bottom, double fs)
 {
     double sw = (right - left) / n;
     /* Thin out labels that would collide. */
@@ -523,8 +529,8 @@ static void
 no_data(lis_canvas *cv, double left, double right, double top, double bottom, double fs,
         bool en)
 {
-    lis_canvas_text(cv, (left + right) / 2, (top + bottom) / 2, 0, fs, LIS_TEXT_CENTER |
-                    LIS_TEXT_MIDDLE | LIS_TEXT_ITALIC, MUTED,
+    lis_canvas_text(cv, (left + right) / 2, (top + bottom) / 2, 0, fs,
+                    LIS_TEXT_CENTER | LIS_TEXT_MIDDLE | LIS_TEXT_ITALIC, MUTED,
                     en ? "No data" : "Ingen data", 0, true, NULL);
 }
 
@@ -546,8 +552,8 @@ lis_line_chart_init(lis_line_chart *c, int n)
 
 /* Strokes a series as lines between neighbouring values; NAN breaks it. */
 static void
-stroke_series(lis_canvas *cv, const axis *a, const double *v, int n, double left, double sw,
-              double top, double bottom, double lw, uint32_t rgb, bool dashed)
+stroke_series(lis_canvas *cv, const axis *a, const double *v, int n, double left,
+              double sw, double top, double bottom, double lw, uint32_t rgb, bool dashed)
 {
     cairo_t *cr = cv->cr;
     lis_canvas_set_rgb(cv, rgb);
@@ -596,7 +602,8 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
     bool band = false, targets = false;
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < n; i++) {
-        const double vals[] = {c->actual[i], c->target[i], c->band_low[i], c->band_high[i]};
+        const double vals[] = {c->actual[i], c->target[i], c->band_low[i],
+                               c->band_high[i]};
         for (size_t k = 0; k < 4; k++)
             if (isfinite(vals[k])) {
                 lo = fmin(lo, vals[k]);
@@ -632,8 +639,8 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
     top += draw_legend(cv, x + pad, top, fs, items, ni);
     top += fs * 0.4;
     if (c->unit && *c->unit) {
-        top += lis_canvas_text(cv, x + pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC, MUTED, c->unit, 0,
-                               true, NULL);
+        top += lis_canvas_text(cv, x + pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC, MUTED,
+                               c->unit, 0, true, NULL);
     }
     top += fs * 0.6;
 
@@ -671,9 +678,10 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
             continue;
         double xx = left + sw * (i + 0.5), yy = axis_y(&ax, top, bottom, c->actual[i]);
         lis_light st = c->status[i];
-        uint32_t fill = (st == LIS_LIGHT_GREEN || st == LIS_LIGHT_YELLOW || st == LIS_LIGHT_RED)
-                            ? lis_chart_light_colour(st)
-                            : BLUE;
+        uint32_t fill =
+            (st == LIS_LIGHT_GREEN || st == LIS_LIGHT_YELLOW || st == LIS_LIGHT_RED)
+                ? lis_chart_light_colour(st)
+                : BLUE;
         cairo_new_path(cr);
         cairo_arc(cr, xx, yy, fs * 0.33, 0, 2 * M_PI);
         lis_canvas_set_rgb(cv, fill);
@@ -683,8 +691,8 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
         cairo_stroke(cr);
         if (c->value_labels) {
             lis_chart_number(c->actual[i], c->decimals, en, buf, sizeof buf);
-            lis_canvas_text(cv, xx, yy - fs * 1.5, 0, fs * 0.75, LIS_TEXT_CENTER, INK, buf, 0,
-                            true, NULL);
+            lis_canvas_text(cv, xx, yy - fs * 1.5, 0, fs * 0.75, LIS_TEXT_CENTER, INK,
+                            buf, 0, true, NULL);
         }
     }
 done:
@@ -764,8 +772,8 @@ lis_chart_draw_columns(lis_canvas *cv, double x, double y, double w, double h,
     axis ar = al;
     if (chi > 0 || clo < 0) {
         int below = (int)lround(-al.first / al.step), above = al.count - 1 - below;
-        double need = fmax(above > 0 ? chi * 1.02 / above : 0,
-                           below > 0 ? -clo * 1.02 / below : 0);
+        double need =
+            fmax(above > 0 ? chi * 1.02 / above : 0, below > 0 ? -clo * 1.02 / below : 0);
         double s = nice_number(need > 0 ? need : 1, false);
         ar.step = s;
         ar.first = -below * s;
@@ -788,11 +796,11 @@ lis_chart_draw_columns(lis_canvas *cv, double x, double y, double w, double h,
     double left = x + pad + lw + fs * 0.5;
     double right = x + w - pad - rw - fs * 0.5;
     snprintf(buf, sizeof buf, en ? "%s per month" : "%s pr. måned", unit_l);
-    double uh = lis_canvas_text(cv, x + pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC, MUTED, buf, 0,
-                                true, NULL);
+    double uh = lis_canvas_text(cv, x + pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC, MUTED,
+                                buf, 0, true, NULL);
     snprintf(buf, sizeof buf, en ? "%s cumulative" : "%s akkumuleret", unit_r);
-    lis_canvas_text(cv, x + w - pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC | LIS_TEXT_RIGHT, MUTED,
-                    buf, 0, true, NULL);
+    lis_canvas_text(cv, x + w - pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC | LIS_TEXT_RIGHT,
+                    MUTED, buf, 0, true, NULL);
     top += uh + fs * 0.6;
     double bottom = y + h - pad - fs * 1.4;
     if (bottom - top < fs * 2)
@@ -812,7 +820,8 @@ lis_chart_draw_columns(lis_canvas *cv, double x, double y, double w, double h,
         double cx = left + sw * (i + 0.5);
         if (isfinite(c->budget[i])) {
             double yy = axis_y(&al, top, bottom, c->budget[i]);
-            lis_canvas_fill_rect(cv, cx - bw, fmin(yy, zero), bw, fabs(zero - yy), LIGHT_BLUE);
+            lis_canvas_fill_rect(cv, cx - bw, fmin(yy, zero), bw, fabs(zero - yy),
+                                 LIGHT_BLUE);
         }
         if (isfinite(c->actual[i])) {
             double yy = axis_y(&al, top, bottom, c->actual[i]);
@@ -820,7 +829,8 @@ lis_chart_draw_columns(lis_canvas *cv, double x, double y, double w, double h,
         }
     }
     stroke_series(cv, &ar, c->cum_budget, n, left, sw, top, bottom, fs * 0.14, INK, true);
-    stroke_series(cv, &ar, c->cum_actual, n, left, sw, top, bottom, fs * 0.22, ORANGE, false);
+    stroke_series(cv, &ar, c->cum_actual, n, left, sw, top, bottom, fs * 0.22, ORANGE,
+                  false);
     for (int i = 0; i < n; i++) {
         if (!isfinite(c->cum_actual[i]))
             continue;
@@ -839,26 +849,28 @@ done:
  * ======================================================================== */
 
 double
-lis_chart_draw_matrix(lis_canvas *cv, double x, double y, double w, double row_h, int rows,
-                      int cols, const char *const *row_labels, const char *const *col_labels,
-                      const lis_light *lights, double label_w, double font_size)
+lis_chart_draw_matrix(lis_canvas *cv, double x, double y, double w, double row_h,
+                      int rows, int cols, const char *const *row_labels,
+                      const char *const *col_labels, const lis_light *lights,
+                      double label_w, double font_size)
 {
     double cw = (w - label_w) / (cols > 0 ? cols : 1);
     double yy = y;
     if (col_labels) {
         for (int c = 0; c < cols; c++)
-            lis_canvas_text(cv, x + label_w + cw * (c + 0.5), yy + row_h / 2, 0, font_size,
-                            LIS_TEXT_CENTER | LIS_TEXT_MIDDLE | LIS_TEXT_BOLD, MUTED,
-                            col_labels[c], 0, true, NULL);
+            lis_canvas_text(cv, x + label_w + cw * (c + 0.5), yy + row_h / 2, 0,
+                            font_size, LIS_TEXT_CENTER | LIS_TEXT_MIDDLE | LIS_TEXT_BOLD,
+                            MUTED, col_labels[c], 0, true, NULL);
         yy += row_h;
     }
     for (int r = 0; r < rows; r++) {
         if (r % 2 == 1)
             lis_canvas_fill_rect(cv, x, yy, w, row_h, 0xf4f4f4);
         if (row_labels)
-            lis_canvas_text(cv, x + font_size * 0.3, yy + row_h / 2, label_w - font_size * 0.6,
-                            font_size, LIS_TEXT_MIDDLE | LIS_TEXT_ELLIPSIZE, INK, row_labels[r],
-                            1, true, NULL);
+            lis_canvas_text(cv, x + font_size * 0.3, yy + row_h / 2,
+                            label_w - font_size * 0.6, font_size,
+                            LIS_TEXT_MIDDLE | LIS_TEXT_ELLIPSIZE, INK, row_labels[r], 1,
+                            true, NULL);
         for (int c = 0; c < cols; c++)
             lis_chart_light(cv, x + label_w + cw * (c + 0.5), yy + row_h / 2,
                             fmin(row_h * 0.36, cw * 0.36), lights[(size_t)r * cols + c]);
@@ -900,8 +912,8 @@ lis_chart_draw_bar(lis_canvas *cv, double x, double y, double w, double h, doubl
         snprintf(buf, sizeof buf, "%s %%", lis_chart_number(pct, 1, en, num, sizeof num));
     else
         snprintf(buf, sizeof buf, "–");
-    lis_canvas_text(cv, x + w, y + h / 2, 0, fs, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, INK, buf, 0,
-                    true, NULL);
+    lis_canvas_text(cv, x + w, y + h / 2, 0, fs, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, INK,
+                    buf, 0, true, NULL);
 }
 
 /* ========================================================================

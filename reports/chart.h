@@ -133,7 +133,7 @@ typedef struct lis_line_chart {
     double band_low[LIS_CHART_MAX_CATS]; /* NAN: no band there (one side may be open) */
     double band_high[LIS_CHART_MAX_CATS];
     lis_light status[LIS_CHART_MAX_CATS]; /* marker colour of each actual; NONE: plain */
-    bool value_labels; /* print each actual above its marker */
+    bool value_labels;                    /* print each actual above its marker */
 } lis_line_chart;
 
 /* Initialises c with no data (all NAN), n categories and no labels. */

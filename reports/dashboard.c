@@ -81,7 +81,8 @@ risk_cmp(const void *pa, const void *pb)
         return b->red - a->red;
     if (a->yellow != b->yellow)
         return b->yellow - a->yellow;
-    double da = isfinite(a->dev) ? a->dev : -INFINITY, db = isfinite(b->dev) ? b->dev : -INFINITY;
+    double da = isfinite(a->dev) ? a->dev : -INFINITY,
+           db = isfinite(b->dev) ? b->dev : -INFINITY;
     if (da != db)
         return da > db ? -1 : 1;
     if (a->grey != b->grey)
@@ -155,15 +156,17 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
     double x = L->margin, y = L->margin - 6, w = L->pw - 2 * L->margin;
     char q[64], buf[512];
     quarter_text(L, q, sizeof q);
-    snprintf(buf, sizeof buf, "%s · %s", tr(L, "Direktionens kvartalsoverblik", "Executive dashboard"),
-             q);
+    snprintf(buf, sizeof buf, "%s · %s",
+             tr(L, "Direktionens kvartalsoverblik", "Executive dashboard"), q);
     y += lis_canvas_text(cv, x, y, w, 15, LIS_TEXT_BOLD, HEAD_BG, buf, 1, true, NULL);
-    snprintf(buf, sizeof buf,
-             L->en ? "Goal status year to date at the end of %s %d, economy forecast against "
-                     "the corrected budget. Agreements sorted by risk: most red first."
-                   : "Målstatus år til dato ved udgangen af %s %d, økonomi: forventet regnskab "
-                     "mod korrigeret budget. Aftalerne er sorteret efter risiko: flest røde først.",
-             lis_chart_month(r->month, false, L->en), r->year);
+    snprintf(
+        buf, sizeof buf,
+        L->en
+            ? "Goal status year to date at the end of %s %d, economy forecast against "
+              "the corrected budget. Agreements sorted by risk: most red first."
+            : "Målstatus år til dato ved udgangen af %s %d, økonomi: forventet regnskab "
+              "mod korrigeret budget. Aftalerne er sorteret efter risiko: flest røde først.",
+        lis_chart_month(r->month, false, L->en), r->year);
     y += lis_canvas_text(cv, x, y + 1, w, 8, 0, MUTED, buf, 2, true, NULL) + 3;
 
     /* Counts. */
@@ -180,21 +183,22 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
         ec[economy_light(a)]++;
     }
     double cx = x;
-    snprintf(buf, sizeof buf, L->en ? "%zu agreements, %zu goals:" : "%zu aftaler, %zu mål:",
+    snprintf(buf, sizeof buf,
+             L->en ? "%zu agreements, %zu goals:" : "%zu aftaler, %zu mål:",
              r->n_agreements, goals);
     double tw = 0;
     double lh = 12;
-    lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK, buf, 0,
-                    true, &tw);
+    lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK, buf,
+                    0, true, &tw);
     cx += tw + 8;
-    const lis_light ls[] = {LIS_LIGHT_RED, LIS_LIGHT_YELLOW, LIS_LIGHT_GREEN, LIS_LIGHT_GREY,
-                            LIS_LIGHT_NOT_DUE};
+    const lis_light ls[] = {LIS_LIGHT_RED, LIS_LIGHT_YELLOW, LIS_LIGHT_GREEN,
+                            LIS_LIGHT_GREY, LIS_LIGHT_NOT_DUE};
     for (int pass = 0; pass < 2; pass++) {
         const int *cnt = pass == 0 ? gc : ec;
         if (pass == 1) {
             cx += 10;
-            lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK,
-                            tr(L, "Økonomi:", "Economy:"), 0, true, &tw);
+            lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE,
+                            INK, tr(L, "Økonomi:", "Economy:"), 0, true, &tw);
             cx += tw + 8;
         }
         for (size_t k = 0; k < sizeof ls / sizeof *ls; k++) {
@@ -215,8 +219,8 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
                                     ? tr(L, "uden budget", "no budget")
                                     : (L->en ? en : da)[ls[k]];
             snprintf(buf, sizeof buf, "%d %s", cnt[ls[k]], label);
-            lis_canvas_text(cv, cx + 13, y + lh / 2, 0, 8.5, LIS_TEXT_MIDDLE, INK, buf, 0, true,
-                            &tw);
+            lis_canvas_text(cv, cx + 13, y + lh / 2, 0, 8.5, LIS_TEXT_MIDDLE, INK, buf, 0,
+                            true, &tw);
             cx += 13 + tw + 10;
         }
     }
@@ -231,8 +235,8 @@ block_header(const layout *L, lis_canvas *cv, double x, double y)
     lis_canvas_fill_rect(cv, x, y, L->block_w, h, HEAD_BG);
     double my = y + h / 2;
     int fl = LIS_TEXT_BOLD | LIS_TEXT_MIDDLE;
-    lis_canvas_text(cv, x + L->c_name + 2, my, 0, fs, fl, 0xffffff, tr(L, "Aftale", "Agreement"),
-                    0, true, NULL);
+    lis_canvas_text(cv, x + L->c_name + 2, my, 0, fs, fl, 0xffffff,
+                    tr(L, "Aftale", "Agreement"), 0, true, NULL);
     char n[24];
     for (size_t g = 0; g < L->max_goals; g++) {
         snprintf(n, sizeof n, "%zu", g + 1);
@@ -243,8 +247,8 @@ block_header(const layout *L, lis_canvas *cv, double x, double y)
                     fl | LIS_TEXT_CENTER, 0xffffff, tr(L, "Øk.", "Econ."), 0, true, NULL);
     lis_canvas_text(cv, x + L->c_pct - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff,
                     tr(L, "Afv. 1.000 kr.", "Dev. DKK 1,000"), 0, true, NULL);
-    lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff, "%", 0,
-                    true, NULL);
+    lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff, "%",
+                    0, true, NULL);
 }
 
 static void
@@ -257,8 +261,8 @@ agreement_row(const layout *L, lis_canvas *cv, double x, double y, size_t rank,
     if (zebra)
         lis_canvas_fill_rect(cv, x, y, L->block_w, h, ZEBRA);
     snprintf(buf, sizeof buf, "%zu", rank);
-    lis_canvas_text(cv, x + L->c_name - 3, my, 0, fs * 0.9, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE,
-                    MUTED, buf, 0, true, NULL);
+    lis_canvas_text(cv, x + L->c_name - 3, my, 0, fs * 0.9,
+                    LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, MUTED, buf, 0, true, NULL);
     /* The direktion reads the holder (the unit); the agreement's own name
      * when there is no holder name. */
     const char *who = a->holder_name && *a->holder_name ? a->holder_name : a->name;
@@ -269,45 +273,53 @@ agreement_row(const layout *L, lis_canvas *cv, double x, double y, size_t rank,
     for (size_t g = 0; g < a->n_goals && g < L->max_goals; g++)
         lis_chart_light(cv, x + L->c_goals + L->c_goal_w * (g + 0.5), my, rad,
                         goal_light(r, &a->goals[g]));
-    lis_chart_light(cv, x + L->c_eco + (L->c_kr - L->c_eco) / 2, my, rad, economy_light(a));
+    lis_chart_light(cv, x + L->c_eco + (L->c_kr - L->c_eco) / 2, my, rad,
+                    economy_light(a));
     if (a->economy.has_budget) {
         double dev = a->economy.forecast_now - a->economy.annual_budget;
         lis_chart_number(dev / 1000, 0, L->en, num, sizeof num);
         snprintf(buf, sizeof buf, "%s%s", dev >= 500 ? "+" : "", num);
-        lis_canvas_text(cv, x + L->c_pct - 3, my, 0, fs, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, INK,
-                        buf, 0, true, NULL);
+        lis_canvas_text(cv, x + L->c_pct - 3, my, 0, fs, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE,
+                        INK, buf, 0, true, NULL);
         double p = forecast_dev_pct(a);
         if (isfinite(p)) {
             lis_chart_number(p, 1, L->en, num, sizeof num);
             snprintf(buf, sizeof buf, "%s%s", p >= 0.05 ? "+" : "", num);
-            lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE,
-                            INK, buf, 0, true, NULL);
+            lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs,
+                            LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, INK, buf, 0, true, NULL);
         }
     } else {
-        lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs, LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE,
-                        MUTED, tr(L, "intet budget", "no budget"), 0, true, NULL);
+        lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs,
+                        LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, MUTED,
+                        tr(L, "intet budget", "no budget"), 0, true, NULL);
     }
 }
 
 static void
 legend_line(const layout *L, lis_canvas *cv, double y)
 {
-    const char *t = tr(L, "Kolonner: mål 1, 2, … i aftalens rækkefølge; Øk. = økonomiens status; "
-                          "Afv. = forventet regnskab − korrigeret budget, i 1.000 kr. og i %. "
-                          "Stiplet cirkel: ikke aktuel endnu.",
-                       "Columns: goals 1, 2, … in the agreement's order; Econ. = economy status; "
-                       "Dev. = forecast − corrected budget, in DKK 1,000 and in %. Dashed "
-                       "circle: not due yet.");
-    lis_canvas_text(cv, L->margin, y, L->pw - 2 * L->margin, 6.5, LIS_TEXT_ITALIC, MUTED, t, 2,
-                    true, NULL);
+    const char *t =
+        tr(L,
+           "Kolonner: mål 1, 2, … i aftalens rækkefølge; Øk. = økonomiens status; "
+           "Afv. = forventet regnskab − korrigeret budget, i 1.000 kr. og i %. "
+           "Stiplet cirkel: ikke aktuel endnu.",
+           "Columns: goals 1, 2, … in the agreement's order; Econ. = economy status; "
+           "Dev. = forecast − corrected budget, in DKK 1,000 and in %. Dashed "
+           "circle: not due yet.");
+    lis_canvas_text(cv, L->margin, y, L->pw - 2 * L->margin, 6.5, LIS_TEXT_ITALIC, MUTED,
+                    t, 2, true, NULL);
 }
 
 /* Lays out all rows into doc; page_h may be tall (the PNG's single page). */
 static void
 render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *order)
 {
-    layout L = {.r = r, .en = lis_chart_lang_en(r->stamp.lang), .pw = pw, .ph = ph,
-                .margin = 28, .gap = 18};
+    layout L = {.r = r,
+                .en = lis_chart_lang_en(r->stamp.lang),
+                .pw = pw,
+                .ph = ph,
+                .margin = 28,
+                .gap = 18};
     for (size_t i = 0; i < r->n_agreements; i++)
         if (r->agreements[i].n_goals > L.max_goals)
             L.max_goals = r->agreements[i].n_goals;
@@ -328,7 +340,8 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     /* Row height: as large as lets every row fit (<= 14), no smaller than 7.2
      * (6.5 pt text): 112 agreements fit an A4 landscape page. The block
      * header is a row and 4 pt high. */
-    double avail = ph - (L.margin - 6) - DASH_HEADER_H - LIS_DOC_FOOTER_H - DASH_LEGEND_H - 4;
+    double avail =
+        ph - (L.margin - 6) - DASH_HEADER_H - LIS_DOC_FOOTER_H - DASH_LEGEND_H - 4;
     size_t per_block_needed = (r->n_agreements + 1) / 2;
     double rh = per_block_needed ? (avail - 4) / (double)(per_block_needed + 1) : 14;
     L.row_h = fmax(7.2, fmin(14, rh));
@@ -403,8 +416,8 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char 
         lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
         lis_doc_set_margin(doc, 28);
         render(r, doc, LIS_A4_H, ph, order);
-        st = lis_doc_write_png(doc, 0, opts->png_scale, png_path, left, &r->stamp, &opts->png,
-                               err);
+        st = lis_doc_write_png(doc, 0, opts->png_scale, png_path, left, &r->stamp,
+                               &opts->png, err);
         lis_doc_free(doc);
     }
     free(order);
@@ -416,7 +429,8 @@ lis_dashboard_write(const lis_report *r, const char *dir, const lis_dashboard_op
                     lis_error *err)
 {
     char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
-    char *pdf_path = lis_xasprintf("%s/%s", dir, pdf), *png_path = lis_xasprintf("%s/%s", dir, png);
+    char *pdf_path = lis_xasprintf("%s/%s", dir, pdf),
+         *png_path = lis_xasprintf("%s/%s", dir, png);
     lis_status st = lis_dashboard_write_paths(r, pdf_path, png_path, opts, err);
     free(pdf);
     free(png);

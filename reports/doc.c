@@ -141,8 +141,8 @@ pdf_date(const lis_stamp *st, char *buf, size_t size)
 }
 
 lis_status
-lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title, const char *footer_left,
-                  const lis_stamp *stamp, lis_error *err)
+lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
+                  const char *footer_left, const lis_stamp *stamp, lis_error *err)
 {
     close_page(doc);
     cairo_surface_t *pdf = cairo_pdf_surface_create(path, doc->w, doc->h);
@@ -174,15 +174,15 @@ lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title, const char 
         unlink(path);
         return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
                              cs == CAIRO_STATUS_WRITE_ERROR ? strerror(errno)
-                                                             : cairo_status_to_string(cs));
+                                                            : cairo_status_to_string(cs));
     }
     return LIS_OK;
 }
 
 lis_status
 lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,
-                  const char *footer_left, const lis_stamp *stamp, const lis_png_opts *png,
-                  lis_error *err)
+                  const char *footer_left, const lis_stamp *stamp,
+                  const lis_png_opts *png, lis_error *err)
 {
     close_page(doc);
     if (page < 0 || page >= doc->n)

@@ -74,8 +74,8 @@ new_page(ctx *c)
     snprintf(right, sizeof right, "%s %s %d", tr(c, "Status pr.", "Status as of"),
              lis_chart_month(c->r->month, false, c->en), c->r->year);
     double rw = lis_canvas_text_width(c->cv, 7.5, 0, right);
-    lis_canvas_text(c->cv, c->right, c->top, 0, 7.5, LIS_TEXT_RIGHT, MUTED, right, 0, true,
-                    NULL);
+    lis_canvas_text(c->cv, c->right, c->top, 0, 7.5, LIS_TEXT_RIGHT, MUTED, right, 0,
+                    true, NULL);
     lis_canvas_text(c->cv, c->left, c->top, c->right - c->left - rw - 12, 7.5,
                     LIS_TEXT_ELLIPSIZE, MUTED, left, 1, true, NULL);
     c->y = c->top + 12;
@@ -97,8 +97,8 @@ ensure(ctx *c, double h)
 static double
 section_title(ctx *c, const char *text, bool draw)
 {
-    double h = lis_canvas_text(c->cv, c->left, c->y, c->right - c->left, 12, LIS_TEXT_BOLD,
-                               HEAD_BG, text, 0, draw, NULL);
+    double h = lis_canvas_text(c->cv, c->left, c->y, c->right - c->left, 12,
+                               LIS_TEXT_BOLD, HEAD_BG, text, 0, draw, NULL);
     return h + 4;
 }
 
@@ -122,16 +122,19 @@ agreement_header(ctx *c)
                  a->holder_leader);
     else
         snprintf(holder, sizeof holder, "%s", a->holder_name ? a->holder_name : "");
-    snprintf(parent, sizeof parent, "%s", a->parent_agreement ? a->parent_agreement : "–");
-    const char *keys[] = {tr(c, "Aftale", "Agreement"),       tr(c, "Aftaleholder", "Holder"),
-                          tr(c, "Aftalegiver", "Grantor"),    tr(c, "Område", "Area"),
-                          tr(c, "Niveau", "Level"),           tr(c, "Overordnet aftale", "Parent"),
-                          tr(c, "Aftalestatus", "Status"),    tr(c, "Budgetår", "Budget year")};
+    snprintf(parent, sizeof parent, "%s",
+             a->parent_agreement ? a->parent_agreement : "–");
+    const char *keys[] = {
+        tr(c, "Aftale", "Agreement"),    tr(c, "Aftaleholder", "Holder"),
+        tr(c, "Aftalegiver", "Grantor"), tr(c, "Område", "Area"),
+        tr(c, "Niveau", "Level"),        tr(c, "Overordnet aftale", "Parent"),
+        tr(c, "Aftalestatus", "Status"), tr(c, "Budgetår", "Budget year")};
     char year[16];
     snprintf(year, sizeof year, "%d", a->year);
     const char *vals[] = {a->agreement_id,
                           holder,
-                          a->grantor_name ? a->grantor_name : (a->grantor_unit ? a->grantor_unit : ""),
+                          a->grantor_name ? a->grantor_name
+                                          : (a->grantor_unit ? a->grantor_unit : ""),
                           a->area_name ? a->area_name : "–",
                           lvl,
                           parent,
@@ -145,8 +148,8 @@ agreement_header(ctx *c)
         double x = c->left + col * colw;
         double *yy = col == 0 ? &c->y : &y0;
         lis_canvas_text(c->cv, x, *yy, kw - 4, 8, 0, MUTED, keys[i], 1, true, NULL);
-        double h = lis_canvas_text(c->cv, x + kw, *yy, colw - kw - 8, 8, 0, INK, vals[i], 2,
-                                   true, NULL);
+        double h = lis_canvas_text(c->cv, x + kw, *yy, colw - kw - 8, 8, 0, INK, vals[i],
+                                   2, true, NULL);
         *yy += fmax(h, 10) + 2;
         ymax = fmax(ymax, *yy);
     }
@@ -169,8 +172,8 @@ goals_header(ctx *c)
              tr(c, "år til dato,", "year to date,"), range);
     double x = c->left;
     lis_canvas_text(c->cv, x + COL_LIGHT + 4, c->y + h / 2, 0, 7.5,
-                    LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff, tr(c, "Mål", "Goal"), 0, true,
-                    NULL);
+                    LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff, tr(c, "Mål", "Goal"), 0,
+                    true, NULL);
     lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + 4, c->y + h / 2, COL_ATT - 8, 7.5,
                     LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff, att, 2, true, NULL);
     lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + COL_ATT + 4, c->y + h / 2, 0, 7.5,
@@ -199,17 +202,19 @@ goal_meta(const ctx *c, const lis_rm_goal *g, char *buf, size_t size)
 
 /* The comment cell: the qualitative status (or the light) and the comment. */
 static void
-goal_comment(const ctx *c, const lis_rm_goal *g, char *head, size_t hsize, const char **body)
+goal_comment(const ctx *c, const lis_rm_goal *g, char *head, size_t hsize,
+             const char **body)
 {
     *body = g->comment;
     if (g->comment_status) {
         char extra[200] = "";
         if (g->comment_period && g->comment_author && *g->comment_author)
-            snprintf(extra, sizeof extra, " (%s, %s)", g->comment_period, g->comment_author);
+            snprintf(extra, sizeof extra, " (%s, %s)", g->comment_period,
+                     g->comment_author);
         else if (g->comment_period)
             snprintf(extra, sizeof extra, " (%s)", g->comment_period);
-        snprintf(head, hsize, "%s%s", lis_chart_qual_status_label(g->comment_status, c->en),
-                 extra);
+        snprintf(head, hsize, "%s%s",
+                 lis_chart_qual_status_label(g->comment_status, c->en), extra);
     } else {
         snprintf(head, hsize, "%s", lis_chart_light_label(g->ytd_status, c->en));
     }
@@ -228,14 +233,14 @@ goal_row(ctx *c, const lis_rm_goal *g, int index, bool draw)
     goal_comment(c, g, head, sizeof head, &body);
 
     double y = c->y + pad;
-    double h1 = lis_canvas_text(c->cv, 0, 0, COL_GOAL - 2 * pad, 8.5, LIS_TEXT_BOLD, INK, title,
-                                0, false, NULL);
-    double h2 = lis_canvas_text(c->cv, 0, 0, COL_GOAL - 2 * pad, 7, 0, MUTED, meta, 0, false,
-                                NULL);
-    double h3 = lis_canvas_text(c->cv, 0, 0, comment_w, 7.5, LIS_TEXT_BOLD, INK, head, 0, false,
-                                NULL);
-    double h4 = body && *body ? lis_canvas_text(c->cv, 0, 0, comment_w, 7.5, 0, INK, body, 30,
-                                                false, NULL)
+    double h1 = lis_canvas_text(c->cv, 0, 0, COL_GOAL - 2 * pad, 8.5, LIS_TEXT_BOLD, INK,
+                                title, 0, false, NULL);
+    double h2 = lis_canvas_text(c->cv, 0, 0, COL_GOAL - 2 * pad, 7, 0, MUTED, meta, 0,
+                                false, NULL);
+    double h3 = lis_canvas_text(c->cv, 0, 0, comment_w, 7.5, LIS_TEXT_BOLD, INK, head, 0,
+                                false, NULL);
+    double h4 = body && *body ? lis_canvas_text(c->cv, 0, 0, comment_w, 7.5, 0, INK, body,
+                                                30, false, NULL)
                               : 0;
     double rh = fmax(fmax(h1 + h2 + 1, h3 + h4 + 1), 16) + 2 * pad;
     if (!draw)
@@ -243,21 +248,24 @@ goal_row(ctx *c, const lis_rm_goal *g, int index, bool draw)
     if (index % 2 == 1)
         lis_canvas_fill_rect(c->cv, x, c->y, w, rh, ZEBRA);
     lis_chart_light(c->cv, x + COL_LIGHT / 2, y + 6, 5.5, g->ytd_status);
-    lis_canvas_text(c->cv, x + COL_LIGHT + pad, y, COL_GOAL - 2 * pad, 8.5, LIS_TEXT_BOLD, INK,
-                    title, 0, true, NULL);
-    lis_canvas_text(c->cv, x + COL_LIGHT + pad, y + h1 + 1, COL_GOAL - 2 * pad, 7, 0, MUTED,
-                    meta, 0, true, NULL);
+    lis_canvas_text(c->cv, x + COL_LIGHT + pad, y, COL_GOAL - 2 * pad, 8.5, LIS_TEXT_BOLD,
+                    INK, title, 0, true, NULL);
+    lis_canvas_text(c->cv, x + COL_LIGHT + pad, y + h1 + 1, COL_GOAL - 2 * pad, 7, 0,
+                    MUTED, meta, 0, true, NULL);
     if (!g->qualitative)
-        lis_chart_draw_bar(c->cv, x + COL_LIGHT + COL_GOAL + pad, y + 1, COL_ATT - 2 * pad, 10,
-                           g->ytd_attainment, g->ytd_status, c->en);
+        lis_chart_draw_bar(c->cv, x + COL_LIGHT + COL_GOAL + pad, y + 1,
+                           COL_ATT - 2 * pad, 10, g->ytd_attainment, g->ytd_status,
+                           c->en);
     else
-        lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + pad, y + 1, COL_ATT - 2 * pad, 7.5,
-                        LIS_TEXT_ITALIC, MUTED, tr(c, "Kvalitativ opfølgning", "Qualitative"), 2,
-                        true, NULL);
+        lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + pad, y + 1, COL_ATT - 2 * pad,
+                        7.5, LIS_TEXT_ITALIC, MUTED,
+                        tr(c, "Kvalitativ opfølgning", "Qualitative"), 2, true, NULL);
     double cx = x + COL_LIGHT + COL_GOAL + COL_ATT + pad;
-    lis_canvas_text(c->cv, cx, y, comment_w, 7.5, LIS_TEXT_BOLD, INK, head, 0, true, NULL);
+    lis_canvas_text(c->cv, cx, y, comment_w, 7.5, LIS_TEXT_BOLD, INK, head, 0, true,
+                    NULL);
     if (h4 > 0)
-        lis_canvas_text(c->cv, cx, y + h3 + 1, comment_w, 7.5, 0, INK, body, 30, true, NULL);
+        lis_canvas_text(c->cv, cx, y + h3 + 1, comment_w, 7.5, 0, INK, body, 30, true,
+                        NULL);
     lis_canvas_set_rgb(c->cv, RULE);
     cairo_set_line_width(lis_canvas_cr(c->cv), 0.4);
     cairo_move_to(lis_canvas_cr(c->cv), x, c->y + rh);
@@ -273,9 +281,10 @@ goals_table(ctx *c)
     ensure(c, 60);
     c->y += section_title(c, tr(c, "Mål", "Goals"), true);
     if (a->n_goals == 0) {
-        c->y += lis_canvas_text(c->cv, c->left, c->y, 0, 8, LIS_TEXT_ITALIC, MUTED,
-                                tr(c, "Aftalen har ingen mål.", "The agreement has no goals."),
-                                0, true, NULL) +
+        c->y += lis_canvas_text(
+                    c->cv, c->left, c->y, 0, 8, LIS_TEXT_ITALIC, MUTED,
+                    tr(c, "Aftalen har ingen mål.", "The agreement has no goals."), 0,
+                    true, NULL) +
                 8;
         return;
     }
@@ -301,8 +310,8 @@ money_row(ctx *c, double y, const char *key, const char *value, bool draw)
     double kw = 200, vw = 120;
     if (draw) {
         lis_canvas_text(c->cv, c->left, y, kw, 8.5, 0, MUTED, key, 1, true, NULL);
-        lis_canvas_text(c->cv, c->left + kw + vw, y, 0, 8.5, LIS_TEXT_RIGHT, INK, value, 0, true,
-                        NULL);
+        lis_canvas_text(c->cv, c->left + kw + vw, y, 0, 8.5, LIS_TEXT_RIGHT, INK, value,
+                        0, true, NULL);
     }
     return 13;
 }
@@ -316,34 +325,47 @@ economy_summary(ctx *c)
     c->y += section_title(c, tr(c, "Økonomi", "Economy"), true);
     if (!e->has_budget) {
         lis_chart_light(c->cv, c->left + 6, c->y + 6, 5.5, LIS_LIGHT_GREY);
-        c->y += lis_canvas_text(c->cv, c->left + 18, c->y, c->right - c->left - 18, 8.5,
-                                LIS_TEXT_ITALIC, MUTED,
-                                tr(c, "Der er ingen budgetlinjer på aftalens omkostningssteder.",
-                                   "There are no budget lines on the agreement's cost centres."),
-                                0, true, NULL) +
+        c->y += lis_canvas_text(
+                    c->cv, c->left + 18, c->y, c->right - c->left - 18, 8.5,
+                    LIS_TEXT_ITALIC, MUTED,
+                    tr(c, "Der er ingen budgetlinjer på aftalens omkostningssteder.",
+                       "There are no budget lines on the agreement's cost centres."),
+                    0, true, NULL) +
                 10;
         return;
     }
     ytd_range(c, range, sizeof range);
-#define KR(v) (snprintf(buf, sizeof buf, "%s kr.", lis_chart_number(v, 0, c->en, num, sizeof num)), buf)
-#define PCT(v) (isfinite(v) ? (snprintf(buf, sizeof buf, "%s %%", lis_chart_number(v, 1, c->en, num, sizeof num)), buf) : "–")
+#define KR(v)                                                                            \
+    (snprintf(buf, sizeof buf, "%s kr.",                                                 \
+              lis_chart_number(v, 0, c->en, num, sizeof num)),                           \
+     buf)
+#define PCT(v)                                                                           \
+    (isfinite(v) ? (snprintf(buf, sizeof buf, "%s %%",                                   \
+                             lis_chart_number(v, 1, c->en, num, sizeof num)),            \
+                    buf)                                                                 \
+                 : "–")
     char k[128];
-    c->y += money_row(c, c->y, tr(c, "Korrigeret budget, hele året", "Corrected budget, year"),
+    c->y += money_row(c, c->y,
+                      tr(c, "Korrigeret budget, hele året", "Corrected budget, year"),
                       KR(e->annual_budget), true);
-    snprintf(k, sizeof k, "%s (%s)", tr(c, "Budget år til dato", "Budget year to date"), range);
+    snprintf(k, sizeof k, "%s (%s)", tr(c, "Budget år til dato", "Budget year to date"),
+             range);
     c->y += money_row(c, c->y, k, KR(e->ytd_budget), true);
-    snprintf(k, sizeof k, "%s (%s)", tr(c, "Forbrug år til dato", "Actual year to date"), range);
+    snprintf(k, sizeof k, "%s (%s)", tr(c, "Forbrug år til dato", "Actual year to date"),
+             range);
     c->y += money_row(c, c->y, k, KR(e->ytd_actual), true);
-    c->y += money_row(c, c->y, tr(c, "Afvigelse (forbrug − budget)", "Deviation (actual − budget)"),
-                      KR(e->deviation_now), true);
-    c->y += money_row(c, c->y, tr(c, "Forbrugsprocent", "Consumption"), PCT(e->consumption_pct_now),
-                      true);
+    c->y += money_row(
+        c, c->y, tr(c, "Afvigelse (forbrug − budget)", "Deviation (actual − budget)"),
+        KR(e->deviation_now), true);
+    c->y += money_row(c, c->y, tr(c, "Forbrugsprocent", "Consumption"),
+                      PCT(e->consumption_pct_now), true);
     c->y += money_row(c, c->y, tr(c, "Forventet forbrugsprocent", "Expected consumption"),
                       PCT(e->expected_pct_now), true);
-    c->y += money_row(c, c->y, tr(c, "Forventet regnskab", "Forecast"), KR(e->forecast_now),
-                      true);
-    c->y += money_row(c, c->y, tr(c, "Forventet afvigelse fra budget", "Forecast deviation"),
-                      KR(e->forecast_now - e->annual_budget), true);
+    c->y += money_row(c, c->y, tr(c, "Forventet regnskab", "Forecast"),
+                      KR(e->forecast_now), true);
+    c->y +=
+        money_row(c, c->y, tr(c, "Forventet afvigelse fra budget", "Forecast deviation"),
+                  KR(e->forecast_now - e->annual_budget), true);
 #undef KR
 #undef PCT
     lis_canvas_text(c->cv, c->left, c->y, 200, 8.5, 0, MUTED, "Status", 1, true, NULL);
@@ -370,7 +392,8 @@ status_matrix(ctx *c)
         if (c->y + 40 + 2 * row_h > c->bottom)
             new_page(c);
         char t[160];
-        snprintf(t, sizeof t, "%s%s", tr(c, "Målenes status måned for måned", "Goal status by month"),
+        snprintf(t, sizeof t, "%s%s",
+                 tr(c, "Målenes status måned for måned", "Goal status by month"),
                  first ? "" : tr(c, " (fortsat)", " (continued)"));
         c->y += section_title(c, t, true);
         first = false;
@@ -389,8 +412,8 @@ status_matrix(ctx *c)
             for (int m = 0; m < 12; m++)
                 lights[r * 12 + m] = m < c->r->month ? g->status[m] : LIS_LIGHT_NONE;
         }
-        c->y += lis_chart_draw_matrix(c->cv, c->left, c->y, w, row_h, rows, 12, labels, cols,
-                                      lights, label_w, 7.5);
+        c->y += lis_chart_draw_matrix(c->cv, c->left, c->y, w, row_h, rows, 12, labels,
+                                      cols, lights, label_w, 7.5);
         for (int r = 0; r < rows; r++)
             free(owned[r]);
         free(owned);
@@ -402,8 +425,8 @@ status_matrix(ctx *c)
     /* The legend of the lights. */
     ensure(c, 16);
     double x = c->left;
-    const lis_light ls[] = {LIS_LIGHT_GREEN, LIS_LIGHT_YELLOW, LIS_LIGHT_RED, LIS_LIGHT_GREY,
-                            LIS_LIGHT_NOT_DUE};
+    const lis_light ls[] = {LIS_LIGHT_GREEN, LIS_LIGHT_YELLOW, LIS_LIGHT_RED,
+                            LIS_LIGHT_GREY, LIS_LIGHT_NOT_DUE};
     for (size_t k = 0; k < sizeof ls / sizeof *ls; k++) {
         lis_chart_light(c->cv, x + 4, c->y + 5, 4, ls[k]);
         double tw = 0;
@@ -435,18 +458,18 @@ figures(ctx *c, int n, const char *const *cats, const frow *rows, int nrows,
     double fs = 7, wmax = 0;
     for (int r = 0; r < nrows; r++)
         for (int i = 0; i < n; i++)
-            wmax = fmax(wmax, lis_canvas_text_width(c->cv, fs, 0,
-                                                    lis_chart_number(rows[r].v[i],
-                                                                     rows[r].decimals, c->en,
-                                                                     buf, sizeof buf)));
+            wmax = fmax(wmax, lis_canvas_text_width(
+                                  c->cv, fs, 0,
+                                  lis_chart_number(rows[r].v[i], rows[r].decimals, c->en,
+                                                   buf, sizeof buf)));
     if (wmax > cw - 3)
         fs = fmax(4.5, fs * (cw - 3) / wmax);
     double y = c->y;
     lis_canvas_fill_rect(c->cv, c->left, y, w, rh, 0xe8edf3);
     for (int i = 0; i < n; i++)
         lis_canvas_text(c->cv, c->left + lw + cw * (i + 1) - 2, y + rh / 2, 0, 7,
-                        LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE | LIS_TEXT_BOLD, INK, cats[i], 0, true,
-                        NULL);
+                        LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE | LIS_TEXT_BOLD, INK, cats[i], 0,
+                        true, NULL);
     y += rh;
     for (int r = 0; r < nrows; r++) {
         lis_canvas_text(c->cv, c->left + 2, y + rh / 2, lw - 4, 7, LIS_TEXT_MIDDLE, MUTED,
@@ -487,8 +510,8 @@ is_sum(const lis_rm_indicator *ind)
 /* Fills a line chart from an indicator: months, quarters or the year by its
  * frequency. Quarter labels live in qlabels (4 x 16 bytes). */
 static void
-indicator_chart(const lis_report *r, const lis_rm_indicator *ind, bool en, lis_line_chart *lc,
-                char qlabels[4][16], char *ylabel, size_t ylsize)
+indicator_chart(const lis_report *r, const lis_rm_indicator *ind, bool en,
+                lis_line_chart *lc, char qlabels[4][16], char *ylabel, size_t ylsize)
 {
     const char *f = ind->frequency ? ind->frequency : "maaned";
     bool interval = ind->direction && strcmp(ind->direction, "interval") == 0;
@@ -543,8 +566,12 @@ direction_text(const ctx *c, const lis_rm_indicator *ind, char *buf, size_t size
     char lo[64], hi[64];
     if (ind->direction && strcmp(ind->direction, "interval") == 0)
         snprintf(buf, size, "%s %s–%s", tr(c, "Inden for", "Within"),
-                 isfinite(ind->low) ? lis_chart_number(ind->low, ind->decimals, c->en, lo, sizeof lo) : "",
-                 isfinite(ind->high) ? lis_chart_number(ind->high, ind->decimals, c->en, hi, sizeof hi) : "");
+                 isfinite(ind->low)
+                     ? lis_chart_number(ind->low, ind->decimals, c->en, lo, sizeof lo)
+                     : "",
+                 isfinite(ind->high)
+                     ? lis_chart_number(ind->high, ind->decimals, c->en, hi, sizeof hi)
+                     : "");
     else if (ind->direction && strcmp(ind->direction, "ned") == 0)
         snprintf(buf, size, "%s", tr(c, "Lavere er bedre", "Lower is better"));
     else
@@ -560,18 +587,22 @@ indicator_block(ctx *c, const lis_rm_goal *g, const lis_rm_indicator *ind)
     char buf[1024], dir[160], num[3][64], range[32];
     snprintf(buf, sizeof buf, "%s %s: %s", tr(c, "Mål", "Goal"), g->goal_id,
              g->title ? g->title : "");
-    c->y += lis_canvas_text(c->cv, c->left, c->y, w, 7.5, 0, MUTED, buf, 1, true, NULL) + 1;
+    c->y +=
+        lis_canvas_text(c->cv, c->left, c->y, w, 7.5, 0, MUTED, buf, 1, true, NULL) + 1;
     snprintf(buf, sizeof buf, "%s (%s)", ind->name ? ind->name : ind->indicator_id,
              ind->indicator_id);
-    c->y += lis_canvas_text(c->cv, c->left, c->y, w, 11, LIS_TEXT_BOLD, INK, buf, 1, true, NULL) +
+    c->y += lis_canvas_text(c->cv, c->left, c->y, w, 11, LIS_TEXT_BOLD, INK, buf, 1, true,
+                            NULL) +
             1;
     direction_text(c, ind, dir, sizeof dir);
     char wt[32];
-    lis_chart_number(ind->weight, ind->weight == floor(ind->weight) ? 0 : 2, c->en, wt, sizeof wt);
+    lis_chart_number(ind->weight, ind->weight == floor(ind->weight) ? 0 : 2, c->en, wt,
+                     sizeof wt);
     snprintf(buf, sizeof buf, "%s: %s · %s · %s: %s · %s %s", tr(c, "Enhed", "Unit"),
              ind->unit ? ind->unit : "", dir, tr(c, "Opgørelse", "Aggregation"),
              ind->aggregation ? ind->aggregation : "", tr(c, "Vægt", "Weight"), wt);
-    c->y += lis_canvas_text(c->cv, c->left, c->y, w, 7.5, 0, MUTED, buf, 1, true, NULL) + 2;
+    c->y +=
+        lis_canvas_text(c->cv, c->left, c->y, w, 7.5, 0, MUTED, buf, 1, true, NULL) + 2;
 
     lis_line_chart lc;
     char ql[4][16], yl[64];
@@ -597,13 +628,19 @@ indicator_block(ctx *c, const lis_rm_goal *g, const lis_rm_indicator *ind)
     c->y += figures(c, lc.n, lc.cat_label, rows, 3, lc.status) + 4;
 
     ytd_range(c, range, sizeof range);
-    snprintf(buf, sizeof buf, "%s (%s): %s %s · %s %s · %s %s%s", tr(c, "År til dato", "Year to date"),
-             range, tr(c, "faktisk", "actual"),
-             isfinite(ind->ytd_actual) ? lis_chart_number(ind->ytd_actual, ind->decimals, c->en, num[0], 64) : "–",
+    snprintf(buf, sizeof buf, "%s (%s): %s %s · %s %s · %s %s%s",
+             tr(c, "År til dato", "Year to date"), range, tr(c, "faktisk", "actual"),
+             isfinite(ind->ytd_actual)
+                 ? lis_chart_number(ind->ytd_actual, ind->decimals, c->en, num[0], 64)
+                 : "–",
              tr(c, "mål", "target"),
-             isfinite(ind->ytd_target) ? lis_chart_number(ind->ytd_target, ind->decimals, c->en, num[1], 64) : "–",
+             isfinite(ind->ytd_target)
+                 ? lis_chart_number(ind->ytd_target, ind->decimals, c->en, num[1], 64)
+                 : "–",
              tr(c, "målopfyldelse", "attainment"),
-             isfinite(ind->ytd_attainment) ? lis_chart_number(ind->ytd_attainment, 1, c->en, num[2], 64) : "–",
+             isfinite(ind->ytd_attainment)
+                 ? lis_chart_number(ind->ytd_attainment, 1, c->en, num[2], 64)
+                 : "–",
              isfinite(ind->ytd_attainment) ? " %" : "");
     lis_chart_light(c->cv, c->left + 5, c->y + 5.5, 4.5, ind->ytd_status);
     double tw = 0;
@@ -660,8 +697,8 @@ economy_page(ctx *c)
 {
     const lis_rm_economy *e = &c->a->economy;
     new_page(c);
-    c->y += section_title(c, tr(c, "Økonomi: budget og forbrug", "Economy: budget and actual"),
-                          true);
+    c->y += section_title(
+        c, tr(c, "Økonomi: budget og forbrug", "Economy: budget and actual"), true);
     lis_column_chart cc;
     economy_chart_data(c->r, e, c->en, &cc);
     double w = c->right - c->left, ch = 300;
@@ -688,11 +725,13 @@ economy_page(ctx *c)
     for (int m = 0; m < 12; m++)
         st[m] = m < c->r->month ? e->status[m] : LIS_LIGHT_NONE;
     c->y += figures(c, 12, cc.cat_label, rows, 5, st) + 6;
-    lis_canvas_text(c->cv, c->left, c->y, w, 7, LIS_TEXT_ITALIC, MUTED,
-                    tr(c, "Beløb i 1.000 kr. Status: forventet regnskab sammenholdt med korrigeret "
-                          "budget.",
-                       "Amounts in DKK 1,000. Status: forecast against the corrected budget."),
-                    2, true, NULL);
+    lis_canvas_text(
+        c->cv, c->left, c->y, w, 7, LIS_TEXT_ITALIC, MUTED,
+        tr(c,
+           "Beløb i 1.000 kr. Status: forventet regnskab sammenholdt med korrigeret "
+           "budget.",
+           "Amounts in DKK 1,000. Status: forecast against the corrected budget."),
+        2, true, NULL);
 }
 
 /* ========================================================================
@@ -717,8 +756,8 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
         indicator_chart(r, ind, en, &lc, ql, yl, sizeof yl);
         snprintf(title, sizeof title, "%s", ind->name ? ind->name : ind->indicator_id);
         snprintf(sub, sizeof sub, "%s %s · %s %s: %s · %s", en ? "Agreement" : "Aftale",
-                 a->agreement_id, en ? "goal" : "mål", g->goal_id, g->title ? g->title : "",
-                 stamp);
+                 a->agreement_id, en ? "goal" : "mål", g->goal_id,
+                 g->title ? g->title : "", stamp);
         lc.title = title;
         lc.subtitle = sub;
         lis_chart_draw_line(cv, 0, 0, o->png_width, o->png_height, &lc);
@@ -727,8 +766,8 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
         economy_chart_data(r, &a->economy, en, &cc);
         snprintf(title, sizeof title, "%s: %s", en ? "Economy" : "Økonomi",
                  a->name ? a->name : a->agreement_id);
-        snprintf(sub, sizeof sub, "%s %s · %s", en ? "Agreement" : "Aftale", a->agreement_id,
-                 stamp);
+        snprintf(sub, sizeof sub, "%s %s · %s", en ? "Agreement" : "Aftale",
+                 a->agreement_id, stamp);
         cc.title = title;
         cc.subtitle = sub;
         lis_chart_draw_columns(cv, 0, 0, o->png_width, o->png_height, &cc);
@@ -762,7 +801,8 @@ lis_pdf_agreement_names(const lis_rm_agreement *a, const lis_chart_opts *opts, s
                 names[k++] = lis_xasprintf(
                     "aftale-%s-%s-%s.png", sa,
                     lis_chart_safe_name(a->goals[i].goal_id, sg, sizeof sg),
-                    lis_chart_safe_name(a->goals[i].indicators[j].indicator_id, si, sizeof si));
+                    lis_chart_safe_name(a->goals[i].indicators[j].indicator_id, si,
+                                        sizeof si));
         names[k++] = lis_xasprintf("aftale-%s-oekonomi.png", sa);
     }
     *n = k;
@@ -799,10 +839,12 @@ lis_pdf_agreement_write_paths(const lis_report *r, const lis_rm_agreement *a,
         indicator_pages(&c);
         economy_page(&c);
         char left[300], title[1024];
-        snprintf(left, sizeof left, "%s %s", c.en ? "Agreement" : "Aftale", a->agreement_id);
+        snprintf(left, sizeof left, "%s %s", c.en ? "Agreement" : "Aftale",
+                 a->agreement_id);
         snprintf(title, sizeof title, "%s %s: %s", c.en ? "Agreement" : "Aftale",
                  a->agreement_id, a->name ? a->name : "");
-        lis_status st = lis_doc_write_pdf(c.doc, paths[next++], title, left, &r->stamp, err);
+        lis_status st =
+            lis_doc_write_pdf(c.doc, paths[next++], title, left, &r->stamp, err);
         lis_doc_free(c.doc);
         if (st != LIS_OK)
             return st;
@@ -810,8 +852,8 @@ lis_pdf_agreement_write_paths(const lis_report *r, const lis_rm_agreement *a,
     lis_status st = LIS_OK;
     if (opts->pngs) {
         /* One image for all the agreement's charts: each chart paints it all. */
-        cairo_surface_t *img =
-            cairo_image_surface_create(CAIRO_FORMAT_RGB24, opts->png_width, opts->png_height);
+        cairo_surface_t *img = cairo_image_surface_create(
+            CAIRO_FORMAT_RGB24, opts->png_width, opts->png_height);
         for (size_t i = 0; i < a->n_goals && st == LIS_OK; i++)
             for (size_t k = 0; k < a->goals[i].n_indicators && st == LIS_OK; k++)
                 st = write_png_chart(r, a, &a->goals[i], &a->goals[i].indicators[k],
@@ -832,7 +874,8 @@ lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a, const ch
     char **paths = lis_xcalloc(n ? n : 1, sizeof *paths);
     for (size_t i = 0; i < n; i++)
         paths[i] = lis_xasprintf("%s/%s", dir, names[i]);
-    lis_status st = lis_pdf_agreement_write_paths(r, a, (const char *const *)paths, opts, err);
+    lis_status st =
+        lis_pdf_agreement_write_paths(r, a, (const char *const *)paths, opts, err);
     lis_pdf_agreement_names_free(paths, n);
     lis_pdf_agreement_names_free(names, n);
     return st;

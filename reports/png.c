@@ -62,8 +62,10 @@ write_image(png_structp png, png_infop info, FILE *f, const image *im,
 {
     png_init_io(png, f);
     png_set_IHDR(png, info, (png_uint_32)im->w, (png_uint_32)im->h, 8, PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, opts->filter ? opts->filter : PNG_FILTER_NONE);
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE,
+                   opts->filter ? opts->filter : PNG_FILTER_NONE);
     png_set_compression_level(png, opts->level);
     png_set_compression_strategy(png, opts->strategy);
     png_set_compression_buffer_size(png, 1 << 17);
@@ -86,8 +88,8 @@ write_image(png_structp png, png_infop info, FILE *f, const image *im,
 /* libpng reports errors by longjmp: keep setjmp in a function that does
  * nothing after the jump but return. */
 static bool
-encode(png_structp png, png_infop info, FILE *f, const image *im, const lis_png_opts *opts,
-       unsigned char *row)
+encode(png_structp png, png_infop info, FILE *f, const image *im,
+       const lis_png_opts *opts, unsigned char *row)
 {
     if (setjmp(png_jmpbuf(png)))
         return false;
@@ -110,7 +112,8 @@ lis_png_write(cairo_surface_t *surface, const char *path, const lis_png_opts *op
     int stride = cairo_image_surface_get_stride(surface);
     const unsigned char *data = cairo_image_surface_get_data(surface);
     if (data == NULL || w <= 0 || h <= 0)
-        return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": not an image", path);
+        return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": not an image",
+                             path);
 
     FILE *f = fopen(path, "wb");
     if (f == NULL)
@@ -146,7 +149,8 @@ lis_png_read(const char *path, uint8_t **rgb, int *width, int *height, lis_error
     img.version = PNG_IMAGE_VERSION;
     *rgb = NULL;
     if (!png_image_begin_read_from_file(&img, path))
-        return lis_error_set(err, LIS_INPUT, "could not read \"%s\": %s", path, img.message);
+        return lis_error_set(err, LIS_INPUT, "could not read \"%s\": %s", path,
+                             img.message);
     img.format = PNG_FORMAT_RGB;
     uint8_t *buf = lis_xmalloc(PNG_IMAGE_SIZE(img));
     if (!png_image_finish_read(&img, NULL, buf, 0, NULL)) {

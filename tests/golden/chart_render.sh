@@ -55,6 +55,23 @@ for p in 1 2 3 4 5 6 7; do
 done
 ok "agreement PDF: 7 A4 pages, Danish text, stamp and page number on every page"
 
+# A goals table over several pages: its header again on every page, no row
+# cut at the bottom (the last goal's comment is whole), footers everywhere.
+pdf="$TMP/s/aftale-A003.pdf"
+qpdf --check "$pdf" >/dev/null || fail "qpdf --check aftale-A003.pdf"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" -ge 5 ] || fail "aftale-A003.pdf has $pages pages, expected the goals table to continue"
+for p in 2 3 4 5; do
+    pdftotext -f $p -l $p -layout "$pdf" "$TMP/p.txt"
+    assert_grep 'Mål \(fortsat\)' "$TMP/p.txt"
+    assert_grep 'Status og kommentar' "$TMP/p.txt"
+    assert_grep "Side $p af $pages" "$TMP/p.txt"
+done
+pdftotext -layout "$pdf" "$TMP/a3.txt"
+assert_eq "$(grep -c 'Åse Ødegård)' "$TMP/a3.txt")" 40 "goal comments of A003"
+assert_grep 'K40 +Hurtigere og mere' "$TMP/a3.txt"
+ok "a long goals table continues with its header repeated"
+
 # --- the dashboard: 112 agreements on one landscape page (up to 128 fit), 300 on three --------
 "$CHARTS" sample "$TMP/d" --agreements 112 >/dev/null || fail "lis-charts sample (112)"
 pdfinfo "$TMP/d/dashboard-2026-Q3.pdf" >"$TMP/info"

@@ -141,7 +141,8 @@ test_png_round_trip(void **state)
     unlink(path);
 
     /* A folder that does not exist: an output error naming the file, no file. */
-    assert_int_equal(lis_png_write(img, "/nonexistent-lis/x.png", NULL, &err), LIS_OUTPUT);
+    assert_int_equal(lis_png_write(img, "/nonexistent-lis/x.png", NULL, &err),
+                     LIS_OUTPUT);
     assert_non_null(strstr(err.msg, "/nonexistent-lis/x.png"));
     cairo_surface_destroy(img);
 }
