@@ -13,6 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
 #include "chart.h"
 #include "dashboard.h"
 #include "mem.h"
@@ -196,6 +199,57 @@ test_missing_values_are_gaps(void **state)
     assert_true(blue_in_columns(&c, 40, 120) > 0);
 }
 
+/* The same drawing code on SVG and PDF surfaces: the files are written and
+ * hold the chart (an SVG with glyphs, a one-page PDF). */
+static void
+test_svg_and_pdf_surfaces(void **state)
+{
+    (void)state;
+    lis_column_chart c;
+    lis_column_chart_init(&c, 12);
+    for (int m = 0; m < 12; m++) {
+        c.cat_label[m] = lis_chart_month(m + 1, true, false);
+        c.budget[m] = 1e6;
+        c.cum_budget[m] = 1e6 * (m + 1);
+        if (m < 6) {
+            c.actual[m] = 9e5;
+            c.cum_actual[m] = 9e5 * (m + 1);
+        }
+    }
+    c.title = "Økonomi: Ærø Åby";
+    char svg[] = "/tmp/lis-test-chart-svg-XXXXXX", pdf[] = "/tmp/lis-test-chart-pdf-XXXXXX";
+    close(mkstemp(svg));
+    close(mkstemp(pdf));
+    cairo_surface_t *surfaces[2] = {cairo_svg_surface_create(svg, 640, 360),
+                                    cairo_pdf_surface_create(pdf, 640, 360)};
+    for (int i = 0; i < 2; i++) {
+        cairo_t *cr = cairo_create(surfaces[i]);
+        lis_canvas *cv = lis_canvas_new(cr);
+        lis_chart_background(cv, 640, 360);
+        lis_chart_draw_columns(cv, 0, 0, 640, 360, &c);
+        lis_canvas_free(cv);
+        cairo_destroy(cr);
+        cairo_surface_finish(surfaces[i]);
+        assert_int_equal(cairo_surface_status(surfaces[i]), CAIRO_STATUS_SUCCESS);
+        cairo_surface_destroy(surfaces[i]);
+    }
+    FILE *f = fopen(svg, "r");
+    assert_non_null(f);
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    assert_non_null(strstr(buf, "<svg"));
+    assert_non_null(strstr(buf, "glyph"));
+    f = fopen(pdf, "r");
+    assert_non_null(f);
+    n = fread(buf, 1, 8, f);
+    fclose(f);
+    assert_true(n == 8 && memcmp(buf, "%PDF-1.", 7) == 0);
+    unlink(svg);
+    unlink(pdf);
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -259,6 +313,7 @@ main(void)
         cmocka_unit_test(test_names_and_words),
         cmocka_unit_test(test_png_round_trip),
         cmocka_unit_test(test_missing_values_are_gaps),
+        cmocka_unit_test(test_svg_and_pdf_surfaces),
         cmocka_unit_test(test_dashboard_risk_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
