@@ -156,15 +156,11 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
     }
     if (a->n_goals == 0)
         xw_text(&s, row++, O_GOAL, L(LIS_L_NONE_ROWS), b->italic);
-    lxw_row_t table_end = row - 1;
+    xw_filter(&s, row - 1, O_NCOLS);
     write_economy_summary(&s, row + 1, a);
-    /* the filter covers the goal table only, not the economy below it */
-    lxw_row_t last = s.last_row;
-    s.last_row = table_end;
     xw_min_width(&s, O_GOAL, 30);
     xw_min_width(&s, O_GOAL_ID, 13);
-    xw_sheet_end(&s, true, true, O_NCOLS);
-    s.last_row = last;
+    xw_sheet_end(&s, false, true, O_NCOLS);
 }
 
 /* ---------------------------------------------------------------- Maal */

@@ -436,6 +436,16 @@ xw_date(xw_sheet *s, lxw_row_t row, int col, int y, int m, int d, lxw_format *f)
     track(s, row, col, f == s->b->month ? 10 : 12);
 }
 
+void
+xw_filter(xw_sheet *s, lxw_row_t last_row, int ncols)
+{
+    if (s->ws == NULL || s->filtered || ncols <= 0 || last_row <= s->header_row)
+        return;
+    s->filtered = true;
+    xw_check(s->b, worksheet_autofilter(s->ws, s->header_row, 0, last_row, (lxw_col_t)(ncols - 1)),
+             "an autofilter");
+}
+
 /* Doubles '&', which starts a code in Excel's header and footer strings. */
 static void
 add_escaped(lis_buf *b, const char *s, size_t max_cp)
@@ -467,9 +477,8 @@ xw_sheet_end(xw_sheet *s, bool filter, bool landscape, int filter_cols)
     if (s->header_row > 0) {
         worksheet_freeze_panes(s->ws, s->header_row + 1, 0);
         worksheet_repeat_rows(s->ws, s->header_row, s->header_row);
-        if (filter && s->last_row >= s->header_row && filter_cols > 0)
-            worksheet_autofilter(s->ws, s->header_row, 0, s->last_row,
-                                 (lxw_col_t)(filter_cols - 1));
+        if (filter && !s->filtered)
+            xw_filter(s, s->last_row, filter_cols);
     }
     worksheet_set_paper(s->ws, 9); /* A4 */
     if (landscape)

@@ -40,6 +40,7 @@ typedef struct xw_sheet {
     int ncols;
     lxw_row_t header_row; /* the table header, for freeze, filter, repeat */
     lxw_row_t last_row;   /* the last row written */
+    bool filtered;        /* xw_filter was called */
 } xw_sheet;
 
 /* Opens a workbook for path with the title and subject of its document
@@ -68,6 +69,9 @@ void xw_num(xw_sheet *s, lxw_row_t row, int col, double v, lxw_format *fmt);
 void xw_pct(xw_sheet *s, lxw_row_t row, int col, double percent);
 void xw_light(xw_sheet *s, lxw_row_t row, int col, lis_light light, const char *word);
 void xw_date(xw_sheet *s, lxw_row_t row, int col, int y, int m, int d, lxw_format *fmt);
+/* Puts the autofilter on header..last_row now: in constant-memory mode it
+ * must be set before rows below the table (totals) are written. */
+void xw_filter(xw_sheet *s, lxw_row_t last_row, int ncols);
 /* Sets the minimum width of a column (characters). */
 void xw_min_width(xw_sheet *s, int col, double chars);
 

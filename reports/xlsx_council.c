@@ -139,15 +139,14 @@ status_overview(xw_book *b, const lis_report *r, const char *title)
             xw_light(&s, row, SO_ECON, LIS_LIGHT_GREY, L(LIS_L_NO_BUDGET));
         xw_pct(&s, row, SO_CONS, a->economy.consumption_pct_now);
     }
-    lxw_row_t last = row - 1;
+    xw_filter(&s, row - 1, SO_NCOLS);
     xw_text(&s, row, SO_ID, L(LIS_L_TOTAL), b->total_text);
     long all = tot[0] + tot[1] + tot[2] + tot[3];
     xw_num(&s, row, SO_GOALS, (double)all, b->total_money);
     for (int k = 0; k < 4; k++)
         xw_num(&s, row, SO_GREEN + k, (double)tot[k], b->total_money);
-    s.last_row = last;
     xw_min_width(&s, SO_NAME, 24);
-    xw_sheet_end(&s, r->n_agreements > 0, true, SO_NCOLS);
+    xw_sheet_end(&s, false, true, SO_NCOLS);
 }
 
 enum { SA_ID, SA_NAME, SA_GOAL_ID, SA_GOAL, SA_KIND, SA_FOCUS, SA_ATT, SA_STATUS, SA_QSTATUS,
@@ -319,11 +318,10 @@ annual_counts(xw_book *b, const lis_report *r, const area_group *g, size_t ng)
         xw_text(&s, row, 2, area_label(b, a->area_unit, a->area_name), b->text);
         write_counts(b, &s, row, 3, c, b->integer);
     }
-    lxw_row_t last = row - 1;
+    xw_filter(&s, row - 1, 8);
     xw_text(&s, row, 0, L(LIS_L_TOTAL), b->total_text);
     write_counts(b, &s, row, 3, tot, b->total_money);
-    s.last_row = last;
-    xw_sheet_end(&s, r->n_agreements > 0, true, 8);
+    xw_sheet_end(&s, false, true, 8);
 
     title = lis_xasprintf("%s %d – %s", L(LIS_L_ANNUAL_REPORT), r->year,
                           L(LIS_L_SHEET_COUNT_AREA));
@@ -339,12 +337,11 @@ annual_counts(xw_book *b, const lis_report *r, const area_group *g, size_t ng)
         xw_num(&s, row, 1, (double)g[k].n, b->integer);
         write_counts(b, &s, row, 2, c, b->integer);
     }
-    last = row - 1;
+    xw_filter(&s, row - 1, 7);
     xw_text(&s, row, 0, L(LIS_L_TOTAL), b->total_text);
     xw_num(&s, row, 1, (double)r->n_agreements, b->total_money);
     write_counts(b, &s, row, 2, tot, b->total_money);
-    s.last_row = last;
-    xw_sheet_end(&s, ng > 0, true, 7);
+    xw_sheet_end(&s, false, true, 7);
 }
 
 enum { EA_ID, EA_NAME, EA_AREA, EA_LEVEL, EA_BUDGET, EA_ACTUAL, EA_DEV, EA_CONS, EA_FORECAST,
@@ -407,6 +404,8 @@ annual_economy(xw_book *b, const lis_report *r)
         const char *lvl = ar->level ? ar->level : "policy_area";
         bool total = strcmp(lvl, "total") == 0, frame = strcmp(lvl, "service_frame") == 0;
         bool unalloc = strcmp(lvl, "unallocated") == 0;
+        if (strcmp(lvl, "policy_area") != 0)
+            xw_filter(&s, last_area, P_NCOLS);
         lxw_format *tf = total ? b->total_text : (frame || unalloc) ? b->bold : b->text;
         lxw_format *nf = total ? b->total_money : b->money;
         const char *fr = ar->service_frame < 0 ? L(LIS_L_UNKNOWN)
@@ -436,10 +435,8 @@ annual_economy(xw_book *b, const lis_report *r)
     if (r->n_areas == 0)
         xw_text(&s, row, 0, L(LIS_L_NONE_ROWS), b->italic);
     /* the filter covers the policy areas; subtotals and total stay below */
-    lxw_row_t last = s.last_row;
-    s.last_row = last_area;
-    xw_sheet_end(&s, last_area > 3, true, P_NCOLS);
-    s.last_row = last;
+    xw_filter(&s, last_area, P_NCOLS);
+    xw_sheet_end(&s, false, true, P_NCOLS);
 }
 
 enum { T_ID, T_DATE, T_FROM_CC, T_FROM_FN, T_TO_CC, T_TO_FN, T_AMOUNT, T_VERDICT, T_FLAGS,
