@@ -58,7 +58,9 @@ pdfinfo "$q/dashboard-2026-Q1.pdf" | grep -Eq '^Pages: +1$' || fail "dashboard i
 pdftotext -layout "$q/dashboard-2026-Q1.pdf" "$TMP/d.txt"
 assert_grep 'Direktionens kvartalsoverblik · 1. kvartal 2026' "$TMP/d.txt"
 assert_grep '3 aftaler' "$TMP/d.txt"
-assert_grep 'Skoler & dagtilbud' "$TMP/d.txt"
+assert_grep 'A2 Skoler' "$TMP/d.txt"  # the holder's name
+pdftotext "$dir/aftale-A2.pdf" "$TMP/a2.txt"
+assert_grep 'Skoler & dagtilbud' "$TMP/a2.txt"
 assert_grep 'Periode 2026-Q1 · data pr. 2026-04-06' "$TMP/d.txt"
 ok "quarterly: dashboard PDF and PNG"
 
