@@ -336,7 +336,7 @@ economy_summary(ctx *c)
     }
     ytd_range(c, range, sizeof range);
 #define KR(v)                                                                            \
-    (snprintf(buf, sizeof buf, "%s kr.",                                                 \
+    (snprintf(buf, sizeof buf, c->en ? "DKK %s" : "%s kr.",                              \
               lis_chart_number(v, 0, c->en, num, sizeof num)),                           \
      buf)
 #define PCT(v)                                                                           \
