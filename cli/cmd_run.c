@@ -1,14 +1,490 @@
 /*
- * cmd_run.c - lis run: not built yet (see the open issues).
+ * cmd_run.c - lis run monthly|quarterly|status|annual: loads the report
+ * model of the window, then has each renderer of the kind write its files
+ * into the run's temporary folder (run.h), which becomes OUT/<period>.
+ *
+ *   monthly --period 2026-10   OUT/2026-10/aftale-<id>.xlsx, aftale-<id>.pdf and
+ *                              the chart PNGs per agreement
+ *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf and .png
+ *   status --year 2026 [--as-of 2026-06]
+ *                              OUT/2026-YTD-06/statusopfoelgning-2026.xlsx
+ *   annual --year 2026         OUT/2026/aarsberetning-2026.xlsx
+ *
+ * A renderer is a function in the tables below; the PDF and PNG renderers
+ * of a monthly run are added beside the xlsx one.
  */
+#include "chart.h"
 #include "cli.h"
+#include "dashboard.h"
+#include "labels.h"
+#include "mem.h"
+#include "pdf_agreement.h"
+#include "period.h"
+#include "report.h"
+#include "run.h"
+#include "xlsx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static const char usage[] =
-"usage: lis run monthly|quarterly|status|annual --period P | --year Y [--agreement ID...] [--out DIR] [--jobs N]\n";
+    "usage: lis run monthly --period YYYY-MM [--agreement ID...] [options]\n"
+    "       lis run quarterly --period YYYY-QN [options]\n"
+    "       lis run status --year Y [--as-of YYYY-MM] [options]\n"
+    "       lis run annual --year Y [options]\n"
+    "\n"
+    "Writes the reports of SPEC section 4 into OUT/<period>/ through a temporary\n"
+    "folder renamed into place, with manifest.json (run id, parameters, batches\n"
+    "read, each file with its SHA-256). Run \"lis rollup --year Y\" first.\n"
+    "\n"
+    "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data),\n"
+    "             aftale-<id>.pdf (A4) and a PNG per chart\n"
+    "             (aftale-<id>-<goal>-<indicator>.png, aftale-<id>-oekonomi.png)\n"
+    "  quarterly  dashboard-YYYY-QN.pdf and .png for the direktion\n"
+    "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
+    "             OUT/Y-YTD-MM/\n"
+    "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
+    "\n"
+    "Options:\n"
+    "  --agreement ID...  only these agreements (monthly; repeatable); files of\n"
+    "                     other agreements already in OUT/<period>/ are kept\n"
+    "  --out DIR          the output folder OUT (default: [output] dir, \"out\")\n"
+    "  --lang da|en       the language of the labels (default: [output] language)\n"
+    "  --jobs N           render with N processes (default: [run] jobs)\n"
+    "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
+    "                     1280x720)\n"
+    "\n"
+    "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
+    "4 output could not be written (or a run of the same kind and period is in\n"
+    "progress). A failed run leaves no files.\n";
+
+typedef struct run_opts {
+    const char *kind;
+    const char *period, *as_of, *out, *lang;
+    const char *png_size;
+    int year;
+    int jobs;
+    const char **ids;
+    size_t n_ids;
+} run_opts;
+
+/* ------------------------------------------------------------ renderers */
+
+/* One agreement's files of a monthly run. */
+typedef lis_status (*agreement_renderer)(lis_run *run, const lis_report *r,
+                                         const lis_rm_agreement *a, char **path,
+                                         lis_error *err);
+
+static lis_status
+monthly_xlsx(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char **path,
+             lis_error *err)
+{
+    (void)run;
+    return lis_xlsx_write_agreement(r, a, *path, err);
+}
+
+/* Registers the file names (before any process forks). */
+static char *
+monthly_xlsx_name(lis_run *run, const lis_rm_agreement *a)
+{
+    char *name = lis_xasprintf("aftale-%s.xlsx", a->agreement_id);
+    char *path = lis_run_file(run, name);
+    free(name);
+    return path;
+}
+
+/* The PDF and the chart PNGs (reports/pdf_agreement.h). An agreement has
+ * several of them, so the "path" of this renderer holds all their paths in
+ * the renderer's order, one per line; each name is registered with the run
+ * (which renames clashing ones) before any process forks. */
+static lis_chart_opts chart_opts;
+
+static char *
+monthly_charts_names(lis_run *run, const lis_rm_agreement *a)
+{
+    size_t n;
+    char **names = lis_pdf_agreement_names(a, &chart_opts, &n);
+    lis_buf b;
+    lis_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        char *path = lis_run_file(run, names[i]);
+        lis_buf_adds(&b, path);
+        lis_buf_addc(&b, '\n');
+        free(path);
+    }
+    lis_pdf_agreement_names_free(names, n);
+    return b.data;
+}
+
+static lis_status
+monthly_charts(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char **path,
+               lis_error *err)
+{
+    (void)run;
+    size_t n = 0;
+    for (const char *p = *path; p && *p; p++)
+        n += *p == '\n';
+    char **paths = lis_xcalloc(n ? n : 1, sizeof *paths);
+    const char *p = *path;
+    for (size_t i = 0; i < n; i++) {
+        const char *nl = strchr(p, '\n');
+        paths[i] = lis_xstrndup(p, (size_t)(nl - p));
+        p = nl + 1;
+    }
+    lis_status st =
+        lis_pdf_agreement_write_paths(r, a, (const char *const *)paths, &chart_opts, err);
+    lis_pdf_agreement_names_free(paths, n);
+    return st;
+}
+
+static const struct {
+    agreement_renderer render;
+    char *(*file)(lis_run *run, const lis_rm_agreement *a);
+} monthly_renderers[] = {
+    {monthly_xlsx, monthly_xlsx_name},
+    {monthly_charts, monthly_charts_names},
+};
+#define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
+
+/* Renders agreements [0, n) whose index % jobs == job. */
+static lis_status
+render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
+             lis_error *err)
+{
+    for (size_t i = 0; i < r->n_agreements; i++) {
+        if ((int)(i % (size_t)jobs) != job)
+            continue;
+        for (size_t k = 0; k < N_MONTHLY; k++) {
+            lis_status st = monthly_renderers[k].render(run, r, &r->agreements[i],
+                                                        &paths[i * N_MONTHLY + k], err);
+            if (st != LIS_OK)
+                return st;
+        }
+    }
+    return LIS_OK;
+}
+
+static lis_status
+render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
+{
+    size_t n = r->n_agreements * N_MONTHLY;
+    char **paths = lis_xcalloc(n ? n : 1, sizeof *paths);
+    for (size_t i = 0; i < r->n_agreements; i++)
+        for (size_t k = 0; k < N_MONTHLY; k++)
+            paths[i * N_MONTHLY + k] = monthly_renderers[k].file(run, &r->agreements[i]);
+    if (jobs > (int)r->n_agreements)
+        jobs = (int)r->n_agreements;
+    lis_status st = LIS_OK;
+    if (jobs <= 1) {
+        st = render_share(run, r, paths, 0, 1, err);
+    } else {
+        /* The model is read-only: each child renders its share of the
+         * agreements and reports by exit status; the first error is
+         * reported on stderr by the child. */
+        fflush(NULL);
+        pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
+        for (int j = 0; j < jobs; j++) {
+            pids[j] = fork();
+            if (pids[j] == 0) {
+                lis_error e = {0};
+                lis_status cst = render_share(run, r, paths, j, jobs, &e);
+                if (cst != LIS_OK)
+                    lis_cli_fail(&e);
+                fflush(NULL);
+                _exit(cst);
+            }
+            if (pids[j] < 0) {
+                st = lis_error_set(err, LIS_OUTPUT, "could not start a renderer process");
+                break;
+            }
+        }
+        for (int j = 0; j < jobs; j++) {
+            int ws = 0;
+            if (pids[j] <= 0 || waitpid(pids[j], &ws, 0) < 0)
+                continue;
+            int code = WIFEXITED(ws) ? WEXITSTATUS(ws) : LIS_OUTPUT;
+            if (code != 0 && st == LIS_OK)
+                st = lis_error_set(err, (lis_status)code, "a renderer process failed");
+        }
+        free(pids);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    return st;
+}
+
+/* ------------------------------------------------------------- options */
+
+static const char *
+opt_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
+static bool
+parse_year(const char *s, int *year)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 1900 || v > 2999)
+        return false;
+    *year = (int)v;
+    return true;
+}
+
+static char *
+params_json(const run_opts *o, const char *period)
+{
+    lis_buf b;
+    lis_buf_init(&b);
+    lis_buf_adds(&b, "{\"period\": ");
+    lis_run_json_string(&b, period);
+    if (o->as_of) {
+        lis_buf_adds(&b, ", \"as_of\": ");
+        lis_run_json_string(&b, o->as_of);
+    }
+    lis_buf_adds(&b, ", \"agreements\": [");
+    for (size_t i = 0; i < o->n_ids; i++) {
+        if (i)
+            lis_buf_adds(&b, ", ");
+        lis_run_json_string(&b, o->ids[i]);
+    }
+    lis_buf_adds(&b, "], \"lang\": ");
+    lis_run_json_string(&b, o->lang);
+    lis_buf_adds(&b, ", \"out\": ");
+    lis_run_json_string(&b, o->out);
+    if (o->png_size) {
+        lis_buf_adds(&b, ", \"png_size\": ");
+        lis_run_json_string(&b, o->png_size);
+    }
+    lis_buf_addf(&b, ", \"jobs\": %d}", o->jobs);
+    return b.data;
+}
+
+/* -------------------------------------------------------------- the run */
+
+static int
+do_run(lis_cli *cli, run_opts *o, const lis_period *window)
+{
+    lis_error err = {0};
+    char period[LIS_PERIOD_NAME_SIZE];
+    lis_period_name(window, period);
+    PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);
+    if (conn == NULL)
+        return lis_cli_fail(&err);
+
+    char *pj = params_json(o, period);
+    lis_run_params rp = {.kind = o->kind, .period = period, .year = window->year,
+                         .out_dir = o->out, .parameters_json = pj,
+                         .keep_other_files = o->n_ids > 0};
+    lis_run *run = lis_run_begin(conn, &rp, &err);
+    free(pj);
+    if (run == NULL) {
+        PQfinish(conn);
+        return lis_cli_fail(&err);
+    }
+    unsigned parts = strcmp(o->kind, "monthly") == 0  ? LIS_REPORT_DATA
+                     : strcmp(o->kind, "annual") == 0 ? LIS_REPORT_AREAS | LIS_REPORT_TRANSFERS
+                                                      : 0;
+    lis_report *r = lis_report_load_parts(conn, &cli->cfg, window->year, window, o->ids,
+                                          o->n_ids, parts, &err);
+    lis_status st = r ? LIS_OK : err.code;
+    char *single = NULL;
+    if (r) {
+        free(r->stamp.lang);
+        r->stamp.lang = lis_xstrdup(o->lang);
+        r->stamp.run_id = lis_run_document_id(run);
+        if (strcmp(o->kind, "monthly") == 0) {
+            st = render_monthly(run, r, o->jobs, &err);
+        } else if (strcmp(o->kind, "quarterly") == 0) {
+            char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
+            char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
+            st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
+            single = lis_xasprintf("%s and %s", pdf, png);
+            free(pdf);
+            free(png);
+            free(pdf_path);
+            free(png_path);
+        } else {
+            char *name = strcmp(o->kind, "status") == 0
+                             ? lis_xasprintf("statusopfoelgning-%d.xlsx", window->year)
+                             : lis_xasprintf("aarsberetning-%d.xlsx", window->year);
+            char *path = lis_run_file(run, name);
+            st = strcmp(o->kind, "status") == 0 ? lis_xlsx_write_status(r, path, &err)
+                                                : lis_xlsx_write_annual(r, path, &err);
+            single = name;
+            free(path);
+        }
+    }
+    size_t n_files = lis_run_n_files(run);
+    long run_id = lis_run_id(run);
+    char *final_dir = lis_xstrdup(lis_run_final_dir(run));
+    size_t n_agreements = r ? r->n_agreements : 0;
+    lis_report_free(r);
+    lis_status fst = lis_run_finish(run, st, &err, &err);
+    PQfinish(conn);
+    if (fst != LIS_OK) {
+        free(single);
+        free(final_dir);
+        return lis_cli_fail(&err);
+    }
+    if (single)
+        printf("wrote %s/%s (run %ld)\n", final_dir, single, run_id);
+    else
+        printf("wrote %zu file%s for %zu agreement%s to %s/ (run %ld)\n", n_files,
+               n_files == 1 ? "" : "s", n_agreements, n_agreements == 1 ? "" : "s", final_dir,
+               run_id);
+    free(single);
+    free(final_dir);
+    return LIS_OK;
+}
 
 int
 cmd_run(int argc, char **argv, lis_cli *cli)
 {
-    (void)cli;
-    return lis_cli_not_yet("run", usage, argc, argv);
+    if (lis_cli_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return LIS_OK;
+    }
+    if (argc < 2)
+        return lis_cli_usage_error(usage, "lis run needs a kind of report");
+    run_opts o = {.kind = argv[1], .out = cli->cfg.out_dir ? cli->cfg.out_dir : "out",
+                  .lang = cli->cfg.lang ? cli->cfg.lang : "da",
+                  .jobs = cli->cfg.jobs > 0 ? cli->cfg.jobs : 1};
+    const char *year_s = NULL, *jobs_s = NULL;
+    o.ids = lis_xcalloc((size_t)argc, sizeof *o.ids);
+    int rc = -1;
+    for (int i = 2; i < argc && rc < 0; i++) {
+        const char *v;
+        if ((v = opt_value(argc, argv, &i, "--period")) != NULL)
+            o.period = v;
+        else if ((v = opt_value(argc, argv, &i, "--year")) != NULL)
+            year_s = v;
+        else if ((v = opt_value(argc, argv, &i, "--as-of")) != NULL)
+            o.as_of = v;
+        else if ((v = opt_value(argc, argv, &i, "--out")) != NULL)
+            o.out = v;
+        else if ((v = opt_value(argc, argv, &i, "--lang")) != NULL)
+            o.lang = v;
+        else if ((v = opt_value(argc, argv, &i, "--jobs")) != NULL)
+            jobs_s = v;
+        else if ((v = opt_value(argc, argv, &i, "--png-size")) != NULL)
+            o.png_size = v;
+        else if ((v = opt_value(argc, argv, &i, "--agreement")) != NULL) {
+            if (!v[0])
+                rc = lis_cli_usage_error(usage, "--agreement needs an id");
+            else
+                o.ids[o.n_ids++] = v;
+            /* --agreement A B C: ids up to the next option */
+            while (rc < 0 && i + 1 < argc && argv[i + 1][0] != '-')
+                o.ids[o.n_ids++] = argv[++i];
+        } else
+            rc = lis_cli_usage_error(usage, "unknown argument \"%s\"", argv[i]);
+    }
+    if (rc >= 0)
+        goto done;
+    if (strcmp(o.lang, "da") != 0 && strcmp(o.lang, "en") != 0) {
+        rc = lis_cli_usage_error(usage, "--lang must be da or en, not \"%s\"", o.lang);
+        goto done;
+    }
+    if (!o.out[0]) {
+        rc = lis_cli_usage_error(usage, "--out needs a folder");
+        goto done;
+    }
+    if (jobs_s) {
+        char *end;
+        long j = strtol(jobs_s, &end, 10);
+        if (!jobs_s[0] || *end || j < 1 || j > 64) {
+            rc = lis_cli_usage_error(usage, "--jobs must be a number from 1 to 64, not \"%s\"",
+                                     jobs_s);
+            goto done;
+        }
+        o.jobs = (int)j;
+    }
+
+    lis_chart_opts_default(&chart_opts);
+    if (o.png_size && (strcmp(o.kind, "monthly") != 0 ||
+                       !lis_chart_parse_size(o.png_size, &chart_opts.png_width,
+                                             &chart_opts.png_height))) {
+        rc = lis_cli_usage_error(usage, strcmp(o.kind, "monthly") != 0
+                                            ? "--png-size is an option of lis run monthly"
+                                            : "--png-size must be WIDTHxHEIGHT (16 to 10000 "
+                                              "pixels each), not \"%s\"",
+                                 o.png_size);
+        goto done;
+    }
+
+    lis_period window;
+    if (strcmp(o.kind, "monthly") == 0) {
+        if (!o.period || year_s || o.as_of) {
+            rc = lis_cli_usage_error(usage, "lis run monthly needs --period YYYY-MM (and no "
+                                            "--year or --as-of)");
+            goto done;
+        }
+        if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
+            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a month (YYYY-MM)",
+                                     o.period);
+            goto done;
+        }
+        o.year = window.year;
+    } else if (strcmp(o.kind, "quarterly") == 0) {
+        if (!o.period || year_s || o.as_of || o.n_ids) {
+            rc = lis_cli_usage_error(usage, "lis run quarterly needs --period YYYY-QN (and no "
+                                            "--year, --as-of or --agreement)");
+            goto done;
+        }
+        if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
+            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
+                                     o.period);
+            goto done;
+        }
+        o.year = window.year;
+    } else if (strcmp(o.kind, "status") == 0 || strcmp(o.kind, "annual") == 0) {
+        bool status = o.kind[0] == 's';
+        if (!year_s || o.period || o.n_ids || (!status && o.as_of)) {
+            rc = lis_cli_usage_error(usage, status ? "lis run status takes --year Y [--as-of "
+                                                     "YYYY-MM] only"
+                                                   : "lis run annual takes --year Y only");
+            goto done;
+        }
+        if (!parse_year(year_s, &o.year)) {
+            rc = lis_cli_usage_error(usage, "--year \"%s\" is not a year", year_s);
+            goto done;
+        }
+        if (status) {
+            int m = 6;
+            if (o.as_of) {
+                lis_period p;
+                if (!lis_window_parse(o.as_of, &p) || p.kind != LIS_MONTH || p.year != o.year) {
+                    rc = lis_cli_usage_error(usage, "--as-of \"%s\" is not a month of %d "
+                                                    "(YYYY-MM)", o.as_of, o.year);
+                    goto done;
+                }
+                m = p.last_month;
+            }
+            window = (lis_period){o.year, LIS_YTD, 1, m};
+        } else {
+            window = (lis_period){o.year, LIS_YEAR, 1, 12};
+        }
+    } else {
+        rc = lis_cli_usage_error(usage, "unknown kind of report \"%s\"", o.kind);
+        goto done;
+    }
+    rc = do_run(cli, &o, &window);
+done:
+    free(o.ids);
+    return rc;
 }

@@ -109,6 +109,7 @@ typedef struct lis_rm_measurement {
     double value;  /* NAN: no value (an empty or ".." cell) */
     long batch_id;
     char *batch_file;
+    char *measure_unit; /* the indicator's unit of measure (antal, pct, ...) or NULL */
 } lis_rm_measurement;
 
 typedef struct lis_rm_agreement {
@@ -134,6 +135,10 @@ typedef struct lis_rm_area {
     int service_frame;  /* 1 ja, 0 nej, -1 unknown */
     bool unallocated;
     double annual_budget, budget, actual, deviation, forecast;
+    /* "policy_area", "service_frame" (a subtotal per service frame),
+     * "unallocated" or "total" */
+    char *level;
+    double budget_ytd, actual_ytd, consumption_pct, expected_pct; /* pct: NAN if none */
 } lis_rm_area;
 
 typedef struct lis_rm_transfer {
@@ -159,5 +164,48 @@ typedef struct lis_report {
 } lis_report;
 
 void lis_report_free(lis_report *report);
+
+/* ------------------------------------------------------------ loading */
+
+#include "error.h"
+#include "period.h"
+
+typedef struct pg_conn PGconn;        /* as libpq-fe.h declares it */
+typedef struct lis_config lis_config; /* config.h */
+
+/* The parts of the model a report needs beyond agreements, goals,
+ * indicators and economy (which are always loaded). */
+enum {
+    LIS_REPORT_DATA = 1 << 0,      /* the measurements (Data sheet) */
+    LIS_REPORT_AREAS = 1 << 1,     /* economy per policy area, unallocated */
+    LIS_REPORT_TRANSFERS = 1 << 2, /* the transfers with their flags */
+    LIS_REPORT_ALL = 0x7,
+};
+
+/*
+ * Loads the report of the agreements of budget year `year` as of `window`
+ * (a month, quarter, year or YTD window of that year) from the rollup
+ * tables and the catalogue, in one query per part. agreement_ids[0..n-1]
+ * selects agreements (n == 0: every agreement of the year; an id that is not
+ * an agreement of the year is an input error naming it). Months after the
+ * window's last month carry no actual, attainment or status (the report is
+ * as of its window; targets and budgets stay, they are the plan), and the
+ * Data part holds only measurements up to that month.
+ *
+ * stamp.period is the window's name, stamp.lang comes from cfg (the caller
+ * may replace it), stamp.run_id is 0 (the run sets it). Returns a model the
+ * caller frees with lis_report_free, or NULL with err filled (LIS_DB,
+ * LIS_INPUT).
+ */
+lis_report *lis_report_load(PGconn *conn, const lis_config *cfg, int year,
+                            const lis_period *window, const char *const *agreement_ids,
+                            size_t n, lis_error *err);
+lis_report *lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
+                                  const lis_period *window,
+                                  const char *const *agreement_ids, size_t n,
+                                  unsigned parts, lis_error *err);
+
+/* The agreement with that id, or NULL (binary search; agreements are sorted). */
+const lis_rm_agreement *lis_report_find(const lis_report *report, const char *agreement_id);
 
 #endif

@@ -67,6 +67,7 @@ free_agreement(lis_rm_agreement *a)
         free(m->unit_name);
         free(m->period);
         free(m->batch_file);
+        free(m->measure_unit);
     }
     free(a->data);
     free(a->agreement_id);
@@ -90,8 +91,10 @@ lis_report_free(lis_report *r)
     for (size_t i = 0; i < r->n_agreements; i++)
         free_agreement(&r->agreements[i]);
     free(r->agreements);
-    for (size_t i = 0; i < r->n_areas; i++)
+    for (size_t i = 0; i < r->n_areas; i++) {
         free(r->areas[i].policy_area);
+        free(r->areas[i].level);
+    }
     free(r->areas);
     for (size_t i = 0; i < r->n_transfers; i++) {
         lis_rm_transfer *t = &r->transfers[i];

@@ -1,0 +1,283 @@
+/*
+ * labels.c - the Danish and English words of the reports; see labels.h.
+ *
+ * One table, indexed by lis_label_id; a missing entry is a bug caught by the
+ * unit test that walks the whole table.
+ */
+#include "labels.h"
+
+#include <stddef.h>
+#include <string.h>
+
+typedef struct label {
+    const char *da, *en;
+} label;
+
+static const label labels[LIS_L_COUNT_] = {
+    [LIS_L_AGREEMENT] = {"Aftale", "Agreement"},
+    [LIS_L_AGREEMENTS] = {"Aftaler", "Agreements"},
+    [LIS_L_STATUS_REPORT] = {"Statusopfølgning", "Status follow-up"},
+    [LIS_L_ANNUAL_REPORT] = {"Årsberetning", "Annual report"},
+    [LIS_L_MONTHLY_REPORT] = {"Månedsrapport", "Monthly report"},
+    [LIS_L_SHEET_OVERVIEW] = {"Overblik", "Overview"},
+    [LIS_L_SHEET_REACHED] = {"Kom vi i mål", "Did we reach"},
+    [LIS_L_SHEET_COUNT_AGREEMENT] = {"Mål pr. aftale", "Goals by agreement"},
+    [LIS_L_SHEET_COUNT_AREA] = {"Mål pr. fagområde", "Goals by area"},
+    [LIS_L_SHEET_ECON_AGREEMENT] = {"Økonomi pr. aftale", "Economy by agreement"},
+    [LIS_L_SHEET_ECON_AREA] = {"Økonomi pr. politikområde", "Economy by policy area"},
+    [LIS_L_SHEET_TRANSFERS] = {"Omplaceringer", "Transfers"},
+    [LIS_L_SHEET_DATA_MORE] = {"Data", "Data"},
+    [LIS_L_REACHED_TITLE] = {"Kom vi i mål?", "Did we reach the goals?"},
+    [LIS_L_AS_OF] = {"Opgjort pr.", "As of"},
+    [LIS_L_NEWEST_BATCH] = {"nyeste datalevering", "newest data batch"},
+    [LIS_L_NO_BATCH] = {"ingen datalevering", "no data batch"},
+    [LIS_L_RUN] = {"kørsel", "run"},
+    [LIS_L_PAGE] = {"Side", "Page"},
+    [LIS_L_OF] = {"af", "of"},
+    [LIS_L_HOLDER] = {"Aftaleholder", "Holder"},
+    [LIS_L_LEADER] = {"Leder", "Leader"},
+    [LIS_L_GRANTOR] = {"Aftalegiver", "Grantor"},
+    [LIS_L_YEAR] = {"År", "Year"},
+    [LIS_L_STATUS] = {"Status", "Status"},
+    [LIS_L_LEVEL] = {"Niveau", "Level"},
+    [LIS_L_PARENT] = {"Overordnet aftale", "Parent agreement"},
+    [LIS_L_AREA] = {"Fagområde", "Area"},
+    [LIS_L_NO_AREA] = {"Uden fagområde", "No area"},
+    [LIS_L_GOAL_ID] = {"Mål-id", "Goal id"},
+    [LIS_L_GOAL] = {"Mål", "Goal"},
+    [LIS_L_GOALS] = {"Mål", "Goals"},
+    [LIS_L_KIND] = {"Type", "Kind"},
+    [LIS_L_FOCUS_AREA] = {"Fokusområde", "Focus area"},
+    [LIS_L_CROSS_CUTTING] = {"Tværfagligt", "Cross-cutting"},
+    [LIS_L_SHARED_FROM] = {"Delt fra aftale", "Shared from agreement"},
+    [LIS_L_INDICATOR_ID] = {"Indikator-id", "Indicator id"},
+    [LIS_L_INDICATOR] = {"Indikator", "Indicator"},
+    [LIS_L_UNIT_OF_MEASURE] = {"Måleenhed", "Unit of measure"},
+    [LIS_L_ACTUAL_YTD] = {"Faktisk år til dato", "Actual year to date"},
+    [LIS_L_TARGET_YTD] = {"Mål år til dato", "Target year to date"},
+    [LIS_L_ACTUAL] = {"Faktisk", "Actual"},
+    [LIS_L_TARGET] = {"Målværdi", "Target"},
+    [LIS_L_ATTAINMENT] = {"Målopfyldelse", "Attainment"},
+    [LIS_L_ATTAINMENT_YTD] = {"Målopfyldelse år til dato", "Attainment year to date"},
+    [LIS_L_ATTAINMENT_YEAR] = {"Målopfyldelse for året", "Attainment for the year"},
+    [LIS_L_TRAFFIC_LIGHT] = {"Status", "Status"},
+    [LIS_L_COMMENT] = {"Kommentar", "Comment"},
+    [LIS_L_COMMENT_STATUS] = {"Kvalitativ status", "Qualitative status"},
+    [LIS_L_COMMENT_PERIOD] = {"Kommentarens periode", "Comment period"},
+    [LIS_L_AUTHOR] = {"Forfatter", "Author"},
+    [LIS_L_QUALITATIVE] = {"Kvalitativ opfølgning", "Qualitative follow-up"},
+    [LIS_L_GOAL_TOTAL] = {"Målet samlet", "Goal overall"},
+    [LIS_L_MONTH] = {"Måned", "Month"},
+    [LIS_L_QUARTER] = {"Kvartal", "Quarter"},
+    [LIS_L_YES] = {"ja", "yes"},
+    [LIS_L_NO] = {"nej", "no"},
+    [LIS_L_WEIGHT] = {"Vægt", "Weight"},
+    [LIS_L_ECONOMY] = {"Økonomi", "Economy"},
+    [LIS_L_ANNUAL_BUDGET] = {"Korrigeret budget for året", "Corrected budget for the year"},
+    [LIS_L_BUDGET] = {"Budget", "Budget"},
+    [LIS_L_BUDGET_CUM] = {"Budget akkumuleret", "Budget cumulative"},
+    [LIS_L_ACTUAL_SPEND] = {"Forbrug", "Actual"},
+    [LIS_L_ACTUAL_CUM] = {"Forbrug akkumuleret", "Actual cumulative"},
+    [LIS_L_BUDGET_YTD] = {"Budget år til dato", "Budget year to date"},
+    [LIS_L_ACTUAL_YTD_SPEND] = {"Forbrug år til dato", "Actual year to date"},
+    [LIS_L_CONSUMPTION_PCT] = {"Forbrugsprocent", "Consumption %"},
+    [LIS_L_EXPECTED_PCT] = {"Forventet forbrugsprocent", "Expected %"},
+    [LIS_L_DEVIATION] = {"Afvigelse", "Deviation"},
+    [LIS_L_FORECAST] = {"Forventet regnskab", "Forecast"},
+    [LIS_L_ECONOMY_STATUS] = {"Økonomistatus", "Economy status"},
+    [LIS_L_POLICY_AREA] = {"Politikområde", "Policy area"},
+    [LIS_L_SERVICE_FRAME] = {"Serviceramme", "Service frame"},
+    [LIS_L_UNALLOCATED] = {"Ikke fordelt", "Unallocated"},
+    [LIS_L_UNKNOWN] = {"ukendt", "unknown"},
+    [LIS_L_TOTAL] = {"I alt", "Total"},
+    [LIS_L_NO_BUDGET] = {"Ingen budgetlinjer", "No budget lines"},
+    [LIS_L_UNIT_ID] = {"Enhed", "Unit"},
+    [LIS_L_UNIT_NAME] = {"Enhedens navn", "Unit name"},
+    [LIS_L_PERIOD] = {"Periode", "Period"},
+    [LIS_L_PERIOD_START] = {"Periodens start", "Period start"},
+    [LIS_L_VALUE] = {"Værdi", "Value"},
+    [LIS_L_BATCH] = {"Datalevering", "Batch"},
+    [LIS_L_FILE] = {"Fil", "File"},
+    [LIS_L_NO_VALUE] = {"ingen værdi", "no value"},
+    [LIS_L_N_GOALS] = {"Mål i alt", "Goals"},
+    [LIS_L_N_REACHED] = {"Nået", "Reached"},
+    [LIS_L_N_PARTLY] = {"Delvist nået", "Partly reached"},
+    [LIS_L_N_NOT_REACHED] = {"Ikke nået", "Not reached"},
+    [LIS_L_N_NO_DATA] = {"Uden data", "No data"},
+    [LIS_L_N_GREEN] = {"Grønne", "Green"},
+    [LIS_L_N_YELLOW] = {"Gule", "Yellow"},
+    [LIS_L_N_RED] = {"Røde", "Red"},
+    [LIS_L_N_GREY] = {"Uden data", "No data"},
+    [LIS_L_TRANSFER_ID] = {"Omplacering", "Transfer"},
+    [LIS_L_DATE] = {"Dato", "Date"},
+    [LIS_L_FROM_COST_CENTRE] = {"Fra omkostningssted", "From cost centre"},
+    [LIS_L_FROM_FUNCTION] = {"Fra funktion", "From function"},
+    [LIS_L_TO_COST_CENTRE] = {"Til omkostningssted", "To cost centre"},
+    [LIS_L_TO_FUNCTION] = {"Til funktion", "To function"},
+    [LIS_L_AMOUNT] = {"Beløb", "Amount"},
+    [LIS_L_NOTE] = {"Note", "Note"},
+    [LIS_L_VERDICT] = {"Vurdering", "Verdict"},
+    [LIS_L_FLAGS] = {"Markeringer", "Flags"},
+    [LIS_L_NO_FLAGGED] = {"Ingen markerede omplaceringer", "No flagged transfers"},
+    [LIS_L_NONE_ROWS] = {"(ingen)", "(none)"},
+    [LIS_L_NAME] = {"Navn", "Name"},
+    [LIS_L_AGREEMENT_NAME] = {"Aftalenavn", "Agreement name"},
+    [LIS_L_CHART_ACTUAL_VS_TARGET] = {"Faktisk og mål pr. måned", "Actual and target by month"},
+    [LIS_L_CHART_BUDGET_VS_ACTUAL] = {"Budget og forbrug pr. måned", "Budget and actual by month"},
+    [LIS_L_KR] = {"kr.", "DKK"},
+};
+
+static int
+is_en(const char *lang)
+{
+    return lang && strcmp(lang, "en") == 0;
+}
+
+const char *
+lis_label(lis_label_id id, const char *lang)
+{
+    if ((int)id < 0 || id >= LIS_L_COUNT_ || labels[id].da == NULL)
+        return "?";
+    return is_en(lang) ? labels[id].en : labels[id].da;
+}
+
+const char *
+lis_label_light(lis_light light, const char *lang)
+{
+    static const label l[] = {
+        [LIS_LIGHT_NONE] = {"", ""},
+        [LIS_LIGHT_GREEN] = {"Grøn", "Green"},
+        [LIS_LIGHT_YELLOW] = {"Gul", "Yellow"},
+        [LIS_LIGHT_RED] = {"Rød", "Red"},
+        [LIS_LIGHT_GREY] = {"Ingen data", "No data"},
+        [LIS_LIGHT_NOT_DUE] = {"Ikke aktuel", "Not due"},
+    };
+    if ((size_t)light >= sizeof l / sizeof *l)
+        return "";
+    return is_en(lang) ? l[light].en : l[light].da;
+}
+
+const char *
+lis_label_reached(lis_light light, const char *lang)
+{
+    switch (light) {
+    case LIS_LIGHT_GREEN:
+        return lis_label(LIS_L_N_REACHED, lang);
+    case LIS_LIGHT_YELLOW:
+        return lis_label(LIS_L_N_PARTLY, lang);
+    case LIS_LIGHT_RED:
+        return lis_label(LIS_L_N_NOT_REACHED, lang);
+    case LIS_LIGHT_NOT_DUE:
+        return lis_label_light(light, lang);
+    default:
+        return lis_label(LIS_L_N_NO_DATA, lang);
+    }
+}
+
+typedef struct code_label {
+    const char *code, *da, *en;
+} code_label;
+
+static const char *
+lookup(const code_label *t, size_t n, const char *code, const char *lang)
+{
+    if (code == NULL)
+        return "";
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].code, code) == 0)
+            return is_en(lang) ? t[i].en : t[i].da;
+    return code;
+}
+
+#define LOOKUP(t, code, lang) lookup(t, sizeof t / sizeof *t, code, lang)
+
+const char *
+lis_label_goal_kind(const char *kind, const char *lang)
+{
+    static const code_label t[] = {
+        {"politisk-strategisk", "Politisk strategisk", "Political strategic"},
+        {"politisk-driftsnaer", "Politisk driftsnært", "Political operational"},
+        {"fagligt", "Fagligt", "Professional"},
+        {"eget", "Eget", "Own"},
+        {"koncern", "Koncernmål", "Corporate"},
+    };
+    return LOOKUP(t, kind, lang);
+}
+
+const char *
+lis_label_focus_area(const char *area, const char *lang)
+{
+    static const code_label t[] = {
+        {"uddannelse", "Uddannelse", "Education"},
+        {"beskaeftigelse", "Beskæftigelse", "Employment"},
+        {"mestring", "Mestring af eget liv", "Coping with one's own life"},
+        {"erhverv", "Erhvervsudvikling", "Business development"},
+    };
+    return LOOKUP(t, area, lang);
+}
+
+const char *
+lis_label_agreement_status(const char *status, const char *lang)
+{
+    static const code_label t[] = {
+        {"udkast", "Udkast", "Draft"},
+        {"godkendt", "Godkendt", "Approved"},
+        {"afsluttet", "Afsluttet", "Closed"},
+    };
+    return LOOKUP(t, status, lang);
+}
+
+const char *
+lis_label_goal_status(const char *status, const char *lang)
+{
+    static const code_label t[] = {
+        {"opfyldt", "Opfyldt", "Met"},
+        {"paa-sporet", "På sporet", "On track"},
+        {"delvist", "Delvist", "Partly"},
+        {"forsinket", "Forsinket", "Delayed"},
+        {"ikke-opfyldt", "Ikke opfyldt", "Not met"},
+        {"ikke-startet", "Ikke startet", "Not started"},
+    };
+    return LOOKUP(t, status, lang);
+}
+
+const char *
+lis_label_verdict(const char *verdict, const char *lang)
+{
+    static const code_label t[] = {
+        {"ikke tilladt (serviceramme)", "Ikke tilladt (serviceramme)",
+         "Not allowed (service frame)"},
+        {"kræver politisk behandling", "Kræver politisk behandling",
+         "Needs a political decision"},
+        {"inden for råderum", "Inden for råderum", "Within the agreement's latitude"},
+        {"ukendt funktion", "Ukendt funktion", "Unknown function"},
+    };
+    return LOOKUP(t, verdict, lang);
+}
+
+const char *
+lis_label_month(int month, const char *lang)
+{
+    static const label m[12] = {
+        {"januar", "January"}, {"februar", "February"}, {"marts", "March"},
+        {"april", "April"},    {"maj", "May"},           {"juni", "June"},
+        {"juli", "July"},      {"august", "August"},     {"september", "September"},
+        {"oktober", "October"}, {"november", "November"}, {"december", "December"},
+    };
+    if (month < 1 || month > 12)
+        return "";
+    return is_en(lang) ? m[month - 1].en : m[month - 1].da;
+}
+
+const char *
+lis_label_month_short(int month, const char *lang)
+{
+    static const label m[12] = {
+        {"jan", "Jan"}, {"feb", "Feb"}, {"mar", "Mar"}, {"apr", "Apr"},
+        {"maj", "May"}, {"jun", "Jun"}, {"jul", "Jul"}, {"aug", "Aug"},
+        {"sep", "Sep"}, {"okt", "Oct"}, {"nov", "Nov"}, {"dec", "Dec"},
+    };
+    if (month < 1 || month > 12)
+        return "";
+    return is_en(lang) ? m[month - 1].en : m[month - 1].da;
+}

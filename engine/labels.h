@@ -1,0 +1,161 @@
+/*
+ * labels.h - the one table of report labels, in Danish and English.
+ *
+ * Every renderer (xlsx, pdf, png) takes the words its readers see from here,
+ * so a label is translated or corrected in one place. The language is "da"
+ * (the default) or "en"; anything else falls back to Danish. Returned strings
+ * are static (borrowed).
+ */
+#ifndef LIS_LABELS_H
+#define LIS_LABELS_H
+
+#include "report.h"
+
+typedef enum lis_label_id {
+    /* workbooks and sheets */
+    LIS_L_AGREEMENT = 0,   /* Aftale */
+    LIS_L_AGREEMENTS,      /* Aftaler */
+    LIS_L_STATUS_REPORT,   /* Statusopfølgning */
+    LIS_L_ANNUAL_REPORT,   /* Årsberetning */
+    LIS_L_MONTHLY_REPORT,  /* Månedsrapport */
+    LIS_L_SHEET_OVERVIEW,  /* sheet of the status workbook */
+    LIS_L_SHEET_REACHED,   /* Kom vi i mål */
+    LIS_L_SHEET_COUNT_AGREEMENT,
+    LIS_L_SHEET_COUNT_AREA,
+    LIS_L_SHEET_ECON_AGREEMENT,
+    LIS_L_SHEET_ECON_AREA,
+    LIS_L_SHEET_TRANSFERS,
+    LIS_L_SHEET_DATA_MORE, /* "Data" continuation sheets: Data (2) */
+    LIS_L_REACHED_TITLE,   /* Kom vi i mål? */
+    /* the stamp */
+    LIS_L_AS_OF,           /* Opgjort pr. */
+    LIS_L_NEWEST_BATCH,    /* nyeste datalevering */
+    LIS_L_NO_BATCH,
+    LIS_L_RUN,             /* kørsel */
+    LIS_L_PAGE,            /* Side */
+    LIS_L_OF,              /* af */
+    /* agreement facts */
+    LIS_L_HOLDER,
+    LIS_L_LEADER,
+    LIS_L_GRANTOR,
+    LIS_L_YEAR,
+    LIS_L_STATUS,
+    LIS_L_LEVEL,
+    LIS_L_PARENT,
+    LIS_L_AREA,            /* Fagområde */
+    LIS_L_NO_AREA,         /* Uden fagområde */
+    /* goal columns */
+    LIS_L_GOAL_ID,
+    LIS_L_GOAL,
+    LIS_L_GOALS,
+    LIS_L_KIND,
+    LIS_L_FOCUS_AREA,
+    LIS_L_CROSS_CUTTING,
+    LIS_L_SHARED_FROM,
+    LIS_L_INDICATOR_ID,
+    LIS_L_INDICATOR,
+    LIS_L_UNIT_OF_MEASURE, /* Enhed (antal, pct, ...) */
+    LIS_L_ACTUAL_YTD,
+    LIS_L_TARGET_YTD,
+    LIS_L_ACTUAL,
+    LIS_L_TARGET,
+    LIS_L_ATTAINMENT,
+    LIS_L_ATTAINMENT_YTD,
+    LIS_L_ATTAINMENT_YEAR,
+    LIS_L_TRAFFIC_LIGHT,
+    LIS_L_COMMENT,
+    LIS_L_COMMENT_STATUS,
+    LIS_L_COMMENT_PERIOD,
+    LIS_L_AUTHOR,
+    LIS_L_QUALITATIVE,
+    LIS_L_GOAL_TOTAL,      /* Mål i alt (goal row in the indicator table) */
+    LIS_L_MONTH,
+    LIS_L_QUARTER,
+    LIS_L_YES,
+    LIS_L_NO,
+    LIS_L_WEIGHT,
+    /* economy */
+    LIS_L_ECONOMY,
+    LIS_L_ANNUAL_BUDGET,
+    LIS_L_BUDGET,
+    LIS_L_BUDGET_CUM,
+    LIS_L_ACTUAL_SPEND,    /* Forbrug */
+    LIS_L_ACTUAL_CUM,
+    LIS_L_BUDGET_YTD,
+    LIS_L_ACTUAL_YTD_SPEND,
+    LIS_L_CONSUMPTION_PCT,
+    LIS_L_EXPECTED_PCT,
+    LIS_L_DEVIATION,
+    LIS_L_FORECAST,
+    LIS_L_ECONOMY_STATUS,
+    LIS_L_POLICY_AREA,
+    LIS_L_SERVICE_FRAME,
+    LIS_L_UNALLOCATED,
+    LIS_L_UNKNOWN,
+    LIS_L_TOTAL,
+    LIS_L_NO_BUDGET,
+    /* data sheet */
+    LIS_L_UNIT_ID,
+    LIS_L_UNIT_NAME,
+    LIS_L_PERIOD,
+    LIS_L_PERIOD_START,
+    LIS_L_VALUE,
+    LIS_L_BATCH,
+    LIS_L_FILE,
+    LIS_L_NO_VALUE,
+    /* counts */
+    LIS_L_N_GOALS,
+    LIS_L_N_REACHED,
+    LIS_L_N_PARTLY,
+    LIS_L_N_NOT_REACHED,
+    LIS_L_N_NO_DATA,
+    LIS_L_N_GREEN,
+    LIS_L_N_YELLOW,
+    LIS_L_N_RED,
+    LIS_L_N_GREY,
+    /* transfers */
+    LIS_L_TRANSFER_ID,
+    LIS_L_DATE,
+    LIS_L_FROM_COST_CENTRE,
+    LIS_L_FROM_FUNCTION,
+    LIS_L_TO_COST_CENTRE,
+    LIS_L_TO_FUNCTION,
+    LIS_L_AMOUNT,
+    LIS_L_NOTE,
+    LIS_L_VERDICT,
+    LIS_L_FLAGS,
+    LIS_L_NO_FLAGGED,
+    LIS_L_NONE_ROWS,       /* (ingen) */
+    /* chart words */
+    LIS_L_NAME,
+    LIS_L_AGREEMENT_NAME,
+    LIS_L_CHART_ACTUAL_VS_TARGET,
+    LIS_L_CHART_BUDGET_VS_ACTUAL,
+    LIS_L_KR,
+    LIS_L_COUNT_
+} lis_label_id;
+
+/* The label in lang ("da" or "en"; NULL or other: "da"). */
+const char *lis_label(lis_label_id id, const char *lang);
+
+/* A traffic light as a word: Grøn, Gul, Rød, Ingen data, Ikke aktuel ("" for
+ * NONE). */
+const char *lis_label_light(lis_light light, const char *lang);
+
+/* The annual verdict of a goal's year status: Nået, Delvist nået, Ikke nået,
+ * Ingen data. */
+const char *lis_label_reached(lis_light light, const char *lang);
+
+/* Goal kinds, focus areas, agreement and qualitative statuses as words; an
+ * unknown code is returned as given (borrowed from the argument). */
+const char *lis_label_goal_kind(const char *kind, const char *lang);
+const char *lis_label_focus_area(const char *area, const char *lang);
+const char *lis_label_agreement_status(const char *status, const char *lang);
+const char *lis_label_goal_status(const char *status, const char *lang);
+const char *lis_label_verdict(const char *verdict, const char *lang);
+
+/* Month names, 1..12, long ("januar") and short ("jan"). */
+const char *lis_label_month(int month, const char *lang);
+const char *lis_label_month_short(int month, const char *lang);
+
+#endif

@@ -1,0 +1,695 @@
+/*
+ * report.c - fills the report model (report.h) from the rollup tables and
+ * the catalogue, one set-based query per part (sql/queries/report_*.sql).
+ *
+ * It computes nothing the rollup engine computes: figures, statuses and
+ * thresholds are read as stored, so every report and "lis show" agree. What
+ * it does is shape: windows into the model's month, quarter, YTD and year
+ * slots, and the cut of months after the report's window.
+ */
+#include "report.h"
+#include "config.h"
+#include "db.h"
+#include "mem.h"
+
+#include <libpq-fe.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ----------------------------------------------------------- result cells */
+
+static char *
+cell_str(const PGresult *res, int row, int col)
+{
+    if (PQgetisnull(res, row, col))
+        return NULL;
+    return lis_xstrdup(PQgetvalue(res, row, col));
+}
+
+/* Like cell_str, but "" for NULL (for fields renderers print as they are). */
+static char *
+cell_text(const PGresult *res, int row, int col)
+{
+    return lis_xstrdup(PQgetisnull(res, row, col) ? "" : PQgetvalue(res, row, col));
+}
+
+static double
+cell_num(const PGresult *res, int row, int col)
+{
+    if (PQgetisnull(res, row, col))
+        return NAN;
+    return strtod(PQgetvalue(res, row, col), NULL);
+}
+
+static long
+cell_long(const PGresult *res, int row, int col)
+{
+    if (PQgetisnull(res, row, col))
+        return 0;
+    return strtol(PQgetvalue(res, row, col), NULL, 10);
+}
+
+static bool
+cell_bool(const PGresult *res, int row, int col)
+{
+    return !PQgetisnull(res, row, col) && PQgetvalue(res, row, col)[0] == 't';
+}
+
+static lis_light
+cell_light(const PGresult *res, int row, int col)
+{
+    if (PQgetisnull(res, row, col))
+        return LIS_LIGHT_NONE;
+    return lis_light_parse(PQgetvalue(res, row, col));
+}
+
+/* ----------------------------------------------------------------- lookup */
+
+static int
+cmp_agreement(const void *key, const void *elem)
+{
+    return strcmp(key, ((const lis_rm_agreement *)elem)->agreement_id);
+}
+
+static int
+cmp_goal(const void *key, const void *elem)
+{
+    return strcmp(key, ((const lis_rm_goal *)elem)->goal_id);
+}
+
+static int
+cmp_indicator(const void *key, const void *elem)
+{
+    return strcmp(key, ((const lis_rm_indicator *)elem)->indicator_id);
+}
+
+const lis_rm_agreement *
+lis_report_find(const lis_report *r, const char *agreement_id)
+{
+    if (r == NULL || r->n_agreements == 0)
+        return NULL;
+    return bsearch(agreement_id, r->agreements, r->n_agreements, sizeof *r->agreements,
+                   cmp_agreement);
+}
+
+static lis_rm_agreement *
+find_agreement(lis_report *r, const char *id)
+{
+    return (lis_rm_agreement *)lis_report_find(r, id);
+}
+
+static lis_rm_goal *
+find_goal(lis_rm_agreement *a, const char *goal_id)
+{
+    if (a == NULL || a->n_goals == 0)
+        return NULL;
+    return bsearch(goal_id, a->goals, a->n_goals, sizeof *a->goals, cmp_goal);
+}
+
+static lis_rm_indicator *
+find_indicator(lis_rm_goal *g, const char *indicator_id)
+{
+    if (g == NULL || g->n_indicators == 0)
+        return NULL;
+    return bsearch(indicator_id, g->indicators, g->n_indicators, sizeof *g->indicators,
+                   cmp_indicator);
+}
+
+/* ------------------------------------------------------------- the parts */
+
+typedef struct loader {
+    PGconn *conn;
+    lis_report *r;
+    char year[16], month[16];
+    char *ids;         /* the text[] literal of the selected ids, or NULL */
+    lis_error *err;
+} loader;
+
+static PGresult *
+query(loader *l, const char *name, int nparams)
+{
+    const char *params[3] = {l->year, l->ids, l->month};
+    return lis_db_query(l->conn, name, nparams, params, l->err);
+}
+
+/* A text[] literal: {"a","b"} with " and \ escaped. */
+static char *
+array_literal(const char *const *ids, size_t n)
+{
+    lis_buf b;
+    lis_buf_init(&b);
+    lis_buf_addc(&b, '{');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            lis_buf_addc(&b, ',');
+        lis_buf_addc(&b, '"');
+        for (const char *p = ids[i]; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                lis_buf_addc(&b, '\\');
+            lis_buf_addc(&b, *p);
+        }
+        lis_buf_addc(&b, '"');
+    }
+    lis_buf_addc(&b, '}');
+    return b.data;
+}
+
+static void
+init_indicator(lis_rm_indicator *ind)
+{
+    for (int m = 0; m < 12; m++)
+        ind->actual[m] = ind->target[m] = ind->attainment[m] = NAN;
+    for (int q = 0; q < 4; q++)
+        ind->q_actual[q] = ind->q_target[q] = ind->q_attainment[q] = NAN;
+    ind->ytd_actual = ind->ytd_target = ind->ytd_attainment = NAN;
+    ind->year_actual = ind->year_target = ind->year_attainment = NAN;
+}
+
+static void
+init_goal(lis_rm_goal *g)
+{
+    for (int m = 0; m < 12; m++)
+        g->attainment[m] = NAN;
+    for (int q = 0; q < 4; q++)
+        g->q_attainment[q] = NAN;
+    g->ytd_attainment = g->year_attainment = NAN;
+}
+
+static void
+init_economy(lis_rm_economy *e)
+{
+    e->annual_budget = 0;
+    for (int m = 0; m < 12; m++) {
+        e->budget[m] = e->actual[m] = e->cum_budget[m] = e->cum_actual[m] = NAN;
+        e->consumption_pct[m] = e->expected_pct[m] = NAN;
+        e->deviation[m] = e->forecast[m] = NAN;
+    }
+    e->ytd_budget = e->ytd_actual = e->consumption_pct_now = e->expected_pct_now = NAN;
+    e->deviation_now = e->forecast_now = NAN;
+}
+
+static lis_status
+load_agreements(loader *l, const char *const *ids, size_t n)
+{
+    PGresult *res = query(l, "queries/report_agreements.sql", 2);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    lis_report *r = l->r;
+    r->agreements = lis_xcalloc(rows ? (size_t)rows : 1, sizeof *r->agreements);
+    r->n_agreements = (size_t)rows;
+    for (int i = 0; i < rows; i++) {
+        lis_rm_agreement *a = &r->agreements[i];
+        a->agreement_id = cell_text(res, i, 0);
+        a->name = cell_text(res, i, 1);
+        a->status = cell_text(res, i, 2);
+        a->year = (int)cell_long(res, i, 3);
+        a->level = (int)cell_long(res, i, 4);
+        a->holder_unit = cell_text(res, i, 5);
+        a->holder_name = cell_str(res, i, 6);
+        a->holder_leader = cell_str(res, i, 7);
+        a->grantor_unit = cell_text(res, i, 8);
+        a->grantor_name = cell_str(res, i, 9);
+        a->parent_agreement = cell_str(res, i, 10);
+        a->area_unit = cell_str(res, i, 11);
+        a->area_name = cell_str(res, i, 12);
+        init_economy(&a->economy);
+    }
+    PQclear(res);
+    for (size_t i = 0; i < n; i++) {
+        if (find_agreement(r, ids[i]) == NULL) {
+            lis_error_set(l->err, LIS_INPUT, "no agreement \"%s\" in %s", ids[i], l->year);
+            lis_error_hint(l->err, "\"lis show attainment --year %s\" lists the agreements of "
+                                   "the year.", l->year);
+            return LIS_INPUT;
+        }
+    }
+    return LIS_OK;
+}
+
+static lis_status
+load_goals(loader *l)
+{
+    PGresult *res = query(l, "queries/report_goals.sql", 3);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    lis_report *r = l->r;
+    /* Rows come sorted by agreement: count, allocate, fill. */
+    for (int i = 0; i < rows; i++) {
+        lis_rm_agreement *a = find_agreement(r, PQgetvalue(res, i, 0));
+        if (a)
+            a->n_goals++;
+    }
+    for (size_t i = 0; i < r->n_agreements; i++) {
+        lis_rm_agreement *a = &r->agreements[i];
+        a->goals = lis_xcalloc(a->n_goals ? a->n_goals : 1, sizeof *a->goals);
+        a->n_goals = 0;
+    }
+    for (int i = 0; i < rows; i++) {
+        lis_rm_agreement *a = find_agreement(r, PQgetvalue(res, i, 0));
+        if (a == NULL)
+            continue;
+        lis_rm_goal *g = &a->goals[a->n_goals++];
+        init_goal(g);
+        g->goal_id = cell_text(res, i, 1);
+        g->title = cell_text(res, i, 2);
+        g->kind = cell_text(res, i, 3);
+        g->focus_area = cell_str(res, i, 4);
+        g->cross_cutting = cell_bool(res, i, 5);
+        g->owned = cell_bool(res, i, 6);
+        g->owner_agreement = cell_text(res, i, 7);
+        g->qualitative = cell_bool(res, i, 8);
+        g->comment = cell_str(res, i, 9);
+        g->comment_status = cell_str(res, i, 10);
+        g->comment_period = cell_str(res, i, 11);
+        g->comment_author = cell_str(res, i, 12);
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+load_indicators(loader *l)
+{
+    PGresult *res = query(l, "queries/report_indicators.sql", 2);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    lis_report *r = l->r;
+    for (int i = 0; i < rows; i++) {
+        lis_rm_goal *g = find_goal(find_agreement(r, PQgetvalue(res, i, 0)),
+                                   PQgetvalue(res, i, 1));
+        if (g)
+            g->n_indicators++;
+    }
+    for (size_t i = 0; i < r->n_agreements; i++) {
+        lis_rm_agreement *a = &r->agreements[i];
+        for (size_t j = 0; j < a->n_goals; j++) {
+            lis_rm_goal *g = &a->goals[j];
+            g->indicators = lis_xcalloc(g->n_indicators ? g->n_indicators : 1,
+                                        sizeof *g->indicators);
+            g->n_indicators = 0;
+        }
+    }
+    for (int i = 0; i < rows; i++) {
+        lis_rm_goal *g = find_goal(find_agreement(r, PQgetvalue(res, i, 0)),
+                                   PQgetvalue(res, i, 1));
+        if (g == NULL)
+            continue;
+        lis_rm_indicator *ind = &g->indicators[g->n_indicators++];
+        init_indicator(ind);
+        ind->indicator_id = cell_text(res, i, 2);
+        ind->name = cell_text(res, i, 3);
+        ind->unit = cell_text(res, i, 4);
+        ind->decimals = (int)cell_long(res, i, 5);
+        ind->direction = cell_text(res, i, 6);
+        ind->aggregation = cell_text(res, i, 7);
+        ind->frequency = cell_text(res, i, 8);
+        ind->weight = cell_num(res, i, 9);
+        ind->low = cell_num(res, i, 10);
+        ind->high = cell_num(res, i, 11);
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+/* Where a window's figures go: *slot is 0..11 for a month, 0..3 for a
+ * quarter; returns the kind, or 0 for a window the model does not keep. */
+static int
+window_slot(const char *kind, int last_month, int report_month, int *slot)
+{
+    if (last_month < 1 || last_month > 12)
+        return 0;
+    switch (kind[0]) {
+    case 'M':
+        *slot = last_month - 1;
+        return 'M';
+    case 'Q':
+        if (last_month % 3 != 0)
+            return 0;
+        *slot = last_month / 3 - 1;
+        return 'Q';
+    case 'T':
+        return last_month == report_month ? 'T' : 0;
+    case 'Y':
+        return 'Y';
+    }
+    return 0;
+}
+
+static lis_status
+load_rollup_indicators(loader *l)
+{
+    PGresult *res = query(l, "queries/report_rollup_indicator.sql", 2);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    for (int i = 0; i < rows; i++) {
+        lis_rm_goal *g = find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)),
+                                   PQgetvalue(res, i, 1));
+        lis_rm_indicator *ind = find_indicator(g, PQgetvalue(res, i, 2));
+        int slot = 0;
+        int kind = window_slot(PQgetvalue(res, i, 3), (int)cell_long(res, i, 4),
+                               l->r->month, &slot);
+        if (ind == NULL || kind == 0)
+            continue;
+        double actual = cell_num(res, i, 5), target = cell_num(res, i, 6),
+               att = cell_num(res, i, 7);
+        lis_light st = cell_light(res, i, 8);
+        switch (kind) {
+        case 'M':
+            ind->actual[slot] = actual;
+            ind->target[slot] = target;
+            ind->attainment[slot] = att;
+            ind->status[slot] = st;
+            break;
+        case 'Q':
+            ind->q_actual[slot] = actual;
+            ind->q_target[slot] = target;
+            ind->q_attainment[slot] = att;
+            ind->q_status[slot] = st;
+            break;
+        case 'T':
+            ind->ytd_actual = actual;
+            ind->ytd_target = target;
+            ind->ytd_attainment = att;
+            ind->ytd_status = st;
+            break;
+        case 'Y':
+            ind->year_actual = actual;
+            ind->year_target = target;
+            ind->year_attainment = att;
+            ind->year_status = st;
+            break;
+        }
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+load_rollup_goals(loader *l)
+{
+    PGresult *res = query(l, "queries/report_rollup_goal.sql", 2);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    for (int i = 0; i < rows; i++) {
+        lis_rm_goal *g = find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)),
+                                   PQgetvalue(res, i, 1));
+        int slot = 0;
+        int kind = window_slot(PQgetvalue(res, i, 2), (int)cell_long(res, i, 3),
+                               l->r->month, &slot);
+        if (g == NULL || kind == 0)
+            continue;
+        double att = cell_num(res, i, 4);
+        lis_light st = cell_light(res, i, 5);
+        if (cell_bool(res, i, 6))
+            g->qualitative = true;
+        switch (kind) {
+        case 'M':
+            g->attainment[slot] = att;
+            g->status[slot] = st;
+            break;
+        case 'Q':
+            g->q_attainment[slot] = att;
+            g->q_status[slot] = st;
+            break;
+        case 'T':
+            g->ytd_attainment = att;
+            g->ytd_status = st;
+            break;
+        case 'Y':
+            g->year_attainment = att;
+            g->year_status = st;
+            break;
+        }
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+load_economy(loader *l)
+{
+    PGresult *res = query(l, "queries/report_economy.sql", 2);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    for (int i = 0; i < rows; i++) {
+        lis_rm_agreement *a = find_agreement(l->r, PQgetvalue(res, i, 0));
+        int m = (int)cell_long(res, i, 1);
+        if (a == NULL || m < 1 || m > 12)
+            continue;
+        lis_rm_economy *e = &a->economy;
+        lis_light st = cell_light(res, i, 11);
+        e->annual_budget = cell_num(res, i, 2);
+        if (isnan(e->annual_budget))
+            e->annual_budget = 0;
+        if (st != LIS_LIGHT_GREY)
+            e->has_budget = true;
+        e->budget[m - 1] = cell_num(res, i, 3);
+        e->actual[m - 1] = cell_num(res, i, 4);
+        e->cum_budget[m - 1] = cell_num(res, i, 5);
+        e->cum_actual[m - 1] = cell_num(res, i, 6);
+        e->consumption_pct[m - 1] = cell_num(res, i, 7);
+        e->expected_pct[m - 1] = cell_num(res, i, 8);
+        e->deviation[m - 1] = cell_num(res, i, 9);
+        e->forecast[m - 1] = cell_num(res, i, 10);
+        e->status[m - 1] = st;
+    }
+    PQclear(res);
+    int now = l->r->month - 1;
+    for (size_t i = 0; i < l->r->n_agreements; i++) {
+        lis_rm_economy *e = &l->r->agreements[i].economy;
+        e->ytd_budget = e->cum_budget[now];
+        e->ytd_actual = e->cum_actual[now];
+        e->consumption_pct_now = e->consumption_pct[now];
+        e->expected_pct_now = e->expected_pct[now];
+        e->deviation_now = e->deviation[now];
+        e->forecast_now = e->forecast[now];
+        e->status_now = e->status[now];
+    }
+    return LIS_OK;
+}
+
+static lis_status
+load_data(loader *l)
+{
+    PGresult *res = query(l, "queries/report_data.sql", 3);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    lis_report *r = l->r;
+    for (int i = 0; i < rows; i++) {
+        lis_rm_agreement *a = find_agreement(r, PQgetvalue(res, i, 0));
+        if (a)
+            a->n_data++;
+    }
+    for (size_t i = 0; i < r->n_agreements; i++) {
+        lis_rm_agreement *a = &r->agreements[i];
+        a->data = lis_xcalloc(a->n_data ? a->n_data : 1, sizeof *a->data);
+        a->n_data = 0;
+    }
+    for (int i = 0; i < rows; i++) {
+        lis_rm_agreement *a = find_agreement(r, PQgetvalue(res, i, 0));
+        if (a == NULL)
+            continue;
+        lis_rm_measurement *m = &a->data[a->n_data++];
+        m->indicator_id = cell_text(res, i, 1);
+        m->unit_id = cell_text(res, i, 2);
+        m->unit_name = cell_text(res, i, 3);
+        m->period = cell_text(res, i, 4);
+        m->value = cell_num(res, i, 5);
+        m->batch_id = cell_long(res, i, 6);
+        m->batch_file = cell_text(res, i, 7);
+        m->measure_unit = cell_str(res, i, 8);
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+load_areas(loader *l, const char *window_name)
+{
+    const char *params[2] = {l->year, window_name};
+    PGresult *res = lis_db_query(l->conn, "queries/report_areas.sql", 2, params, l->err);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    lis_report *r = l->r;
+    r->areas = lis_xcalloc(rows ? (size_t)rows : 1, sizeof *r->areas);
+    r->n_areas = (size_t)rows;
+    for (int i = 0; i < rows; i++) {
+        lis_rm_area *a = &r->areas[i];
+        a->level = cell_text(res, i, 0);
+        a->policy_area = cell_text(res, i, 1);
+        a->service_frame = PQgetisnull(res, i, 2) ? -1 : cell_bool(res, i, 2);
+        a->unallocated = cell_bool(res, i, 3);
+        a->annual_budget = cell_num(res, i, 4);
+        a->budget = cell_num(res, i, 5);
+        a->actual = cell_num(res, i, 6);
+        a->deviation = cell_num(res, i, 7);
+        a->forecast = cell_num(res, i, 8);
+        a->budget_ytd = cell_num(res, i, 9);
+        a->actual_ytd = cell_num(res, i, 10);
+        a->consumption_pct = cell_num(res, i, 11);
+        a->expected_pct = cell_num(res, i, 12);
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+load_transfers(loader *l)
+{
+    PGresult *res = query(l, "queries/report_transfers.sql", 1);
+    if (res == NULL)
+        return LIS_DB;
+    int rows = PQntuples(res);
+    lis_report *r = l->r;
+    r->transfers = lis_xcalloc(rows ? (size_t)rows : 1, sizeof *r->transfers);
+    r->n_transfers = (size_t)rows;
+    for (int i = 0; i < rows; i++) {
+        lis_rm_transfer *t = &r->transfers[i];
+        t->transfer_id = cell_text(res, i, 0);
+        t->date = cell_text(res, i, 1);
+        t->from_cost_centre = cell_text(res, i, 2);
+        t->from_function = cell_text(res, i, 3);
+        t->to_cost_centre = cell_text(res, i, 4);
+        t->to_function = cell_text(res, i, 5);
+        t->amount = cell_num(res, i, 6);
+        t->note = cell_str(res, i, 7);
+        t->cross_policy_area = cell_bool(res, i, 8);
+        t->cross_service_frame = cell_bool(res, i, 9);
+        t->within_agreement = cell_bool(res, i, 10);
+        t->verdict = cell_text(res, i, 11);
+        t->flags = cell_text(res, i, 12);
+    }
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+load_stamp(loader *l, const lis_period *window)
+{
+    lis_report *r = l->r;
+    char name[LIS_PERIOD_NAME_SIZE];
+    r->stamp.period = lis_xstrdup(lis_period_name(window, name));
+    PGresult *res = lis_db_query(l->conn, "queries/report_stamp.sql", 0, NULL, l->err);
+    if (res == NULL)
+        return LIS_DB;
+    if (PQntuples(res) == 1) {
+        r->stamp.newest_batch = cell_long(res, 0, 0);
+        r->stamp.data_as_of = cell_str(res, 0, 1);
+    }
+    PQclear(res);
+    /* With no batch at all the document date is the window's first day: it
+     * must still come from the data, not the clock. */
+    if (r->stamp.data_as_of == NULL)
+        r->stamp.data_as_of = lis_xasprintf("%04d-%02d-01", window->year, window->first_month);
+    return LIS_OK;
+}
+
+/* Months after the window: no actual, attainment or status. */
+static void
+cut_after(lis_report *r)
+{
+    int now = r->month;
+    for (size_t i = 0; i < r->n_agreements; i++) {
+        lis_rm_agreement *a = &r->agreements[i];
+        for (size_t j = 0; j < a->n_goals; j++) {
+            lis_rm_goal *g = &a->goals[j];
+            for (int m = now; m < 12; m++) {
+                g->attainment[m] = NAN;
+                g->status[m] = LIS_LIGHT_NONE;
+            }
+            for (int q = 0; q < 4; q++) {
+                if ((q + 1) * 3 <= now)
+                    continue;
+                g->q_attainment[q] = NAN;
+                g->q_status[q] = LIS_LIGHT_NONE;
+            }
+            for (size_t k = 0; k < g->n_indicators; k++) {
+                lis_rm_indicator *ind = &g->indicators[k];
+                for (int m = now; m < 12; m++) {
+                    ind->actual[m] = ind->attainment[m] = NAN;
+                    ind->status[m] = LIS_LIGHT_NONE;
+                }
+                for (int q = 0; q < 4; q++) {
+                    if ((q + 1) * 3 <= now)
+                        continue;
+                    ind->q_actual[q] = ind->q_attainment[q] = NAN;
+                    ind->q_status[q] = LIS_LIGHT_NONE;
+                }
+            }
+        }
+        lis_rm_economy *e = &a->economy;
+        for (int m = now; m < 12; m++) {
+            e->actual[m] = e->cum_actual[m] = e->consumption_pct[m] = NAN;
+            e->deviation[m] = e->forecast[m] = NAN;
+            e->status[m] = LIS_LIGHT_NONE;
+        }
+    }
+}
+
+lis_report *
+lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
+                      const lis_period *window, const char *const *agreement_ids, size_t n,
+                      unsigned parts, lis_error *err)
+{
+    if (window->year != year) {
+        char name[LIS_PERIOD_NAME_SIZE];
+        lis_error_set(err, LIS_USAGE, "window %s is not in %d", lis_period_name(window, name),
+                      year);
+        return NULL;
+    }
+    lis_report *r = lis_xcalloc(1, sizeof *r);
+    loader l = {.conn = conn, .r = r, .err = err};
+    r->year = year;
+    r->month = window->kind == LIS_YEAR ? 12 : window->last_month;
+    r->stamp.lang = lis_xstrdup(cfg && cfg->lang ? cfg->lang : "da");
+    snprintf(l.year, sizeof l.year, "%d", year);
+    snprintf(l.month, sizeof l.month, "%d", r->month);
+    l.ids = n ? array_literal(agreement_ids, n) : NULL;
+
+    char wname[LIS_PERIOD_NAME_SIZE];
+    lis_period_name(window, wname);
+    lis_status st = load_stamp(&l, window);
+    if (st == LIS_OK)
+        st = load_agreements(&l, agreement_ids, n);
+    if (st == LIS_OK)
+        st = load_goals(&l);
+    if (st == LIS_OK)
+        st = load_indicators(&l);
+    if (st == LIS_OK)
+        st = load_rollup_indicators(&l);
+    if (st == LIS_OK)
+        st = load_rollup_goals(&l);
+    if (st == LIS_OK)
+        st = load_economy(&l);
+    if (st == LIS_OK && (parts & LIS_REPORT_DATA))
+        st = load_data(&l);
+    if (st == LIS_OK && (parts & LIS_REPORT_AREAS))
+        st = load_areas(&l, wname);
+    if (st == LIS_OK && (parts & LIS_REPORT_TRANSFERS))
+        st = load_transfers(&l);
+    free(l.ids);
+    if (st != LIS_OK) {
+        lis_report_free(r);
+        return NULL;
+    }
+    cut_after(r);
+    return r;
+}
+
+lis_report *
+lis_report_load(PGconn *conn, const lis_config *cfg, int year, const lis_period *window,
+                const char *const *agreement_ids, size_t n, lis_error *err)
+{
+    return lis_report_load_parts(conn, cfg, year, window, agreement_ids, n, LIS_REPORT_ALL,
+                                 err);
+}

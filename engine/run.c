@@ -1,0 +1,573 @@
+/*
+ * run.c - the lock, record, temporary folder and manifest of a report run;
+ * see run.h. It writes no report itself: renderers get paths from
+ * lis_run_file and write them.
+ */
+#define _GNU_SOURCE /* renameat2 */
+#include "run.h"
+#include "db.h"
+#include "mem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <dirent.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct lis_run {
+    PGconn *conn;
+    char *kind, *period, *params_json;
+    int year;
+    long run_id, document_id, newest_batch;
+    char *out_dir, *tmp_dir, *final_dir;
+    bool keep_other_files;
+    bool locked;
+    char **files;
+    size_t n_files, cap_files;
+};
+
+/* ------------------------------------------------------------- helpers */
+
+char *
+lis_run_safe_name(const char *id)
+{
+    size_t n = strlen(id);
+    char *s = lis_xmalloc(n + 2);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)id[i];
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '_' || c == '-';
+        s[i] = ok ? (char)c : '_';
+    }
+    s[n] = '\0';
+    if (n == 0)
+        strcpy(s, "_");
+    return s;
+}
+
+void
+lis_run_json_string(lis_buf *b, const char *s)
+{
+    lis_buf_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"':
+            lis_buf_adds(b, "\\\"");
+            break;
+        case '\\':
+            lis_buf_adds(b, "\\\\");
+            break;
+        case '\n':
+            lis_buf_adds(b, "\\n");
+            break;
+        case '\r':
+            lis_buf_adds(b, "\\r");
+            break;
+        case '\t':
+            lis_buf_adds(b, "\\t");
+            break;
+        default:
+            if (*p < 0x20)
+                lis_buf_addf(b, "\\u%04x", *p);
+            else
+                lis_buf_addc(b, (char)*p);
+        }
+    }
+    lis_buf_addc(b, '"');
+}
+
+lis_status
+lis_run_sha256_file(const char *path, char hex[65], long long *size, lis_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return lis_error_set(err, LIS_OUTPUT, "could not open \"%s\": %s", path,
+                             strerror(errno));
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+    unsigned char buf[65536];
+    size_t n;
+    long long total = 0;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        EVP_DigestUpdate(ctx, buf, n);
+        total += (long long)n;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx, md, &len);
+    EVP_MD_CTX_free(ctx);
+    if (bad)
+        return lis_error_set(err, LIS_OUTPUT, "could not read \"%s\"", path);
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    if (size)
+        *size = total;
+    return LIS_OK;
+}
+
+static int
+rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void
+remove_tree(const char *path)
+{
+    nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static lis_status
+make_dirs(const char *path, lis_error *err)
+{
+    char *p = lis_xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            lis_error_set(err, LIS_OUTPUT, "could not create folder \"%s\": %s", p,
+                          strerror(errno));
+            free(p);
+            return LIS_OUTPUT;
+        }
+        *s = '/';
+    }
+    if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+        lis_error_set(err, LIS_OUTPUT, "could not create folder \"%s\": %s", p,
+                      strerror(errno));
+        free(p);
+        return LIS_OUTPUT;
+    }
+    free(p);
+    return LIS_OK;
+}
+
+/* Removes OUT/.<period>.tmp.* left by crashed runs (we hold the lock, so no
+ * live run of this kind and period owns one). */
+static void
+remove_stale(const lis_run *run)
+{
+    DIR *d = opendir(run->out_dir);
+    if (d == NULL)
+        return;
+    char *prefix = lis_xasprintf(".%s.tmp.", run->period);
+    char *old = lis_xasprintf(".%s.old.", run->period);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 ||
+            strncmp(e->d_name, old, strlen(old)) == 0) {
+            char *path = lis_xasprintf("%s/%s", run->out_dir, e->d_name);
+            remove_tree(path);
+            free(path);
+        }
+    }
+    closedir(d);
+    free(prefix);
+    free(old);
+}
+
+static void
+run_free(lis_run *run)
+{
+    if (run == NULL)
+        return;
+    for (size_t i = 0; i < run->n_files; i++)
+        free(run->files[i]);
+    free(run->files);
+    free(run->kind);
+    free(run->period);
+    free(run->params_json);
+    free(run->out_dir);
+    free(run->tmp_dir);
+    free(run->final_dir);
+    free(run);
+}
+
+static void
+unlock(lis_run *run)
+{
+    if (!run->locked)
+        return;
+    const char *params[2] = {run->kind, run->period};
+    PGresult *res = lis_db_query_text(
+        run->conn, "SELECT pg_advisory_unlock(hashtext('lis run'), hashtext($1 || ' ' || $2))",
+        2, params, NULL);
+    PQclear(res);
+    run->locked = false;
+}
+
+/* --------------------------------------------------------------- begin */
+
+lis_run *
+lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
+{
+    lis_run *run = lis_xcalloc(1, sizeof *run);
+    run->conn = conn;
+    run->kind = lis_xstrdup(p->kind);
+    run->period = lis_xstrdup(p->period);
+    run->params_json = lis_xstrdup(p->parameters_json ? p->parameters_json : "{}");
+    run->year = p->year;
+    run->keep_other_files = p->keep_other_files;
+    run->out_dir = lis_xstrdup(p->out_dir && p->out_dir[0] ? p->out_dir : "out");
+    size_t n = strlen(run->out_dir);
+    while (n > 1 && run->out_dir[n - 1] == '/')
+        run->out_dir[--n] = '\0';
+
+    const char *lp[2] = {run->kind, run->period};
+    PGresult *res = lis_db_query_text(
+        conn, "SELECT pg_try_advisory_lock(hashtext('lis run'), hashtext($1 || ' ' || $2))", 2,
+        lp, err);
+    if (res == NULL)
+        goto fail;
+    bool got = PQgetvalue(res, 0, 0)[0] == 't';
+    PQclear(res);
+    if (!got) {
+        lis_error_set(err, LIS_OUTPUT, "another %s run of %s is in progress", run->kind,
+                      run->period);
+        lis_error_hint(err, "Wait for it to finish and run again; table lis.run lists the "
+                            "runs.");
+        goto fail;
+    }
+    run->locked = true;
+
+    res = lis_db_query(conn, "queries/report_stamp.sql", 0, NULL, err);
+    if (res == NULL)
+        goto fail;
+    char batch[32] = "";
+    if (PQntuples(res) == 1) {
+        run->newest_batch = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+        snprintf(batch, sizeof batch, "%ld", run->newest_batch);
+    }
+    PQclear(res);
+
+    char year[16];
+    snprintf(year, sizeof year, "%d", run->year);
+    const char *bp[5] = {run->kind, run->period, run->params_json, batch[0] ? batch : NULL,
+                         year};
+    res = lis_db_query(conn, "queries/run_begin.sql", 5, bp, err);
+    if (res == NULL)
+        goto fail;
+    run->run_id = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+    run->document_id = strtol(PQgetvalue(res, 0, 1), NULL, 10);
+    PQclear(res);
+
+    if (make_dirs(run->out_dir, err) != LIS_OK)
+        goto fail_recorded;
+    remove_stale(run);
+    run->final_dir = lis_xasprintf("%s/%s", run->out_dir, run->period);
+    run->tmp_dir = lis_xasprintf("%s/.%s.tmp.%ld", run->out_dir, run->period, run->run_id);
+    if (mkdir(run->tmp_dir, 0777) != 0) {
+        lis_error_set(err, LIS_OUTPUT, "could not create folder \"%s\": %s", run->tmp_dir,
+                      strerror(errno));
+        goto fail_recorded;
+    }
+    return run;
+
+fail_recorded:
+    lis_run_finish(run, LIS_OUTPUT, err, NULL);
+    return NULL;
+fail:
+    unlock(run);
+    run_free(run);
+    return NULL;
+}
+
+long
+lis_run_id(const lis_run *run)
+{
+    return run->run_id;
+}
+
+long
+lis_run_document_id(const lis_run *run)
+{
+    return run->document_id;
+}
+
+long
+lis_run_newest_batch(const lis_run *run)
+{
+    return run->newest_batch;
+}
+
+const char *
+lis_run_dir(const lis_run *run)
+{
+    return run->tmp_dir;
+}
+
+const char *
+lis_run_final_dir(const lis_run *run)
+{
+    return run->final_dir;
+}
+
+size_t
+lis_run_n_files(const lis_run *run)
+{
+    return run->n_files;
+}
+
+const char *
+lis_run_file_name(const lis_run *run, size_t i)
+{
+    return i < run->n_files ? run->files[i] : NULL;
+}
+
+static bool
+registered(const lis_run *run, const char *name)
+{
+    for (size_t i = 0; i < run->n_files; i++)
+        if (strcmp(run->files[i], name) == 0)
+            return true;
+    return strcmp(name, "manifest.json") == 0;
+}
+
+char *
+lis_run_file(lis_run *run, const char *name)
+{
+    char *safe = lis_run_safe_name(name);
+    if (registered(run, safe)) {
+        const char *dot = strrchr(safe, '.');
+        int stem = dot && dot != safe ? (int)(dot - safe) : (int)strlen(safe);
+        const char *ext = dot && dot != safe ? dot : "";
+        for (int k = 2;; k++) {
+            char *alt = lis_xasprintf("%.*s-%d%s", stem, safe, k, ext);
+            if (!registered(run, alt)) {
+                free(safe);
+                safe = alt;
+                break;
+            }
+            free(alt);
+        }
+    }
+    if (run->n_files == run->cap_files) {
+        run->cap_files = run->cap_files ? run->cap_files * 2 : 64;
+        run->files = lis_xrealloc(run->files, run->cap_files * sizeof *run->files);
+    }
+    run->files[run->n_files++] = safe;
+    return lis_xasprintf("%s/%s", run->tmp_dir, safe);
+}
+
+/* -------------------------------------------------------------- finish */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Links (or copies) the files of the earlier folder this run did not write. */
+static lis_status
+keep_others(lis_run *run, lis_error *err)
+{
+    DIR *d = opendir(run->final_dir);
+    if (d == NULL)
+        return LIS_OK;
+    struct dirent *e;
+    lis_status st = LIS_OK;
+    while (st == LIS_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || registered(run, e->d_name))
+            continue;
+        char *from = lis_xasprintf("%s/%s", run->final_dir, e->d_name);
+        char *to = lis_xasprintf("%s/%s", run->tmp_dir, e->d_name);
+        if (link(from, to) != 0)
+            st = lis_error_set(err, LIS_OUTPUT, "could not keep \"%s\": %s", from,
+                               strerror(errno));
+        free(from);
+        free(to);
+    }
+    closedir(d);
+    return st;
+}
+
+static lis_status
+write_manifest(lis_run *run, lis_error *err)
+{
+    lis_buf b;
+    lis_buf_init(&b);
+    lis_buf_addf(&b, "{\n  \"run_id\": %ld,\n  \"document_run_id\": %ld,\n  \"kind\": ",
+                 run->run_id, run->document_id);
+    lis_run_json_string(&b, run->kind);
+    lis_buf_adds(&b, ",\n  \"period\": ");
+    lis_run_json_string(&b, run->period);
+    lis_buf_addf(&b, ",\n  \"parameters\": %s,\n", run->params_json);
+    if (run->newest_batch)
+        lis_buf_addf(&b, "  \"newest_batch\": %ld,\n", run->newest_batch);
+    else
+        lis_buf_adds(&b, "  \"newest_batch\": null,\n");
+
+    lis_buf_adds(&b, "  \"batches\": [");
+    char year[16];
+    snprintf(year, sizeof year, "%d", run->year);
+    const char *yp[1] = {year};
+    PGresult *res = lis_db_query(run->conn, "queries/run_batches.sql", 1, yp, err);
+    if (res == NULL) {
+        lis_buf_release(&b);
+        return LIS_DB;
+    }
+    for (int i = 0; i < PQntuples(res); i++) {
+        lis_buf_addf(&b, "%s\n    {\"batch_id\": %s, \"kind\": ", i ? "," : "",
+                     PQgetvalue(res, i, 0));
+        lis_run_json_string(&b, PQgetvalue(res, i, 1));
+        lis_buf_adds(&b, ", \"file\": ");
+        lis_run_json_string(&b, PQgetvalue(res, i, 2));
+        lis_buf_adds(&b, ", \"sha256\": ");
+        lis_run_json_string(&b, PQgetvalue(res, i, 3));
+        lis_buf_adds(&b, ", \"finished\": ");
+        lis_run_json_string(&b, PQgetvalue(res, i, 4));
+        lis_buf_adds(&b, "}");
+    }
+    lis_buf_adds(&b, PQntuples(res) ? "\n  ],\n" : "],\n");
+    PQclear(res);
+
+    /* every file in the folder, this run's and those kept, by name */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    DIR *d = opendir(run->tmp_dir);
+    if (d == NULL) {
+        lis_buf_release(&b);
+        return lis_error_set(err, LIS_OUTPUT, "could not read folder \"%s\": %s",
+                             run->tmp_dir, strerror(errno));
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "manifest.json") == 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            names = lis_xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = lis_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+
+    lis_status st = LIS_OK;
+    for (size_t i = 0; i < run->n_files && st == LIS_OK; i++) {
+        char *path = lis_xasprintf("%s/%s", run->tmp_dir, run->files[i]);
+        struct stat sb;
+        if (stat(path, &sb) != 0)
+            st = lis_error_set(err, LIS_OUTPUT, "report file \"%s\" was not written",
+                               run->files[i]);
+        free(path);
+    }
+    lis_buf_adds(&b, "  \"files\": [");
+    for (size_t i = 0; i < n && st == LIS_OK; i++) {
+        char *path = lis_xasprintf("%s/%s", run->tmp_dir, names[i]);
+        char hex[65];
+        long long size = 0;
+        st = lis_run_sha256_file(path, hex, &size, err);
+        free(path);
+        if (st != LIS_OK)
+            break;
+        lis_buf_addf(&b, "%s\n    {\"name\": ", i ? "," : "");
+        lis_run_json_string(&b, names[i]);
+        lis_buf_addf(&b, ", \"sha256\": \"%s\", \"bytes\": %lld%s}", hex, size,
+                     registered(run, names[i]) ? "" : ", \"kept_from_earlier_run\": true");
+    }
+    lis_buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (st != LIS_OK) {
+        lis_buf_release(&b);
+        return st;
+    }
+
+    char *path = lis_xasprintf("%s/manifest.json", run->tmp_dir);
+    FILE *f = fopen(path, "wb");
+    if (f == NULL || fwrite(b.data, 1, b.len, f) != b.len || fflush(f) != 0 ||
+        fsync(fileno(f)) != 0) {
+        st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
+                           strerror(errno));
+    }
+    if (f && fclose(f) != 0 && st == LIS_OK)
+        st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
+                           strerror(errno));
+    free(path);
+    lis_buf_release(&b);
+    return st;
+}
+
+/* Puts the temporary folder in place of OUT/<period>, in one step when the
+ * kernel can exchange the two. */
+static lis_status
+swap_into_place(lis_run *run, lis_error *err)
+{
+    struct stat sb;
+    if (stat(run->final_dir, &sb) != 0) {
+        if (rename(run->tmp_dir, run->final_dir) != 0)
+            return lis_error_set(err, LIS_OUTPUT, "could not rename \"%s\" to \"%s\": %s",
+                                 run->tmp_dir, run->final_dir, strerror(errno));
+        return LIS_OK;
+    }
+    if (renameat2(AT_FDCWD, run->tmp_dir, AT_FDCWD, run->final_dir, RENAME_EXCHANGE) == 0) {
+        remove_tree(run->tmp_dir); /* now holds the earlier output */
+        return LIS_OK;
+    }
+    char *old = lis_xasprintf("%s/.%s.old.%ld", run->out_dir, run->period, run->run_id);
+    lis_status st = LIS_OK;
+    if (rename(run->final_dir, old) != 0)
+        st = lis_error_set(err, LIS_OUTPUT, "could not move \"%s\" aside: %s", run->final_dir,
+                           strerror(errno));
+    else if (rename(run->tmp_dir, run->final_dir) != 0) {
+        st = lis_error_set(err, LIS_OUTPUT, "could not rename \"%s\" to \"%s\": %s",
+                           run->tmp_dir, run->final_dir, strerror(errno));
+        rename(old, run->final_dir);
+    } else {
+        remove_tree(old);
+    }
+    free(old);
+    return st;
+}
+
+static void
+record_end(lis_run *run, bool ok, const char *message)
+{
+    char id[32];
+    snprintf(id, sizeof id, "%ld", run->run_id);
+    const char *params[3] = {id, ok ? "ok" : "failed", message};
+    PGresult *res = lis_db_query(run->conn, "queries/run_end.sql", 3, params, NULL);
+    PQclear(res);
+}
+
+lis_status
+lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_error *err)
+{
+    if (run == NULL)
+        return status;
+    lis_status st = status;
+    lis_error own = {0};
+    if (st == LIS_OK && run->keep_other_files)
+        st = keep_others(run, &own);
+    if (st == LIS_OK)
+        st = write_manifest(run, &own);
+    if (st == LIS_OK)
+        st = swap_into_place(run, &own);
+    if (st == LIS_OK) {
+        record_end(run, true, NULL);
+    } else {
+        if (run->tmp_dir)
+            remove_tree(run->tmp_dir);
+        const lis_error *why = status != LIS_OK ? failure : &own;
+        record_end(run, false, why && why->msg[0] ? why->msg : lis_status_str(st));
+        if (status == LIS_OK && err)
+            *err = own;
+    }
+    unlock(run);
+    run_free(run);
+    return status == LIS_OK ? st : status;
+}

@@ -1,0 +1,116 @@
+/*
+ * run.h - what every report run shares (SPEC sections 4 and 5): the
+ * advisory lock per kind and period, the row in lis.run, the temporary
+ * output folder renamed into place, safe file names and manifest.json.
+ *
+ * A run goes:
+ *
+ *     lis_run *run = lis_run_begin(conn, &params, &err);
+ *     char *path = lis_run_file(run, "aftale-A1.xlsx");   (registered)
+ *     ... a renderer writes path; any renderer may add files ...
+ *     lis_run_finish(run, status, &failure, &err);         (frees run)
+ *
+ * Files are written into OUT/.<period>.tmp.<run_id>/; only lis_run_finish
+ * with LIS_OK writes manifest.json and renames the folder to OUT/<period>
+ * (replacing an earlier one in one step), so a failed or crashed run never
+ * leaves an empty, partial or half-replaced period folder. With any other
+ * status the temporary folder is removed and the run is recorded as failed
+ * with its error.
+ *
+ * The connection must stay open from begin to finish: the lock is a
+ * session-level pg_advisory_lock, released by finish (or by the server when
+ * the process dies).
+ */
+#ifndef LIS_RUN_H
+#define LIS_RUN_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct lis_run lis_run;
+
+typedef struct lis_run_params {
+    const char *kind;    /* monthly, quarterly, status, annual (lis.run.kind) */
+    const char *period;  /* the window: the folder's name and the lock's key */
+    int year;            /* the budget year the run reads (for the batches) */
+    const char *out_dir; /* OUT; created when missing */
+    /* The parameters as a JSON object, recorded in lis.run and the manifest.
+     * Keys "out" and "jobs" do not change the content of the files. */
+    const char *parameters_json;
+    /* Partial run (--agreement): files of an earlier run in OUT/<period>
+     * that this run does not write are kept. */
+    bool keep_other_files;
+} lis_run_params;
+
+/*
+ * Takes the lock, records the run as running and makes the temporary
+ * folder. A run of the same kind and period in progress is an error
+ * (LIS_OUTPUT, saying so); database trouble is LIS_DB; a folder that cannot
+ * be made is LIS_OUTPUT. Returns the run (freed by lis_run_finish) or NULL.
+ */
+lis_run *lis_run_begin(PGconn *conn, const lis_run_params *params, lis_error *err);
+
+/* This run's id in lis.run. */
+long lis_run_id(const lis_run *run);
+
+/*
+ * The run id documents state: the earliest successful run of the same
+ * kind, period and parameters on the same data (newest batch, latest
+ * rollup), else this run's id. So the same data and parameters give
+ * byte-identical files although each run is recorded on its own; the
+ * manifest names both.
+ */
+long lis_run_document_id(const lis_run *run);
+
+/* The newest import batch (0: none) and its date, as the run recorded it. */
+long lis_run_newest_batch(const lis_run *run);
+
+/* The temporary folder files are written into (borrowed). */
+const char *lis_run_dir(const lis_run *run);
+
+/*
+ * Registers NAME (a bare file name of [A-Za-z0-9._-], see lis_run_safe_name)
+ * for the manifest and returns its path in the temporary folder (owned by
+ * the caller, free()). A name already registered gets "-2", "-3", ...
+ * before its extension, so two ids made safe alike never overwrite each
+ * other. Thread-unsafe; call it before forking renderers.
+ */
+char *lis_run_file(lis_run *run, const char *name);
+
+/* The file names registered so far, in order (borrowed). */
+size_t lis_run_n_files(const lis_run *run);
+const char *lis_run_file_name(const lis_run *run, size_t i);
+
+/*
+ * Ends the run. With status LIS_OK: writes manifest.json (run id,
+ * parameters, batches read, every file with its SHA-256 and size), renames
+ * the folder into place and records the run ok; a registered file that is
+ * missing is an error (LIS_OUTPUT). With another status: removes the
+ * temporary folder and records the run failed with failure's message.
+ * Releases the lock and frees run in every case. Returns LIS_OK or the
+ * error of finishing (err).
+ */
+lis_status lis_run_finish(lis_run *run, lis_status status, const lis_error *failure,
+                          lis_error *err);
+
+/* The final folder OUT/<period> (borrowed; valid until finish). */
+const char *lis_run_final_dir(const lis_run *run);
+
+/*
+ * An id made safe for a file name: every byte outside [A-Za-z0-9._-] becomes
+ * '_', and an empty result becomes "_". Newly allocated.
+ */
+char *lis_run_safe_name(const char *id);
+
+/* Writes the lowercase hex SHA-256 of a file into hex (65 bytes). */
+lis_status lis_run_sha256_file(const char *path, char hex[65], long long *size,
+                               lis_error *err);
+
+/* Appends s to b as a JSON string literal (quoted, escaped). */
+struct lis_buf;
+void lis_run_json_string(struct lis_buf *b, const char *s);
+
+#endif

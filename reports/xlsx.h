@@ -1,0 +1,47 @@
+/*
+ * xlsx.h - the Excel workbooks of SPEC section 4, written with
+ * libxlsxwriter from the report model (report.h); no database here.
+ *
+ *   lis_xlsx_write_agreement  aftale-<id>.xlsx: Overblik, Maal (a native line
+ *                             chart per indicator), Oekonomi (native charts),
+ *                             Data (the measurements, with their batch)
+ *   lis_xlsx_write_status     statusopfoelgning-Y.xlsx: an overview and one
+ *                             sheet per fagområde
+ *   lis_xlsx_write_annual     aarsberetning-Y.xlsx: "Kom vi i mål?", counts
+ *                             per agreement and fagområde, economy per
+ *                             agreement and policy area, flagged transfers
+ *
+ * Every workbook: labels from labels.h in the report's stamp.lang; numbers as
+ * numbers with number formats (percentages as fractions with a percent
+ * format), dates as dates, codes and every text from input as strings (never
+ * formulas); a title and the as-of stamp on each sheet and in the printed
+ * header; frozen header rows, autofilters, fitted column widths, A4 print
+ * setup with page numbers. The document date is the stamp's data_as_of, so
+ * the same model gives byte-identical files. Workbooks are written in
+ * libxlsxwriter's constant-memory mode, row by row.
+ *
+ * Each function writes path (the caller picks a temporary place; see run.h)
+ * and returns LIS_OK, or LIS_OUTPUT with err filled and no promise about
+ * what is at path.
+ */
+#ifndef LIS_XLSX_H
+#define LIS_XLSX_H
+
+#include "error.h"
+#include "report.h"
+
+lis_status lis_xlsx_write_agreement(const lis_report *report, const lis_rm_agreement *a,
+                                    const char *path, lis_error *err);
+lis_status lis_xlsx_write_status(const lis_report *report, const char *path, lis_error *err);
+lis_status lis_xlsx_write_annual(const lis_report *report, const char *path, lis_error *err);
+
+/* The rows a sheet may hold: Excel's 1,048,576 unless lowered (tests). A
+ * table longer than that continues on sheets "Data (2)", "Data (3)", ... */
+void lis_xlsx_set_max_rows(unsigned long rows);
+
+/* A sheet name Excel accepts, made from any text: at most 31 characters, no
+ * []:*?/\, not starting or ending with an apostrophe, not empty. Newly
+ * allocated. */
+char *lis_xlsx_sheet_name(const char *text);
+
+#endif
