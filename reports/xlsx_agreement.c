@@ -416,9 +416,23 @@ data_sheet_begin(xw_book *b, xw_sheet *s, const lis_rm_agreement *a, int part)
     xw_header(s, 3, hdr, D_NCOLS);
 }
 
+/* The decimals of an indicator of the agreement's goals; -1 when it is not
+ * one of them (a ratio's numerator or denominator). */
+static int
+indicator_decimals(const lis_rm_agreement *a, const char *id)
+{
+    for (size_t i = 0; i < a->n_goals; i++)
+        for (size_t k = 0; k < a->goals[i].n_indicators; k++)
+            if (strcmp(a->goals[i].indicators[k].indicator_id, id) == 0)
+                return a->goals[i].indicators[k].decimals;
+    return -1;
+}
+
 static void
 sheet_data(xw_book *b, const lis_rm_agreement *a)
 {
+    const char *last_id = "";
+    int decimals = 0;
     xw_sheet s;
     int part = 1;
     data_sheet_begin(b, &s, a, part);
@@ -440,7 +454,13 @@ sheet_data(xw_book *b, const lis_rm_agreement *a)
         lis_period p;
         if (m->period && lis_period_parse(m->period, &p))
             xw_date(&s, row, D_START, p.year, p.first_month, 1, b->date);
-        xw_num(&s, row, D_VALUE, m->value, b->dec[isnan(m->value) || m->value == floor(m->value) ? 0 : 2]);
+        if (strcmp(m->indicator_id, last_id) != 0) { /* rows come by indicator */
+            last_id = m->indicator_id;
+            decimals = indicator_decimals(a, last_id);
+        }
+        int d = decimals >= 0 ? decimals
+                : isnan(m->value) || m->value == floor(m->value) ? 0 : 2;
+        xw_num(&s, row, D_VALUE, m->value, xw_dec(b, d));
         xw_text(&s, row, D_MEASURE, m->measure_unit, b->text);
         xw_num(&s, row, D_BATCH, (double)m->batch_id, b->integer);
         xw_text(&s, row, D_FILE, m->batch_file, b->text);
