@@ -113,7 +113,7 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
     for (size_t i = 0; i < a->n_goals; i++) {
         const lis_rm_goal *g = &a->goals[i];
         xw_text(&s, row, O_GOAL_ID, g->goal_id, b->bold);
-        xw_text(&s, row, O_GOAL, g->title, b->bold);
+        xw_text(&s, row, O_GOAL, g->title, b->bold_wrap);
         xw_text(&s, row, O_KIND, lis_label_goal_kind(g->kind, b->lang), b->text);
         xw_text(&s, row, O_FOCUS, lis_label_focus_area(g->focus_area, b->lang), b->text);
         if (g->owned)
@@ -121,7 +121,7 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
         else {
             char *t = lis_xasprintf("%s (%s %s)", yes_no(b, g->cross_cutting),
                                     L(LIS_L_SHARED_FROM), g->owner_agreement);
-            xw_text(&s, row, O_CROSS, t, b->text);
+            xw_text(&s, row, O_CROSS, t, b->wrap);
             free(t);
         }
         xw_text(&s, row, O_IND, g->qualitative ? L(LIS_L_QUALITATIVE) : L(LIS_L_GOAL_TOTAL),
@@ -144,7 +144,7 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
             const lis_rm_indicator *ind = &g->indicators[k];
             lxw_format *nf = xw_dec(b, ind->decimals);
             xw_text(&s, row, O_GOAL_ID, g->goal_id, b->text);
-            xw_text(&s, row, O_GOAL, g->title, b->text);
+            xw_text(&s, row, O_GOAL, g->title, b->wrap);
             xw_text(&s, row, O_IND_ID, ind->indicator_id, b->text);
             xw_text(&s, row, O_IND, ind->name, b->text);
             xw_text(&s, row, O_UNIT, ind->unit, b->text);
@@ -249,10 +249,17 @@ sheet_goals(xw_book *b, const lis_rm_agreement *a)
     xw_sheet_begin(b, &s, "Maal", title);
     free(title);
     lxw_row_t row = 3;
+    /* a page break before every second block's successor, so that no
+     * chart is cut in two; Excel takes at most 1,023 breaks */
+    lxw_row_t breaks[1024];
+    size_t n_breaks = 0, n_blocks = 0;
     for (size_t i = 0; i < a->n_goals; i++) {
         const lis_rm_goal *g = &a->goals[i];
-        for (size_t k = 0; k < g->n_indicators; k++, row += BLOCK_ROWS)
+        for (size_t k = 0; k < g->n_indicators; k++, row += BLOCK_ROWS) {
+            if (n_blocks++ % 2 == 0 && row > 3 && n_breaks < 1023)
+                breaks[n_breaks++] = row;
             indicator_block(b, &s, row, g, &g->indicators[k]);
+        }
         if (g->n_indicators == 0) {
             char *heading = lis_xasprintf("%s %s – %s", g->goal_id, g->title,
                                           L(LIS_L_QUALITATIVE));
@@ -273,6 +280,9 @@ sheet_goals(xw_book *b, const lis_rm_agreement *a)
     }
     if (a->n_goals == 0)
         xw_text(&s, row, 0, L(LIS_L_NONE_ROWS), b->italic);
+    breaks[n_breaks] = 0;
+    if (n_breaks)
+        xw_check(b, worksheet_set_h_pagebreaks(s.ws, breaks), "page breaks");
     /* blocks repeat their own headers: freeze only the title and stamp */
     s.header_row = 0;
     xw_sheet_end(&s, false, true, 0);

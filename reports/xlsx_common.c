@@ -112,6 +112,8 @@ make_formats(xw_book *b)
     b->wrap = fmt(b, "@", false);
     format_set_text_wrap(b->wrap);
     b->bold = fmt(b, "@", true);
+    b->bold_wrap = fmt(b, "@", true);
+    format_set_text_wrap(b->bold_wrap);
     b->italic = fmt(b, "@", false);
     format_set_italic(b->italic);
     b->label = fmt(b, "@", true);
@@ -364,7 +366,8 @@ xw_text(xw_sheet *s, lxw_row_t row, int col, const char *text, lxw_format *f)
     double w = (double)utf8_len(text) + 1;
     if (f == s->b->title)
         w *= 1.4;
-    double cap = f == s->b->wrap ? 50 : 60;
+    /* wrapped text wraps at 40 characters (rows grow to fit it) */
+    double cap = f == s->b->wrap || f == s->b->bold_wrap ? 40 : 60;
     track(s, row, col, w > cap ? cap : w);
     free(cut);
 }

@@ -78,12 +78,16 @@ psql -XAtq -d "$TEST_DB" -c "SELECT pg_advisory_lock(hashtext('lis run'), hashte
     >/dev/null 2>&1 &
 holder=$!
 for _ in $(seq 50); do
-    [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+    [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ] &&
+        break
     sleep 0.1
 done
 run_lis 4 run annual --year 2026 --out "$out"
 assert_grep 'another annual run of 2026 is in progress' "$TMP/err"
-sql "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'" >/dev/null
+# only this test's database: other tests run beside it in the same cluster
+sql "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'
+     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())" >/dev/null
 wait "$holder" 2>/dev/null || true
 [ ! -e "$out/2026" ] || fail "a locked-out run wrote output"
 run_lis 0 run annual --year 2026 --out "$out"
