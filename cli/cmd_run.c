@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "period.h"
 #include "report.h"
+#include "rollup.h"
 #include "run.h"
 #include "xlsx.h"
 
@@ -33,7 +34,8 @@ static const char usage[] =
     "\n"
     "Writes the reports of SPEC section 4 into OUT/<period>/ through a temporary\n"
     "folder renamed into place, with manifest.json (run id, parameters, batches\n"
-    "read, each file with its SHA-256). Run \"lis rollup --year Y\" first.\n"
+    "read, each file with its SHA-256). The year's rollup is brought up to date\n"
+    "first when the data changed since it ran.\n"
     "\n"
     "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data)\n"
     "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
@@ -46,6 +48,8 @@ static const char usage[] =
     "  --out DIR          the output folder OUT (default: [output] dir, \"out\")\n"
     "  --lang da|en       the language of the labels (default: [output] language)\n"
     "  --jobs N           render with N processes (default: [run] jobs)\n"
+    "  --no-rollup        report the stored rollup as it is, even when data\n"
+    "                     arrived since it ran (a frozen year's figures)\n"
     "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
@@ -56,6 +60,7 @@ typedef struct run_opts {
     const char *period, *as_of, *out, *lang;
     int year;
     int jobs;
+    bool no_rollup;
     const char **ids;
     size_t n_ids;
 } run_opts;
@@ -226,6 +231,12 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     if (conn == NULL)
         return lis_cli_fail(&err);
 
+    /* as lis show does: the figures are brought up to date first, so the
+     * reports and lis show never disagree */
+    if (!o->no_rollup && lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, &err) != LIS_OK) {
+        PQfinish(conn);
+        return lis_cli_fail(&err);
+    }
     char *pj = params_json(o, period);
     lis_run_params rp = {.kind = o->kind, .period = period, .year = window->year,
                          .out_dir = o->out, .parameters_json = pj,
@@ -312,6 +323,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             o.lang = v;
         else if ((v = opt_value(argc, argv, &i, "--jobs")) != NULL)
             jobs_s = v;
+        else if (strcmp(argv[i], "--no-rollup") == 0)
+            o.no_rollup = true;
         else if ((v = opt_value(argc, argv, &i, "--agreement")) != NULL) {
             if (!v[0])
                 rc = lis_cli_usage_error(usage, "--agreement needs an id");

@@ -146,7 +146,7 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
             xw_text(&s, row, O_GOAL_ID, g->goal_id, b->text);
             xw_text(&s, row, O_GOAL, g->title, b->wrap);
             xw_text(&s, row, O_IND_ID, ind->indicator_id, b->text);
-            xw_text(&s, row, O_IND, ind->name, b->text);
+            xw_text(&s, row, O_IND, ind->name, b->wrap);
             xw_text(&s, row, O_UNIT, ind->unit, b->text);
             xw_num(&s, row, O_ACTUAL, ind->ytd_actual, nf);
             xw_num(&s, row, O_TARGET, ind->ytd_target, nf);
@@ -180,15 +180,44 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     const char *hdr[M_NCOLS] = {L(LIS_L_MONTH), L(LIS_L_ACTUAL), L(LIS_L_TARGET),
                                 L(LIS_L_ATTAINMENT), L(LIS_L_TRAFFIC_LIGHT)};
     lxw_row_t h = row + 1;
-    xw_header(s, h, hdr, M_NCOLS);
     lxw_format *nf = xw_dec(b, ind->decimals);
-    for (int m = 0; m < 12; m++) {
+    /* the indicator's own periods: twelve months, four quarters or the year
+     * (a month holds no whole quarter, so a quarterly indicator's months
+     * would all be "not due") */
+    int n_periods = 12;
+    if (ind->frequency && strcmp(ind->frequency, "kvartal") == 0)
+        n_periods = 4;
+    else if (ind->frequency && strcmp(ind->frequency, "aar") == 0)
+        n_periods = 1;
+    if (n_periods != 12)
+        hdr[M_MONTH] = L(n_periods == 4 ? LIS_L_QUARTER : LIS_L_YEAR);
+    xw_header(s, h, hdr, M_NCOLS);
+    for (int m = 0; m < n_periods; m++) {
         lxw_row_t r = h + 1 + (lxw_row_t)m;
-        xw_date(s, r, M_MONTH, b->r->year, m + 1, 1, b->month);
-        xw_num(s, r, M_ACTUAL, ind->actual[m], nf);
-        xw_num(s, r, M_TARGET, ind->target[m], nf);
-        xw_pct(s, r, M_ATT, ind->attainment[m]);
-        xw_light(s, r, M_STATUS, ind->status[m], NULL);
+        if (n_periods == 12) {
+            xw_date(s, r, M_MONTH, b->r->year, m + 1, 1, b->month);
+            xw_num(s, r, M_ACTUAL, ind->actual[m], nf);
+            xw_num(s, r, M_TARGET, ind->target[m], nf);
+            xw_pct(s, r, M_ATT, ind->attainment[m]);
+            xw_light(s, r, M_STATUS, ind->status[m], NULL);
+        } else if (n_periods == 4) {
+            char q[32];
+            snprintf(q, sizeof q, "%d-Q%d", b->r->year, m + 1);
+            xw_text(s, r, M_MONTH, q, b->text);
+            xw_num(s, r, M_ACTUAL, ind->q_actual[m], nf);
+            xw_num(s, r, M_TARGET, ind->q_target[m], nf);
+            xw_pct(s, r, M_ATT, ind->q_attainment[m]);
+            xw_light(s, r, M_STATUS, ind->q_status[m], NULL);
+        } else {
+            char y[16];
+            snprintf(y, sizeof y, "%d", b->r->year);
+            bool done = b->r->month == 12; /* the year is due in December */
+            xw_text(s, r, M_MONTH, y, b->text);
+            xw_num(s, r, M_ACTUAL, done ? ind->year_actual : NAN, nf);
+            xw_num(s, r, M_TARGET, ind->year_target, nf);
+            xw_pct(s, r, M_ATT, done ? ind->year_attainment : NAN);
+            xw_light(s, r, M_STATUS, done ? ind->year_status : LIS_LIGHT_NOT_DUE, NULL);
+        }
     }
     lxw_row_t y = h + 13;
     xw_text(s, y, M_MONTH, L(LIS_L_ACTUAL_YTD), b->bold);
@@ -201,7 +230,7 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
 
     /* The chart reads the twelve month rows: it follows the cells. */
     lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_LINE);
-    lxw_row_t first = h + 1, last = h + 12;
+    lxw_row_t first = h + 1, last = h + (lxw_row_t)n_periods;
     lxw_chart_series *sa = chart_add_series(ch, NULL, NULL);
     chart_series_set_categories(sa, s->name, first, M_MONTH, last, M_MONTH);
     chart_series_set_values(sa, s->name, first, M_ACTUAL, last, M_ACTUAL);
@@ -218,12 +247,14 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_series_set_name_range(st, s->name, h, M_TARGET);
     lxw_chart_line lt = {.color = 0xC55A11, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(st, &lt);
-    chart_series_set_marker_type(st, LXW_CHART_MARKER_NONE);
+    chart_series_set_marker_type(st, n_periods == 12 ? LXW_CHART_MARKER_NONE
+                                                     : LXW_CHART_MARKER_SQUARE);
     chart_title_set_name(ch, ind->name);
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
-    chart_axis_set_name(ch->x_axis, L(LIS_L_MONTH));
-    chart_axis_set_num_format(ch->x_axis, "mmm");
+    chart_axis_set_name(ch->x_axis, hdr[M_MONTH]);
+    if (n_periods == 12)
+        chart_axis_set_num_format(ch->x_axis, "mmm");
     chart_axis_set_name(ch->y_axis, ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
     char yf[32] = "#,##0";
     if (ind->decimals > 0 && ind->decimals <= 10) {

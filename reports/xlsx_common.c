@@ -366,8 +366,8 @@ xw_text(xw_sheet *s, lxw_row_t row, int col, const char *text, lxw_format *f)
     double w = (double)utf8_len(text) + 1;
     if (f == s->b->title)
         w *= 1.4;
-    /* wrapped text wraps at 40 characters (rows grow to fit it) */
-    double cap = f == s->b->wrap || f == s->b->bold_wrap ? 40 : 60;
+    /* wrapped text wraps at 32 characters (rows grow to fit it) */
+    double cap = f == s->b->wrap || f == s->b->bold_wrap ? 32 : 60;
     track(s, row, col, w > cap ? cap : w);
     free(cut);
 }
