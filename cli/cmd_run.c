@@ -3,7 +3,9 @@
  * model of the window, then has each renderer of the kind write its files
  * into the run's temporary folder (run.h), which becomes OUT/<period>.
  *
- *   monthly --period 2026-10   OUT/2026-10/aftale-<id>.xlsx per agreement
+ *   monthly --period 2026-10   OUT/2026-10/aftale-<id>.xlsx, aftale-<id>.pdf and
+ *                              the chart PNGs per agreement
+ *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf and .png
  *   status --year 2026 [--as-of 2026-06]
  *                              OUT/2026-YTD-06/statusopfoelgning-2026.xlsx
  *   annual --year 2026         OUT/2026/aarsberetning-2026.xlsx
@@ -11,9 +13,12 @@
  * A renderer is a function in the tables below; the PDF and PNG renderers
  * of a monthly run are added beside the xlsx one.
  */
+#include "chart.h"
 #include "cli.h"
+#include "dashboard.h"
 #include "labels.h"
 #include "mem.h"
+#include "pdf_agreement.h"
 #include "period.h"
 #include "report.h"
 #include "rollup.h"
@@ -37,7 +42,10 @@ static const char usage[] =
     "read, each file with its SHA-256). The year's rollup is brought up to date\n"
     "first when the data changed since it ran.\n"
     "\n"
-    "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data)\n"
+    "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data),\n"
+    "             aftale-<id>.pdf (A4) and a PNG per chart\n"
+    "             (aftale-<id>-<goal>-<indicator>.png, aftale-<id>-oekonomi.png)\n"
+    "  quarterly  dashboard-YYYY-QN.pdf and .png for the direktion\n"
     "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
@@ -50,6 +58,8 @@ static const char usage[] =
     "  --jobs N           render with N processes (default: [run] jobs)\n"
     "  --no-rollup        report the stored rollup as it is, even when data\n"
     "                     arrived since it ran (a frozen year's figures)\n"
+    "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
+    "                     1280x720)\n"
     "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
@@ -58,6 +68,7 @@ static const char usage[] =
 typedef struct run_opts {
     const char *kind;
     const char *period, *as_of, *out, *lang;
+    const char *png_size;
     int year;
     int jobs;
     bool no_rollup;
@@ -90,11 +101,56 @@ monthly_xlsx_name(lis_run *run, const lis_rm_agreement *a)
     return path;
 }
 
+/* The PDF and the chart PNGs (reports/pdf_agreement.h). An agreement has
+ * several of them, so the "path" of this renderer holds all their paths in
+ * the renderer's order, one per line; each name is registered with the run
+ * (which renames clashing ones) before any process forks. */
+static lis_chart_opts chart_opts;
+
+static char *
+monthly_charts_names(lis_run *run, const lis_rm_agreement *a)
+{
+    size_t n;
+    char **names = lis_pdf_agreement_names(a, &chart_opts, &n);
+    lis_buf b;
+    lis_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        char *path = lis_run_file(run, names[i]);
+        lis_buf_adds(&b, path);
+        lis_buf_addc(&b, '\n');
+        free(path);
+    }
+    lis_pdf_agreement_names_free(names, n);
+    return b.data;
+}
+
+static lis_status
+monthly_charts(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char **path,
+               lis_error *err)
+{
+    (void)run;
+    size_t n = 0;
+    for (const char *p = *path; p && *p; p++)
+        n += *p == '\n';
+    char **paths = lis_xcalloc(n ? n : 1, sizeof *paths);
+    const char *p = *path;
+    for (size_t i = 0; i < n; i++) {
+        const char *nl = strchr(p, '\n');
+        paths[i] = lis_xstrndup(p, (size_t)(nl - p));
+        p = nl + 1;
+    }
+    lis_status st =
+        lis_pdf_agreement_write_paths(r, a, (const char *const *)paths, &chart_opts, err);
+    lis_pdf_agreement_names_free(paths, n);
+    return st;
+}
+
 static const struct {
     agreement_renderer render;
     char *(*file)(lis_run *run, const lis_rm_agreement *a);
 } monthly_renderers[] = {
     {monthly_xlsx, monthly_xlsx_name},
+    {monthly_charts, monthly_charts_names},
 };
 #define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
 
@@ -215,6 +271,10 @@ params_json(const run_opts *o, const char *period)
     lis_run_json_string(&b, o->lang);
     lis_buf_adds(&b, ", \"out\": ");
     lis_run_json_string(&b, o->out);
+    if (o->png_size) {
+        lis_buf_adds(&b, ", \"png_size\": ");
+        lis_run_json_string(&b, o->png_size);
+    }
     lis_buf_addf(&b, ", \"jobs\": %d}", o->jobs);
     return b.data;
 }
@@ -260,6 +320,15 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         r->stamp.run_id = lis_run_document_id(run);
         if (strcmp(o->kind, "monthly") == 0) {
             st = render_monthly(run, r, o->jobs, &err);
+        } else if (strcmp(o->kind, "quarterly") == 0) {
+            char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
+            char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
+            st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
+            single = lis_xasprintf("%s and %s", pdf, png);
+            free(pdf);
+            free(png);
+            free(pdf_path);
+            free(png_path);
         } else {
             char *name = strcmp(o->kind, "status") == 0
                              ? lis_xasprintf("statusopfoelgning-%d.xlsx", window->year)
@@ -325,6 +394,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
+        else if ((v = opt_value(argc, argv, &i, "--png-size")) != NULL)
+            o.png_size = v;
         else if ((v = opt_value(argc, argv, &i, "--agreement")) != NULL) {
             if (!v[0])
                 rc = lis_cli_usage_error(usage, "--agreement needs an id");
@@ -357,6 +428,18 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         o.jobs = (int)j;
     }
 
+    lis_chart_opts_default(&chart_opts);
+    if (o.png_size && (strcmp(o.kind, "monthly") != 0 ||
+                       !lis_chart_parse_size(o.png_size, &chart_opts.png_width,
+                                             &chart_opts.png_height))) {
+        rc = lis_cli_usage_error(usage, strcmp(o.kind, "monthly") != 0
+                                            ? "--png-size is an option of lis run monthly"
+                                            : "--png-size must be WIDTHxHEIGHT (16 to 10000 "
+                                              "pixels each), not \"%s\"",
+                                 o.png_size);
+        goto done;
+    }
+
     lis_period window;
     if (strcmp(o.kind, "monthly") == 0) {
         if (!o.period || year_s || o.as_of) {
@@ -371,10 +454,17 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         }
         o.year = window.year;
     } else if (strcmp(o.kind, "quarterly") == 0) {
-        fprintf(stderr, "lis: error: \"lis run quarterly\" is not yet available in this "
-                        "version\n");
-        rc = LIS_USAGE;
-        goto done;
+        if (!o.period || year_s || o.as_of || o.n_ids) {
+            rc = lis_cli_usage_error(usage, "lis run quarterly needs --period YYYY-QN (and no "
+                                            "--year, --as-of or --agreement)");
+            goto done;
+        }
+        if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
+            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
+                                     o.period);
+            goto done;
+        }
+        o.year = window.year;
     } else if (strcmp(o.kind, "status") == 0 || strcmp(o.kind, "annual") == 0) {
         bool status = o.kind[0] == 's';
         if (!year_s || o.period || o.n_ids || (!status && o.as_of)) {

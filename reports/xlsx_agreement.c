@@ -219,7 +219,7 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
             xw_light(s, r, M_STATUS, done ? ind->year_status : LIS_LIGHT_NOT_DUE, NULL);
         }
     }
-    lxw_row_t y = h + 13;
+    lxw_row_t y = h + 1 + (lxw_row_t)n_periods;
     xw_text(s, y, M_MONTH, L(LIS_L_ACTUAL_YTD), b->bold);
     xw_min_width(s, M_MONTH, 19);
     s->width[M_MONTH] = 0;

@@ -366,8 +366,20 @@ xw_text(xw_sheet *s, lxw_row_t row, int col, const char *text, lxw_format *f)
     double w = (double)utf8_len(text) + 1;
     if (f == s->b->title)
         w *= 1.4;
-    /* wrapped text wraps at 32 characters (rows grow to fit it) */
-    double cap = f == s->b->wrap || f == s->b->bold_wrap ? 32 : 60;
+    /* wrapped text wraps at 32 characters; the row is made tall enough,
+     * since neither Excel nor LibreOffice grows it on opening */
+    bool wrap = f == s->b->wrap || f == s->b->bold_wrap;
+    double cap = wrap ? 32 : 60;
+    if (wrap && w > cap) {
+        int lines = (int)ceil(w * 1.15 / (cap - 1));
+        if (lines > 15)
+            lines = 15;
+        if (row != s->tall_row || lines > s->tall_lines) {
+            s->tall_row = row;
+            s->tall_lines = lines;
+            xw_check(s->b, worksheet_set_row(s->ws, row, 15.0 * lines, NULL), "a row height");
+        }
+    }
     track(s, row, col, w > cap ? cap : w);
     free(cut);
 }

@@ -41,6 +41,8 @@ typedef struct xw_sheet {
     lxw_row_t header_row; /* the table header, for freeze, filter, repeat */
     lxw_row_t last_row;   /* the last row written */
     bool filtered;        /* xw_filter was called */
+    lxw_row_t tall_row;   /* the row last made taller for wrapped text */
+    int tall_lines;
 } xw_sheet;
 
 /* Opens a workbook for path with the title and subject of its document

@@ -10,10 +10,11 @@ psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/r
     >/dev/null
 out=$TMP/reports
 
-# --- a monthly run: one workbook per agreement, the manifest, the record
+# --- a monthly run: one workbook per agreement (and its PDF and chart PNGs:
+# 3 + 3 + 6, see tests/golden/chart_run.sh), the manifest, the record
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
-assert_grep '^wrote 3 files for 3 agreements to .*/2026-03/ \(run 1\)$' "$TMP/out"
-assert_eq "$(cd "$out/2026-03" && ls | tr '\n' ' ')" \
+assert_grep '^wrote 12 files for 3 agreements to .*/2026-03/ \(run 1\)$' "$TMP/out"
+assert_eq "$(cd "$out/2026-03" && ls ./*.xlsx manifest.json | sed 's|^\./||' | tr '\n' ' ')" \
     "aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx manifest.json " "files of the run"
 assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "no temporary folder is left"
 m=$out/2026-03/manifest.json
@@ -25,7 +26,8 @@ assert m["kind"] == "monthly" and m["period"] == "2026-03", m
 assert m["parameters"]["period"] == "2026-03", m
 assert m["newest_batch"] == 2, m
 assert [b["batch_id"] for b in m["batches"]] == [1, 2], m["batches"]
-assert [f["name"] for f in m["files"]] == ["aftale-A1.xlsx", "aftale-A2.xlsx", "aftale-D1.xlsx"]
+assert [f["name"] for f in m["files"] if f["name"].endswith(".xlsx")] == \
+    ["aftale-A1.xlsx", "aftale-A2.xlsx", "aftale-D1.xlsx"]
 for f in m["files"]:
     data = open(os.path.join(sys.argv[2], f["name"]), "rb").read()
     assert hashlib.sha256(data).hexdigest() == f["sha256"], f
@@ -54,7 +56,7 @@ ok "new data gives a new document run id"
 # --- a partial run replaces its files and keeps the others
 touch -d '2020-01-01' "$out/2026-03/aftale-A1.xlsx"
 run_lis 0 run monthly --no-rollup --period 2026-03 --agreement A2 --out "$out"
-assert_eq "$(cd "$out/2026-03" && ls | tr '\n' ' ')" \
+assert_eq "$(cd "$out/2026-03" && ls ./*.xlsx manifest.json | sed 's|^\./||' | tr '\n' ' ')" \
     "aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx manifest.json " "files after a partial run"
 assert_grep '"name": "aftale-A1.xlsx", .*"kept_from_earlier_run": true' "$out/2026-03/manifest.json"
 assert_no_grep '"name": "aftale-A2.xlsx", .*kept_from_earlier_run' "$out/2026-03/manifest.json"
@@ -108,8 +110,8 @@ run_lis 0 run monthly --no-rollup --period 2026-03 --agreement '../x y/ø' --out
 ok "file names from ids keep only [A-Za-z0-9._-]"
 
 # --- usage
-run_lis 1 run quarterly --period 2026-Q1
-assert_grep 'not yet available' "$TMP/err"
+run_lis 1 run quarterly --period 2026-03 --out "$out"
+assert_grep 'is not a quarter' "$TMP/err"
 run_lis 1 run monthly --no-rollup --period 2026-Q1
 run_lis 1 run monthly --no-rollup --year 2026
 run_lis 1 run annual --no-rollup --year 26

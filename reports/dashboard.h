@@ -1,0 +1,45 @@
+/*
+ * dashboard.h - the direktion's quarterly dashboard: dashboard-<period>.pdf
+ * (A4 landscape) and dashboard-<period>.png, from the report model.
+ *
+ * Every agreement is a row (id and holder), each of its goals a cell (the
+ * status year to date at the end of the report's window), then the economy
+ * status and the forecast's deviation from the corrected budget. Rows are
+ * sorted by risk, most red first (see dashboard.c), with a legend and counts
+ * in the header. About a hundred agreements fit one page in two columns of
+ * rows; more continue on further pages with the header repeated. The PNG
+ * shows every row on one image.
+ */
+#ifndef LIS_DASHBOARD_H
+#define LIS_DASHBOARD_H
+
+#include "error.h"
+#include "png_out.h"
+#include "report.h"
+
+typedef struct lis_dashboard_opts {
+    double png_scale; /* pixels per point of the PNG; default 2 */
+    lis_png_opts png;
+} lis_dashboard_opts;
+
+void lis_dashboard_opts_default(lis_dashboard_opts *opts);
+
+/* The file name "dashboard-<period>.<ext>", period = r->stamp.period made
+ * safe for a file name; newly allocated. */
+char *lis_dashboard_name(const lis_report *r, const char *ext);
+
+/* Writes the PDF to pdf_path and the PNG to png_path (either may be NULL
+ * to skip it). opts may be NULL. Returns LIS_OUTPUT on failure. */
+lis_status lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
+                                     const char *png_path, const lis_dashboard_opts *opts,
+                                     lis_error *err);
+
+/* Writes DIR/dashboard-<period>.pdf and .png. */
+lis_status lis_dashboard_write(const lis_report *r, const char *dir,
+                               const lis_dashboard_opts *opts, lis_error *err);
+
+/* The order of the rows: indexes into r->agreements, most at risk first.
+ * Newly allocated (free()); for tests. */
+size_t *lis_dashboard_order(const lis_report *r);
+
+#endif

@@ -1,0 +1,204 @@
+/*
+ * doc.c - pages in recording surfaces, replayed into PDF or PNG with footers.
+ */
+#include "doc.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mem.h"
+
+struct lis_doc {
+    double w, h, margin;
+    cairo_surface_t **pages;
+    int n, cap;
+    cairo_t *cr;
+    lis_canvas *cv;
+};
+
+lis_doc *
+lis_doc_new(double w, double h)
+{
+    lis_doc *doc = lis_xcalloc(1, sizeof *doc);
+    doc->w = w;
+    doc->h = h;
+    doc->margin = LIS_DOC_MARGIN;
+    return doc;
+}
+
+static void
+close_page(lis_doc *doc)
+{
+    lis_canvas_free(doc->cv);
+    doc->cv = NULL;
+    if (doc->cr)
+        cairo_destroy(doc->cr);
+    doc->cr = NULL;
+}
+
+void
+lis_doc_free(lis_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    close_page(doc);
+    for (int i = 0; i < doc->n; i++)
+        cairo_surface_destroy(doc->pages[i]);
+    free(doc->pages);
+    free(doc);
+}
+
+lis_canvas *
+lis_doc_page(lis_doc *doc)
+{
+    close_page(doc);
+    if (doc->n == doc->cap) {
+        doc->cap = doc->cap ? doc->cap * 2 : 8;
+        doc->pages = lis_xrealloc(doc->pages, (size_t)doc->cap * sizeof *doc->pages);
+    }
+    cairo_rectangle_t ext = {0, 0, doc->w, doc->h};
+    cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+    doc->pages[doc->n++] = s;
+    doc->cr = cairo_create(s);
+    doc->cv = lis_canvas_new(doc->cr);
+    return doc->cv;
+}
+
+void
+lis_doc_set_margin(lis_doc *doc, double margin)
+{
+    doc->margin = margin;
+}
+
+int
+lis_doc_pages(const lis_doc *doc)
+{
+    return doc->n;
+}
+
+char *
+lis_doc_stamp_text(const lis_stamp *st)
+{
+    bool en = lis_chart_lang_en(st->lang);
+    lis_buf b;
+    lis_buf_init(&b);
+    lis_buf_addf(&b, en ? "Period %s" : "Periode %s", st->period ? st->period : "");
+    if (st->data_as_of && st->data_as_of[0])
+        lis_buf_addf(&b, en ? " · data as of %s" : " · data pr. %s", st->data_as_of);
+    if (st->newest_batch > 0)
+        lis_buf_addf(&b, en ? " (batch %ld)" : " (indlæsning %ld)", st->newest_batch);
+    if (st->run_id > 0)
+        lis_buf_addf(&b, en ? " · run %ld" : " · kørsel %ld", st->run_id);
+    return b.data;
+}
+
+static void
+draw_footer(lis_doc *doc, cairo_t *cr, int page, const char *left, const lis_stamp *st)
+{
+    lis_canvas *cv = lis_canvas_new(cr);
+    bool en = lis_chart_lang_en(st ? st->lang : NULL);
+    double y = doc->h - LIS_DOC_FOOTER_H + 6;
+    double x0 = doc->margin, x1 = doc->w - doc->margin;
+    lis_canvas_set_rgb(cv, 0xbbbbbb);
+    cairo_set_line_width(cr, 0.5);
+    cairo_move_to(cr, x0, y);
+    cairo_line_to(cr, x1, y);
+    cairo_stroke(cr);
+    char pg[64];
+    snprintf(pg, sizeof pg, en ? "Page %d of %d" : "Side %d af %d", page + 1, doc->n);
+    double pw = lis_canvas_text_width(cv, 7.5, 0, pg);
+    lis_canvas_text(cv, x1, y + 4, 0, 7.5, LIS_TEXT_RIGHT, 0x444444, pg, 0, true, NULL);
+    lis_buf b;
+    lis_buf_init(&b);
+    if (left && *left) {
+        lis_buf_adds(&b, left);
+        lis_buf_adds(&b, " · ");
+    }
+    if (st) {
+        char *s = lis_doc_stamp_text(st);
+        lis_buf_adds(&b, s);
+        free(s);
+    }
+    lis_canvas_text(cv, x0, y + 4, x1 - x0 - pw - 12, 7.5, LIS_TEXT_ELLIPSIZE, 0x444444,
+                    b.data, 1, true, NULL);
+    lis_buf_release(&b);
+    lis_canvas_free(cv);
+}
+
+/* PDF dates in the ISO form cairo wants, from the data's date. */
+static void
+pdf_date(const lis_stamp *st, char *buf, size_t size)
+{
+    int y, m, d;
+    if (st && st->data_as_of && sscanf(st->data_as_of, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        snprintf(buf, size, "%04d-%02d-%02dT00:00:00Z", y, m, d);
+    else
+        snprintf(buf, size, "2000-01-01T00:00:00Z");
+}
+
+lis_status
+lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
+                  const char *footer_left, const lis_stamp *stamp, lis_error *err)
+{
+    close_page(doc);
+    cairo_surface_t *pdf = cairo_pdf_surface_create(path, doc->w, doc->h);
+    if (cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
+        lis_status st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
+                                      cairo_status_to_string(cairo_surface_status(pdf)));
+        cairo_surface_destroy(pdf);
+        return st;
+    }
+    char date[40];
+    pdf_date(stamp, date, sizeof date);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    if (title)
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "lis");
+    cairo_t *cr = cairo_create(pdf);
+    for (int i = 0; i < doc->n; i++) {
+        cairo_set_source_surface(cr, doc->pages[i], 0, 0);
+        cairo_paint(cr);
+        draw_footer(doc, cr, i, footer_left, stamp);
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(pdf);
+    cairo_status_t cs = cairo_surface_status(pdf);
+    cairo_surface_destroy(pdf);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        unlink(path);
+        return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
+                             cs == CAIRO_STATUS_WRITE_ERROR ? strerror(errno)
+                                                            : cairo_status_to_string(cs));
+    }
+    return LIS_OK;
+}
+
+lis_status
+lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,
+                  const char *footer_left, const lis_stamp *stamp,
+                  const lis_png_opts *png, lis_error *err)
+{
+    close_page(doc);
+    if (page < 0 || page >= doc->n)
+        return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": no page %d", path,
+                             page + 1);
+    int w = (int)(doc->w * scale + 0.5), h = (int)(doc->h * scale + 0.5);
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    cairo_set_source_surface(cr, doc->pages[page], 0, 0);
+    cairo_paint(cr);
+    draw_footer(doc, cr, page, footer_left, stamp);
+    cairo_destroy(cr);
+    lis_status st = lis_png_write(img, path, png, err);
+    cairo_surface_destroy(img);
+    return st;
+}

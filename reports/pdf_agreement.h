@@ -1,0 +1,60 @@
+/*
+ * pdf_agreement.h - the agreement report as PDF (A4 portrait) and its charts
+ * as PNG files, from the report model.
+ *
+ * aftale-<id>.pdf: a summary page (the agreement, its goals with traffic
+ * lights, year-to-date attainment and comments, the economy status), then a
+ * chart per indicator with its figures, then the economy chart with its
+ * figures. Every page has the as-of footer and "Side i af n"; the goals table
+ * repeats its header on the pages it continues on.
+ *
+ * aftale-<id>-<goal>-<indicator>.png per indicator chart and
+ * aftale-<id>-oekonomi.png for the economy chart, ids made safe for file
+ * names. Renderers read the model only; they never call libpq.
+ */
+#ifndef LIS_PDF_AGREEMENT_H
+#define LIS_PDF_AGREEMENT_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "png_out.h"
+#include "report.h"
+
+typedef struct lis_chart_opts {
+    bool pdf;                  /* write aftale-<id>.pdf (default true) */
+    bool pngs;                 /* write the chart PNGs (default true) */
+    int png_width, png_height; /* default 1280 x 720 (lis run --png-size) */
+    lis_png_opts png;
+} lis_chart_opts;
+
+void lis_chart_opts_default(lis_chart_opts *opts);
+
+/*
+ * The names of the files written for agreement a, in the order written:
+ * aftale-<id>.pdf (opts->pdf), then aftale-<id>-<goal>-<indicator>.png for
+ * each indicator of each goal and aftale-<id>-oekonomi.png (opts->pngs).
+ * Returns a newly allocated array of *n newly allocated names; free with
+ * lis_pdf_agreement_names_free.
+ */
+char **lis_pdf_agreement_names(const lis_rm_agreement *a, const lis_chart_opts *opts,
+                               size_t *n);
+void lis_pdf_agreement_names_free(char **names, size_t n);
+
+/*
+ * Writes the PDF and PNGs of agreement a of report r to paths, one path for
+ * each name of lis_pdf_agreement_names in the same order (so a run can
+ * register the names first and rename clashing ones). Returns LIS_OUTPUT
+ * naming the file that could not be written; files already written stay
+ * (a run's temporary folder is discarded as a whole on failure).
+ */
+lis_status lis_pdf_agreement_write_paths(const lis_report *r, const lis_rm_agreement *a,
+                                         const char *const *paths,
+                                         const lis_chart_opts *opts, lis_error *err);
+
+/* The same into the folder dir (which must exist), under the names above. */
+lis_status lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *a,
+                                   const char *dir, const lis_chart_opts *opts,
+                                   lis_error *err);
+
+#endif
