@@ -136,7 +136,8 @@ main(int argc, char **argv)
             size = ftell(f);
             fclose(f);
         }
-        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        double secs =
+            (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         printf("%10zu %9.2f %10.1f %12.1f %16.1f\n", sizes[k], secs, size / 1048576.0,
                before / 1024.0, (peak - before) / 1024.0);
         fflush(stdout);

@@ -42,8 +42,22 @@ grantor_text(const lis_rm_agreement *a)
 
 /* ------------------------------------------------------------ Overblik */
 
-enum { O_GOAL_ID, O_GOAL, O_KIND, O_FOCUS, O_CROSS, O_IND_ID, O_IND, O_UNIT, O_ACTUAL,
-       O_TARGET, O_ATT, O_STATUS, O_COMMENT, O_NCOLS };
+enum {
+    O_GOAL_ID,
+    O_GOAL,
+    O_KIND,
+    O_FOCUS,
+    O_CROSS,
+    O_IND_ID,
+    O_IND,
+    O_UNIT,
+    O_ACTUAL,
+    O_TARGET,
+    O_ATT,
+    O_STATUS,
+    O_COMMENT,
+    O_NCOLS
+};
 
 static void
 write_economy_summary(xw_sheet *s, lxw_row_t row, const lis_rm_agreement *a)
@@ -56,9 +70,12 @@ write_economy_summary(xw_sheet *s, lxw_row_t row, const lis_rm_agreement *a)
         double v;
         int pct;
     } rows[] = {
-        {LIS_L_ANNUAL_BUDGET, e->annual_budget, 0},   {LIS_L_BUDGET_YTD, e->ytd_budget, 0},
-        {LIS_L_ACTUAL_YTD_SPEND, e->ytd_actual, 0},   {LIS_L_CONSUMPTION_PCT, e->consumption_pct_now, 1},
-        {LIS_L_EXPECTED_PCT, e->expected_pct_now, 1}, {LIS_L_DEVIATION, e->deviation_now, 0},
+        {LIS_L_ANNUAL_BUDGET, e->annual_budget, 0},
+        {LIS_L_BUDGET_YTD, e->ytd_budget, 0},
+        {LIS_L_ACTUAL_YTD_SPEND, e->ytd_actual, 0},
+        {LIS_L_CONSUMPTION_PCT, e->consumption_pct_now, 1},
+        {LIS_L_EXPECTED_PCT, e->expected_pct_now, 1},
+        {LIS_L_DEVIATION, e->deviation_now, 0},
         {LIS_L_FORECAST, e->forecast_now, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++, row++) {
@@ -79,7 +96,8 @@ static void
 sheet_overview(xw_book *b, const lis_rm_agreement *a)
 {
     xw_sheet s;
-    char *title = lis_xasprintf("%s %s – %s", L(LIS_L_AGREEMENT), a->agreement_id, a->name);
+    char *title =
+        lis_xasprintf("%s %s – %s", L(LIS_L_AGREEMENT), a->agreement_id, a->name);
     xw_sheet_begin(b, &s, "Overblik", title);
     free(title);
 
@@ -103,9 +121,12 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
         s.width[c] = 0;
 
     const char *hdr[O_NCOLS] = {
-        L(LIS_L_GOAL_ID),   L(LIS_L_GOAL),       L(LIS_L_KIND),           L(LIS_L_FOCUS_AREA),
-        L(LIS_L_CROSS_CUTTING), L(LIS_L_INDICATOR_ID), L(LIS_L_INDICATOR), L(LIS_L_UNIT_OF_MEASURE),
-        L(LIS_L_ACTUAL_YTD), L(LIS_L_TARGET_YTD), L(LIS_L_ATTAINMENT_YTD), L(LIS_L_TRAFFIC_LIGHT),
+        L(LIS_L_GOAL_ID),        L(LIS_L_GOAL),
+        L(LIS_L_KIND),           L(LIS_L_FOCUS_AREA),
+        L(LIS_L_CROSS_CUTTING),  L(LIS_L_INDICATOR_ID),
+        L(LIS_L_INDICATOR),      L(LIS_L_UNIT_OF_MEASURE),
+        L(LIS_L_ACTUAL_YTD),     L(LIS_L_TARGET_YTD),
+        L(LIS_L_ATTAINMENT_YTD), L(LIS_L_TRAFFIC_LIGHT),
         L(LIS_L_COMMENT),
     };
     lxw_row_t row = 5;
@@ -124,15 +145,17 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
             xw_text(&s, row, O_CROSS, t, b->wrap);
             free(t);
         }
-        xw_text(&s, row, O_IND, g->qualitative ? L(LIS_L_QUALITATIVE) : L(LIS_L_GOAL_TOTAL),
-                b->italic);
+        xw_text(&s, row, O_IND,
+                g->qualitative ? L(LIS_L_QUALITATIVE) : L(LIS_L_GOAL_TOTAL), b->italic);
         xw_pct(&s, row, O_ATT, g->ytd_attainment);
         xw_light(&s, row, O_STATUS, g->ytd_status, NULL);
         if (g->comment) {
-            char *c = g->comment_status
-                          ? lis_xasprintf("%s: %s", lis_label_goal_status(g->comment_status, b->lang),
-                                          g->comment)
-                          : lis_xstrdup(g->comment);
+            char *c =
+                g->comment_status
+                    ? lis_xasprintf("%s: %s",
+                                    lis_label_goal_status(g->comment_status, b->lang),
+                                    g->comment)
+                    : lis_xstrdup(g->comment);
             xw_text(&s, row, O_COMMENT, c, b->wrap);
             free(c);
         } else if (g->comment_status) {
@@ -172,8 +195,8 @@ static void
 indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
                 const lis_rm_indicator *ind)
 {
-    char *heading = lis_xasprintf("%s %s – %s (%s)", g->goal_id, g->title, ind->name,
-                                  ind->unit);
+    char *heading =
+        lis_xasprintf("%s %s – %s (%s)", g->goal_id, g->title, ind->name, ind->unit);
     xw_text(s, row, M_MONTH, heading, b->bold);
     s->width[M_MONTH] = 0;
     free(heading);
@@ -245,7 +268,8 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_series_set_categories(st, s->name, first, M_MONTH, last, M_MONTH);
     chart_series_set_values(st, s->name, first, M_TARGET, last, M_TARGET);
     chart_series_set_name_range(st, s->name, h, M_TARGET);
-    lxw_chart_line lt = {.color = 0xC55A11, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    lxw_chart_line lt = {
+        .color = 0xC55A11, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(st, &lt);
     chart_series_set_marker_type(st, n_periods == 12 ? LXW_CHART_MARKER_NONE
                                                      : LXW_CHART_MARKER_SQUARE);
@@ -255,7 +279,8 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_axis_set_name(ch->x_axis, hdr[M_MONTH]);
     if (n_periods == 12)
         chart_axis_set_num_format(ch->x_axis, "mmm");
-    chart_axis_set_name(ch->y_axis, ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
+    chart_axis_set_name(ch->y_axis,
+                        ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
     char yf[32] = "#,##0";
     if (ind->decimals > 0 && ind->decimals <= 10) {
         strcat(yf, ".");
@@ -266,8 +291,12 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_CONNECTED);
     char *alt = lis_xasprintf("%s: %s", L(LIS_L_CHART_ACTUAL_VS_TARGET), ind->name);
-    lxw_chart_options opt = {.x_offset = 10, .y_offset = 0, .x_scale = 1.0, .y_scale = 1.05,
-                             .object_position = LXW_OBJECT_MOVE_DONT_SIZE, .description = alt};
+    lxw_chart_options opt = {.x_offset = 10,
+                             .y_offset = 0,
+                             .x_scale = 1.0,
+                             .y_scale = 1.05,
+                             .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
+                             .description = alt};
     xw_check(b, worksheet_insert_chart_opt(s->ws, row, M_NCOLS + 1, ch, &opt), "a chart");
     free(alt);
 }
@@ -276,7 +305,8 @@ static void
 sheet_goals(xw_book *b, const lis_rm_agreement *a)
 {
     xw_sheet s;
-    char *title = lis_xasprintf("%s – %s %s", L(LIS_L_GOALS), L(LIS_L_AGREEMENT), a->agreement_id);
+    char *title =
+        lis_xasprintf("%s – %s %s", L(LIS_L_GOALS), L(LIS_L_AGREEMENT), a->agreement_id);
     xw_sheet_begin(b, &s, "Maal", title);
     free(title);
     lxw_row_t row = 3;
@@ -292,16 +322,18 @@ sheet_goals(xw_book *b, const lis_rm_agreement *a)
             indicator_block(b, &s, row, g, &g->indicators[k]);
         }
         if (g->n_indicators == 0) {
-            char *heading = lis_xasprintf("%s %s – %s", g->goal_id, g->title,
-                                          L(LIS_L_QUALITATIVE));
+            char *heading =
+                lis_xasprintf("%s %s – %s", g->goal_id, g->title, L(LIS_L_QUALITATIVE));
             xw_text(&s, row, M_MONTH, heading, b->bold);
             s.width[M_MONTH] = 0;
             free(heading);
             const char *hdr[M_NCOLS] = {L(LIS_L_COMMENT_PERIOD), L(LIS_L_COMMENT_STATUS),
-                                        L(LIS_L_TRAFFIC_LIGHT), L(LIS_L_AUTHOR), L(LIS_L_COMMENT)};
+                                        L(LIS_L_TRAFFIC_LIGHT), L(LIS_L_AUTHOR),
+                                        L(LIS_L_COMMENT)};
             xw_header(&s, row + 1, hdr, M_NCOLS);
             xw_text(&s, row + 2, 0, g->comment_period, b->text);
-            xw_text(&s, row + 2, 1, lis_label_goal_status(g->comment_status, b->lang), b->text);
+            xw_text(&s, row + 2, 1, lis_label_goal_status(g->comment_status, b->lang),
+                    b->text);
             xw_light(&s, row + 2, 2, g->ytd_status, NULL);
             xw_text(&s, row + 2, 3, g->comment_author, b->text);
             xw_text(&s, row + 2, 4, g->comment, b->text);
@@ -322,8 +354,19 @@ sheet_goals(xw_book *b, const lis_rm_agreement *a)
 
 /* ------------------------------------------------------------ Oekonomi */
 
-enum { E_MONTH, E_BUDGET, E_ACTUAL, E_CUM_BUDGET, E_CUM_ACTUAL, E_CONS, E_EXP, E_DEV,
-       E_FORECAST, E_STATUS, E_NCOLS };
+enum {
+    E_MONTH,
+    E_BUDGET,
+    E_ACTUAL,
+    E_CUM_BUDGET,
+    E_CUM_ACTUAL,
+    E_CONS,
+    E_EXP,
+    E_DEV,
+    E_FORECAST,
+    E_STATUS,
+    E_NCOLS
+};
 
 static void
 sheet_economy(xw_book *b, const lis_rm_agreement *a)
@@ -344,9 +387,9 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
     s.width[0] = 0;
 
     const char *hdr[E_NCOLS] = {
-        L(LIS_L_MONTH),          L(LIS_L_BUDGET),          L(LIS_L_ACTUAL_SPEND),
-        L(LIS_L_BUDGET_CUM),     L(LIS_L_ACTUAL_CUM),      L(LIS_L_CONSUMPTION_PCT),
-        L(LIS_L_EXPECTED_PCT),   L(LIS_L_DEVIATION),       L(LIS_L_FORECAST),
+        L(LIS_L_MONTH),          L(LIS_L_BUDGET),     L(LIS_L_ACTUAL_SPEND),
+        L(LIS_L_BUDGET_CUM),     L(LIS_L_ACTUAL_CUM), L(LIS_L_CONSUMPTION_PCT),
+        L(LIS_L_EXPECTED_PCT),   L(LIS_L_DEVIATION),  L(LIS_L_FORECAST),
         L(LIS_L_ECONOMY_STATUS),
     };
     lxw_row_t h = 5;
@@ -399,7 +442,8 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
     chart_axis_set_num_format(ch->y_axis, "#,##0");
     chart_axis_set_min(ch->y_axis, 0);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.1,
+    lxw_chart_options opt = {.x_scale = 1.5,
+                             .y_scale = 1.1,
                              .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
                              .description = (char *)L(LIS_L_CHART_BUDGET_VS_ACTUAL)};
     xw_check(b, worksheet_insert_chart_opt(s.ws, t + 2, 0, ch, &opt), "a chart");
@@ -409,7 +453,8 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
     chart_series_set_categories(cb, s.name, first, E_MONTH, last, E_MONTH);
     chart_series_set_values(cb, s.name, first, E_CUM_BUDGET, last, E_CUM_BUDGET);
     chart_series_set_name_range(cb, s.name, h, E_CUM_BUDGET);
-    lxw_chart_line lb = {.color = 0x9DC3E6, .width = 2.25, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    lxw_chart_line lb = {
+        .color = 0x9DC3E6, .width = 2.25, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(cb, &lb);
     lxw_chart_series *ca = chart_add_series(cum, NULL, NULL);
     chart_series_set_categories(ca, s.name, first, E_MONTH, last, E_MONTH);
@@ -434,8 +479,18 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
 
 /* ---------------------------------------------------------------- Data */
 
-enum { D_IND, D_UNIT, D_UNIT_NAME, D_PERIOD, D_START, D_VALUE, D_MEASURE, D_BATCH, D_FILE,
-       D_NCOLS };
+enum {
+    D_IND,
+    D_UNIT,
+    D_UNIT_NAME,
+    D_PERIOD,
+    D_START,
+    D_VALUE,
+    D_MEASURE,
+    D_BATCH,
+    D_FILE,
+    D_NCOLS
+};
 
 static void
 data_sheet_begin(xw_book *b, xw_sheet *s, const lis_rm_agreement *a, int part)
@@ -450,9 +505,9 @@ data_sheet_begin(xw_book *b, xw_sheet *s, const lis_rm_agreement *a, int part)
     xw_sheet_begin(b, s, name, title);
     free(title);
     const char *hdr[D_NCOLS] = {
-        L(LIS_L_INDICATOR_ID), L(LIS_L_UNIT_ID), L(LIS_L_UNIT_NAME), L(LIS_L_PERIOD),
-        L(LIS_L_PERIOD_START), L(LIS_L_VALUE),   L(LIS_L_UNIT_OF_MEASURE), L(LIS_L_BATCH),
-        L(LIS_L_FILE),
+        L(LIS_L_INDICATOR_ID),    L(LIS_L_UNIT_ID),      L(LIS_L_UNIT_NAME),
+        L(LIS_L_PERIOD),          L(LIS_L_PERIOD_START), L(LIS_L_VALUE),
+        L(LIS_L_UNIT_OF_MEASURE), L(LIS_L_BATCH),        L(LIS_L_FILE),
     };
     xw_header(s, 3, hdr, D_NCOLS);
 }
@@ -499,8 +554,9 @@ sheet_data(xw_book *b, const lis_rm_agreement *a)
             last_id = m->indicator_id;
             decimals = indicator_decimals(a, last_id);
         }
-        int d = decimals >= 0 ? decimals
-                : isnan(m->value) || m->value == floor(m->value) ? 0 : 2;
+        int d = decimals >= 0                                    ? decimals
+                : isnan(m->value) || m->value == floor(m->value) ? 0
+                                                                 : 2;
         xw_num(&s, row, D_VALUE, m->value, xw_dec(b, d));
         xw_text(&s, row, D_MEASURE, m->measure_unit, b->text);
         xw_num(&s, row, D_BATCH, (double)m->batch_id, b->integer);
