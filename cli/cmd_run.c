@@ -21,6 +21,7 @@
 #include "pdf_agreement.h"
 #include "period.h"
 #include "report.h"
+#include "rollup.h"
 #include "run.h"
 #include "xlsx.h"
 
@@ -38,7 +39,8 @@ static const char usage[] =
     "\n"
     "Writes the reports of SPEC section 4 into OUT/<period>/ through a temporary\n"
     "folder renamed into place, with manifest.json (run id, parameters, batches\n"
-    "read, each file with its SHA-256). Run \"lis rollup --year Y\" first.\n"
+    "read, each file with its SHA-256). The year's rollup is brought up to date\n"
+    "first when the data changed since it ran.\n"
     "\n"
     "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data),\n"
     "             aftale-<id>.pdf (A4) and a PNG per chart\n"
@@ -54,6 +56,8 @@ static const char usage[] =
     "  --out DIR          the output folder OUT (default: [output] dir, \"out\")\n"
     "  --lang da|en       the language of the labels (default: [output] language)\n"
     "  --jobs N           render with N processes (default: [run] jobs)\n"
+    "  --no-rollup        report the stored rollup as it is, even when data\n"
+    "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
     "\n"
@@ -67,6 +71,7 @@ typedef struct run_opts {
     const char *png_size;
     int year;
     int jobs;
+    bool no_rollup;
     const char **ids;
     size_t n_ids;
 } run_opts;
@@ -286,6 +291,12 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     if (conn == NULL)
         return lis_cli_fail(&err);
 
+    /* as lis show does: the figures are brought up to date first, so the
+     * reports and lis show never disagree */
+    if (!o->no_rollup && lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, &err) != LIS_OK) {
+        PQfinish(conn);
+        return lis_cli_fail(&err);
+    }
     char *pj = params_json(o, period);
     lis_run_params rp = {.kind = o->kind, .period = period, .year = window->year,
                          .out_dir = o->out, .parameters_json = pj,
@@ -381,6 +392,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             o.lang = v;
         else if ((v = opt_value(argc, argv, &i, "--jobs")) != NULL)
             jobs_s = v;
+        else if (strcmp(argv[i], "--no-rollup") == 0)
+            o.no_rollup = true;
         else if ((v = opt_value(argc, argv, &i, "--png-size")) != NULL)
             o.png_size = v;
         else if ((v = opt_value(argc, argv, &i, "--agreement")) != NULL) {

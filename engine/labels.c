@@ -73,7 +73,8 @@ static const label labels[LIS_L_COUNT_] = {
     [LIS_L_NO] = {"nej", "no"},
     [LIS_L_WEIGHT] = {"Vægt", "Weight"},
     [LIS_L_ECONOMY] = {"Økonomi", "Economy"},
-    [LIS_L_ANNUAL_BUDGET] = {"Korrigeret budget for året", "Corrected budget for the year"},
+    [LIS_L_ANNUAL_BUDGET] = {"Korrigeret budget for året",
+                             "Corrected budget for the year"},
     [LIS_L_BUDGET] = {"Budget", "Budget"},
     [LIS_L_BUDGET_CUM] = {"Budget akkumuleret", "Budget cumulative"},
     [LIS_L_ACTUAL_SPEND] = {"Forbrug", "Actual"},
@@ -122,8 +123,10 @@ static const label labels[LIS_L_COUNT_] = {
     [LIS_L_NONE_ROWS] = {"(ingen)", "(none)"},
     [LIS_L_NAME] = {"Navn", "Name"},
     [LIS_L_AGREEMENT_NAME] = {"Aftalenavn", "Agreement name"},
-    [LIS_L_CHART_ACTUAL_VS_TARGET] = {"Faktisk og mål pr. måned", "Actual and target by month"},
-    [LIS_L_CHART_BUDGET_VS_ACTUAL] = {"Budget og forbrug pr. måned", "Budget and actual by month"},
+    [LIS_L_CHART_ACTUAL_VS_TARGET] = {"Faktisk og mål pr. måned",
+                                      "Actual and target by month"},
+    [LIS_L_CHART_BUDGET_VS_ACTUAL] = {"Budget og forbrug pr. måned",
+                                      "Budget and actual by month"},
     [LIS_L_KR] = {"kr.", "DKK"},
 };
 
@@ -259,9 +262,9 @@ const char *
 lis_label_month(int month, const char *lang)
 {
     static const label m[12] = {
-        {"januar", "January"}, {"februar", "February"}, {"marts", "March"},
-        {"april", "April"},    {"maj", "May"},           {"juni", "June"},
-        {"juli", "July"},      {"august", "August"},     {"september", "September"},
+        {"januar", "January"},  {"februar", "February"},  {"marts", "March"},
+        {"april", "April"},     {"maj", "May"},           {"juni", "June"},
+        {"juli", "July"},       {"august", "August"},     {"september", "September"},
         {"oktober", "October"}, {"november", "November"}, {"december", "December"},
     };
     if (month < 1 || month > 12)

@@ -13,13 +13,13 @@
 
 typedef enum lis_label_id {
     /* workbooks and sheets */
-    LIS_L_AGREEMENT = 0,   /* Aftale */
-    LIS_L_AGREEMENTS,      /* Aftaler */
-    LIS_L_STATUS_REPORT,   /* Statusopfølgning */
-    LIS_L_ANNUAL_REPORT,   /* Årsberetning */
-    LIS_L_MONTHLY_REPORT,  /* Månedsrapport */
-    LIS_L_SHEET_OVERVIEW,  /* sheet of the status workbook */
-    LIS_L_SHEET_REACHED,   /* Kom vi i mål */
+    LIS_L_AGREEMENT = 0,  /* Aftale */
+    LIS_L_AGREEMENTS,     /* Aftaler */
+    LIS_L_STATUS_REPORT,  /* Statusopfølgning */
+    LIS_L_ANNUAL_REPORT,  /* Årsberetning */
+    LIS_L_MONTHLY_REPORT, /* Månedsrapport */
+    LIS_L_SHEET_OVERVIEW, /* sheet of the status workbook */
+    LIS_L_SHEET_REACHED,  /* Kom vi i mål */
     LIS_L_SHEET_COUNT_AGREEMENT,
     LIS_L_SHEET_COUNT_AREA,
     LIS_L_SHEET_ECON_AGREEMENT,
@@ -28,12 +28,12 @@ typedef enum lis_label_id {
     LIS_L_SHEET_DATA_MORE, /* "Data" continuation sheets: Data (2) */
     LIS_L_REACHED_TITLE,   /* Kom vi i mål? */
     /* the stamp */
-    LIS_L_AS_OF,           /* Opgjort pr. */
-    LIS_L_NEWEST_BATCH,    /* nyeste datalevering */
+    LIS_L_AS_OF,        /* Opgjort pr. */
+    LIS_L_NEWEST_BATCH, /* nyeste datalevering */
     LIS_L_NO_BATCH,
-    LIS_L_RUN,             /* kørsel */
-    LIS_L_PAGE,            /* Side */
-    LIS_L_OF,              /* af */
+    LIS_L_RUN,  /* kørsel */
+    LIS_L_PAGE, /* Side */
+    LIS_L_OF,   /* af */
     /* agreement facts */
     LIS_L_HOLDER,
     LIS_L_LEADER,
@@ -42,8 +42,8 @@ typedef enum lis_label_id {
     LIS_L_STATUS,
     LIS_L_LEVEL,
     LIS_L_PARENT,
-    LIS_L_AREA,            /* Fagområde */
-    LIS_L_NO_AREA,         /* Uden fagområde */
+    LIS_L_AREA,    /* Fagområde */
+    LIS_L_NO_AREA, /* Uden fagområde */
     /* goal columns */
     LIS_L_GOAL_ID,
     LIS_L_GOAL,
@@ -68,7 +68,7 @@ typedef enum lis_label_id {
     LIS_L_COMMENT_PERIOD,
     LIS_L_AUTHOR,
     LIS_L_QUALITATIVE,
-    LIS_L_GOAL_TOTAL,      /* Mål i alt (goal row in the indicator table) */
+    LIS_L_GOAL_TOTAL, /* Mål i alt (goal row in the indicator table) */
     LIS_L_MONTH,
     LIS_L_QUARTER,
     LIS_L_YES,
@@ -79,7 +79,7 @@ typedef enum lis_label_id {
     LIS_L_ANNUAL_BUDGET,
     LIS_L_BUDGET,
     LIS_L_BUDGET_CUM,
-    LIS_L_ACTUAL_SPEND,    /* Forbrug */
+    LIS_L_ACTUAL_SPEND, /* Forbrug */
     LIS_L_ACTUAL_CUM,
     LIS_L_BUDGET_YTD,
     LIS_L_ACTUAL_YTD_SPEND,
@@ -125,7 +125,7 @@ typedef enum lis_label_id {
     LIS_L_VERDICT,
     LIS_L_FLAGS,
     LIS_L_NO_FLAGGED,
-    LIS_L_NONE_ROWS,       /* (ingen) */
+    LIS_L_NONE_ROWS, /* (ingen) */
     /* chart words */
     LIS_L_NAME,
     LIS_L_AGREEMENT_NAME,

@@ -123,7 +123,7 @@ typedef struct loader {
     PGconn *conn;
     lis_report *r;
     char year[16], month[16];
-    char *ids;         /* the text[] literal of the selected ids, or NULL */
+    char *ids; /* the text[] literal of the selected ids, or NULL */
     lis_error *err;
 } loader;
 
@@ -220,9 +220,12 @@ load_agreements(loader *l, const char *const *ids, size_t n)
     PQclear(res);
     for (size_t i = 0; i < n; i++) {
         if (find_agreement(r, ids[i]) == NULL) {
-            lis_error_set(l->err, LIS_INPUT, "no agreement \"%s\" in %s", ids[i], l->year);
-            lis_error_hint(l->err, "\"lis show attainment --year %s\" lists the agreements of "
-                                   "the year.", l->year);
+            lis_error_set(l->err, LIS_INPUT, "no agreement \"%s\" in %s", ids[i],
+                          l->year);
+            lis_error_hint(l->err,
+                           "\"lis show attainment --year %s\" lists the agreements of "
+                           "the year.",
+                           l->year);
             return LIS_INPUT;
         }
     }
@@ -280,8 +283,8 @@ load_indicators(loader *l)
     int rows = PQntuples(res);
     lis_report *r = l->r;
     for (int i = 0; i < rows; i++) {
-        lis_rm_goal *g = find_goal(find_agreement(r, PQgetvalue(res, i, 0)),
-                                   PQgetvalue(res, i, 1));
+        lis_rm_goal *g =
+            find_goal(find_agreement(r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
         if (g)
             g->n_indicators++;
     }
@@ -289,14 +292,14 @@ load_indicators(loader *l)
         lis_rm_agreement *a = &r->agreements[i];
         for (size_t j = 0; j < a->n_goals; j++) {
             lis_rm_goal *g = &a->goals[j];
-            g->indicators = lis_xcalloc(g->n_indicators ? g->n_indicators : 1,
-                                        sizeof *g->indicators);
+            g->indicators =
+                lis_xcalloc(g->n_indicators ? g->n_indicators : 1, sizeof *g->indicators);
             g->n_indicators = 0;
         }
     }
     for (int i = 0; i < rows; i++) {
-        lis_rm_goal *g = find_goal(find_agreement(r, PQgetvalue(res, i, 0)),
-                                   PQgetvalue(res, i, 1));
+        lis_rm_goal *g =
+            find_goal(find_agreement(r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
         if (g == NULL)
             continue;
         lis_rm_indicator *ind = &g->indicators[g->n_indicators++];
@@ -348,8 +351,8 @@ load_rollup_indicators(loader *l)
         return LIS_DB;
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
-        lis_rm_goal *g = find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)),
-                                   PQgetvalue(res, i, 1));
+        lis_rm_goal *g =
+            find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
         lis_rm_indicator *ind = find_indicator(g, PQgetvalue(res, i, 2));
         int slot = 0;
         int kind = window_slot(PQgetvalue(res, i, 3), (int)cell_long(res, i, 4),
@@ -398,8 +401,8 @@ load_rollup_goals(loader *l)
         return LIS_DB;
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
-        lis_rm_goal *g = find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)),
-                                   PQgetvalue(res, i, 1));
+        lis_rm_goal *g =
+            find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
         int slot = 0;
         int kind = window_slot(PQgetvalue(res, i, 2), (int)cell_long(res, i, 3),
                                l->r->month, &slot);
@@ -590,7 +593,8 @@ load_stamp(loader *l, const lis_period *window)
     /* With no batch at all the document date is the window's first day: it
      * must still come from the data, not the clock. */
     if (r->stamp.data_as_of == NULL)
-        r->stamp.data_as_of = lis_xasprintf("%04d-%02d-01", window->year, window->first_month);
+        r->stamp.data_as_of =
+            lis_xasprintf("%04d-%02d-01", window->year, window->first_month);
     return LIS_OK;
 }
 
@@ -638,13 +642,13 @@ cut_after(lis_report *r)
 
 lis_report *
 lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
-                      const lis_period *window, const char *const *agreement_ids, size_t n,
-                      unsigned parts, lis_error *err)
+                      const lis_period *window, const char *const *agreement_ids,
+                      size_t n, unsigned parts, lis_error *err)
 {
     if (window->year != year) {
         char name[LIS_PERIOD_NAME_SIZE];
-        lis_error_set(err, LIS_USAGE, "window %s is not in %d", lis_period_name(window, name),
-                      year);
+        lis_error_set(err, LIS_USAGE, "window %s is not in %d",
+                      lis_period_name(window, name), year);
         return NULL;
     }
     lis_report *r = lis_xcalloc(1, sizeof *r);
@@ -690,6 +694,6 @@ lis_report *
 lis_report_load(PGconn *conn, const lis_config *cfg, int year, const lis_period *window,
                 const char *const *agreement_ids, size_t n, lis_error *err)
 {
-    return lis_report_load_parts(conn, cfg, year, window, agreement_ids, n, LIS_REPORT_ALL,
-                                 err);
+    return lis_report_load_parts(conn, cfg, year, window, agreement_ids, n,
+                                 LIS_REPORT_ALL, err);
 }

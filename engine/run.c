@@ -40,8 +40,8 @@ lis_run_safe_name(const char *id)
     char *s = lis_xmalloc(n + 2);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)id[i];
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '.' || c == '_' || c == '-';
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
         s[i] = ok ? (char)c : '_';
     }
     s[n] = '\0';
@@ -201,8 +201,9 @@ unlock(lis_run *run)
         return;
     const char *params[2] = {run->kind, run->period};
     PGresult *res = lis_db_query_text(
-        run->conn, "SELECT pg_advisory_unlock(hashtext('lis run'), hashtext($1 || ' ' || $2))",
-        2, params, NULL);
+        run->conn,
+        "SELECT pg_advisory_unlock(hashtext('lis run'), hashtext($1 || ' ' || $2))", 2,
+        params, NULL);
     PQclear(res);
     run->locked = false;
 }
@@ -226,7 +227,8 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
 
     const char *lp[2] = {run->kind, run->period};
     PGresult *res = lis_db_query_text(
-        conn, "SELECT pg_try_advisory_lock(hashtext('lis run'), hashtext($1 || ' ' || $2))", 2,
+        conn,
+        "SELECT pg_try_advisory_lock(hashtext('lis run'), hashtext($1 || ' ' || $2))", 2,
         lp, err);
     if (res == NULL)
         goto fail;
@@ -235,8 +237,9 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
     if (!got) {
         lis_error_set(err, LIS_OUTPUT, "another %s run of %s is in progress", run->kind,
                       run->period);
-        lis_error_hint(err, "Wait for it to finish and run again; table lis.run lists the "
-                            "runs.");
+        lis_error_hint(err,
+                       "Wait for it to finish and run again; table lis.run lists the "
+                       "runs.");
         goto fail;
     }
     run->locked = true;
@@ -253,8 +256,8 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
 
     char year[16];
     snprintf(year, sizeof year, "%d", run->year);
-    const char *bp[5] = {run->kind, run->period, run->params_json, batch[0] ? batch : NULL,
-                         year};
+    const char *bp[5] = {run->kind, run->period, run->params_json,
+                         batch[0] ? batch : NULL, year};
     res = lis_db_query(conn, "queries/run_begin.sql", 5, bp, err);
     if (res == NULL)
         goto fail;
@@ -266,7 +269,8 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
         goto fail_recorded;
     remove_stale(run);
     run->final_dir = lis_xasprintf("%s/%s", run->out_dir, run->period);
-    run->tmp_dir = lis_xasprintf("%s/.%s.tmp.%ld", run->out_dir, run->period, run->run_id);
+    run->tmp_dir =
+        lis_xasprintf("%s/.%s.tmp.%ld", run->out_dir, run->period, run->run_id);
     if (mkdir(run->tmp_dir, 0777) != 0) {
         lis_error_set(err, LIS_OUTPUT, "could not create folder \"%s\": %s", run->tmp_dir,
                       strerror(errno));
@@ -476,7 +480,8 @@ write_manifest(lis_run *run, lis_error *err)
         lis_buf_addf(&b, "%s\n    {\"name\": ", i ? "," : "");
         lis_run_json_string(&b, names[i]);
         lis_buf_addf(&b, ", \"sha256\": \"%s\", \"bytes\": %lld%s}", hex, size,
-                     registered(run, names[i]) ? "" : ", \"kept_from_earlier_run\": true");
+                     registered(run, names[i]) ? ""
+                                               : ", \"kept_from_earlier_run\": true");
     }
     lis_buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
     for (size_t i = 0; i < n; i++)
@@ -514,15 +519,16 @@ swap_into_place(lis_run *run, lis_error *err)
                                  run->tmp_dir, run->final_dir, strerror(errno));
         return LIS_OK;
     }
-    if (renameat2(AT_FDCWD, run->tmp_dir, AT_FDCWD, run->final_dir, RENAME_EXCHANGE) == 0) {
+    if (renameat2(AT_FDCWD, run->tmp_dir, AT_FDCWD, run->final_dir, RENAME_EXCHANGE) ==
+        0) {
         remove_tree(run->tmp_dir); /* now holds the earlier output */
         return LIS_OK;
     }
     char *old = lis_xasprintf("%s/.%s.old.%ld", run->out_dir, run->period, run->run_id);
     lis_status st = LIS_OK;
     if (rename(run->final_dir, old) != 0)
-        st = lis_error_set(err, LIS_OUTPUT, "could not move \"%s\" aside: %s", run->final_dir,
-                           strerror(errno));
+        st = lis_error_set(err, LIS_OUTPUT, "could not move \"%s\" aside: %s",
+                           run->final_dir, strerror(errno));
     else if (rename(run->tmp_dir, run->final_dir) != 0) {
         st = lis_error_set(err, LIS_OUTPUT, "could not rename \"%s\" to \"%s\": %s",
                            run->tmp_dir, run->final_dir, strerror(errno));

@@ -32,8 +32,10 @@
 
 lis_status lis_xlsx_write_agreement(const lis_report *report, const lis_rm_agreement *a,
                                     const char *path, lis_error *err);
-lis_status lis_xlsx_write_status(const lis_report *report, const char *path, lis_error *err);
-lis_status lis_xlsx_write_annual(const lis_report *report, const char *path, lis_error *err);
+lis_status lis_xlsx_write_status(const lis_report *report, const char *path,
+                                 lis_error *err);
+lis_status lis_xlsx_write_annual(const lis_report *report, const char *path,
+                                 lis_error *err);
 
 /* The rows a sheet may hold: Excel's 1,048,576 unless lowered (tests). A
  * table longer than that continues on sheets "Data (2)", "Data (3)", ... */

@@ -42,8 +42,22 @@ grantor_text(const lis_rm_agreement *a)
 
 /* ------------------------------------------------------------ Overblik */
 
-enum { O_GOAL_ID, O_GOAL, O_KIND, O_FOCUS, O_CROSS, O_IND_ID, O_IND, O_UNIT, O_ACTUAL,
-       O_TARGET, O_ATT, O_STATUS, O_COMMENT, O_NCOLS };
+enum {
+    O_GOAL_ID,
+    O_GOAL,
+    O_KIND,
+    O_FOCUS,
+    O_CROSS,
+    O_IND_ID,
+    O_IND,
+    O_UNIT,
+    O_ACTUAL,
+    O_TARGET,
+    O_ATT,
+    O_STATUS,
+    O_COMMENT,
+    O_NCOLS
+};
 
 static void
 write_economy_summary(xw_sheet *s, lxw_row_t row, const lis_rm_agreement *a)
@@ -56,9 +70,12 @@ write_economy_summary(xw_sheet *s, lxw_row_t row, const lis_rm_agreement *a)
         double v;
         int pct;
     } rows[] = {
-        {LIS_L_ANNUAL_BUDGET, e->annual_budget, 0},   {LIS_L_BUDGET_YTD, e->ytd_budget, 0},
-        {LIS_L_ACTUAL_YTD_SPEND, e->ytd_actual, 0},   {LIS_L_CONSUMPTION_PCT, e->consumption_pct_now, 1},
-        {LIS_L_EXPECTED_PCT, e->expected_pct_now, 1}, {LIS_L_DEVIATION, e->deviation_now, 0},
+        {LIS_L_ANNUAL_BUDGET, e->annual_budget, 0},
+        {LIS_L_BUDGET_YTD, e->ytd_budget, 0},
+        {LIS_L_ACTUAL_YTD_SPEND, e->ytd_actual, 0},
+        {LIS_L_CONSUMPTION_PCT, e->consumption_pct_now, 1},
+        {LIS_L_EXPECTED_PCT, e->expected_pct_now, 1},
+        {LIS_L_DEVIATION, e->deviation_now, 0},
         {LIS_L_FORECAST, e->forecast_now, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++, row++) {
@@ -79,7 +96,8 @@ static void
 sheet_overview(xw_book *b, const lis_rm_agreement *a)
 {
     xw_sheet s;
-    char *title = lis_xasprintf("%s %s – %s", L(LIS_L_AGREEMENT), a->agreement_id, a->name);
+    char *title =
+        lis_xasprintf("%s %s – %s", L(LIS_L_AGREEMENT), a->agreement_id, a->name);
     xw_sheet_begin(b, &s, "Overblik", title);
     free(title);
 
@@ -103,9 +121,12 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
         s.width[c] = 0;
 
     const char *hdr[O_NCOLS] = {
-        L(LIS_L_GOAL_ID),   L(LIS_L_GOAL),       L(LIS_L_KIND),           L(LIS_L_FOCUS_AREA),
-        L(LIS_L_CROSS_CUTTING), L(LIS_L_INDICATOR_ID), L(LIS_L_INDICATOR), L(LIS_L_UNIT_OF_MEASURE),
-        L(LIS_L_ACTUAL_YTD), L(LIS_L_TARGET_YTD), L(LIS_L_ATTAINMENT_YTD), L(LIS_L_TRAFFIC_LIGHT),
+        L(LIS_L_GOAL_ID),        L(LIS_L_GOAL),
+        L(LIS_L_KIND),           L(LIS_L_FOCUS_AREA),
+        L(LIS_L_CROSS_CUTTING),  L(LIS_L_INDICATOR_ID),
+        L(LIS_L_INDICATOR),      L(LIS_L_UNIT_OF_MEASURE),
+        L(LIS_L_ACTUAL_YTD),     L(LIS_L_TARGET_YTD),
+        L(LIS_L_ATTAINMENT_YTD), L(LIS_L_TRAFFIC_LIGHT),
         L(LIS_L_COMMENT),
     };
     lxw_row_t row = 5;
@@ -113,7 +134,7 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
     for (size_t i = 0; i < a->n_goals; i++) {
         const lis_rm_goal *g = &a->goals[i];
         xw_text(&s, row, O_GOAL_ID, g->goal_id, b->bold);
-        xw_text(&s, row, O_GOAL, g->title, b->bold);
+        xw_text(&s, row, O_GOAL, g->title, b->bold_wrap);
         xw_text(&s, row, O_KIND, lis_label_goal_kind(g->kind, b->lang), b->text);
         xw_text(&s, row, O_FOCUS, lis_label_focus_area(g->focus_area, b->lang), b->text);
         if (g->owned)
@@ -121,18 +142,20 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
         else {
             char *t = lis_xasprintf("%s (%s %s)", yes_no(b, g->cross_cutting),
                                     L(LIS_L_SHARED_FROM), g->owner_agreement);
-            xw_text(&s, row, O_CROSS, t, b->text);
+            xw_text(&s, row, O_CROSS, t, b->wrap);
             free(t);
         }
-        xw_text(&s, row, O_IND, g->qualitative ? L(LIS_L_QUALITATIVE) : L(LIS_L_GOAL_TOTAL),
-                b->italic);
+        xw_text(&s, row, O_IND,
+                g->qualitative ? L(LIS_L_QUALITATIVE) : L(LIS_L_GOAL_TOTAL), b->italic);
         xw_pct(&s, row, O_ATT, g->ytd_attainment);
         xw_light(&s, row, O_STATUS, g->ytd_status, NULL);
         if (g->comment) {
-            char *c = g->comment_status
-                          ? lis_xasprintf("%s: %s", lis_label_goal_status(g->comment_status, b->lang),
-                                          g->comment)
-                          : lis_xstrdup(g->comment);
+            char *c =
+                g->comment_status
+                    ? lis_xasprintf("%s: %s",
+                                    lis_label_goal_status(g->comment_status, b->lang),
+                                    g->comment)
+                    : lis_xstrdup(g->comment);
             xw_text(&s, row, O_COMMENT, c, b->wrap);
             free(c);
         } else if (g->comment_status) {
@@ -144,9 +167,9 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
             const lis_rm_indicator *ind = &g->indicators[k];
             lxw_format *nf = xw_dec(b, ind->decimals);
             xw_text(&s, row, O_GOAL_ID, g->goal_id, b->text);
-            xw_text(&s, row, O_GOAL, g->title, b->text);
+            xw_text(&s, row, O_GOAL, g->title, b->wrap);
             xw_text(&s, row, O_IND_ID, ind->indicator_id, b->text);
-            xw_text(&s, row, O_IND, ind->name, b->text);
+            xw_text(&s, row, O_IND, ind->name, b->wrap);
             xw_text(&s, row, O_UNIT, ind->unit, b->text);
             xw_num(&s, row, O_ACTUAL, ind->ytd_actual, nf);
             xw_num(&s, row, O_TARGET, ind->ytd_target, nf);
@@ -172,25 +195,54 @@ static void
 indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
                 const lis_rm_indicator *ind)
 {
-    char *heading = lis_xasprintf("%s %s – %s (%s)", g->goal_id, g->title, ind->name,
-                                  ind->unit);
+    char *heading =
+        lis_xasprintf("%s %s – %s (%s)", g->goal_id, g->title, ind->name, ind->unit);
     xw_text(s, row, M_MONTH, heading, b->bold);
     s->width[M_MONTH] = 0;
     free(heading);
     const char *hdr[M_NCOLS] = {L(LIS_L_MONTH), L(LIS_L_ACTUAL), L(LIS_L_TARGET),
                                 L(LIS_L_ATTAINMENT), L(LIS_L_TRAFFIC_LIGHT)};
     lxw_row_t h = row + 1;
-    xw_header(s, h, hdr, M_NCOLS);
     lxw_format *nf = xw_dec(b, ind->decimals);
-    for (int m = 0; m < 12; m++) {
+    /* the indicator's own periods: twelve months, four quarters or the year
+     * (a month holds no whole quarter, so a quarterly indicator's months
+     * would all be "not due") */
+    int n_periods = 12;
+    if (ind->frequency && strcmp(ind->frequency, "kvartal") == 0)
+        n_periods = 4;
+    else if (ind->frequency && strcmp(ind->frequency, "aar") == 0)
+        n_periods = 1;
+    if (n_periods != 12)
+        hdr[M_MONTH] = L(n_periods == 4 ? LIS_L_QUARTER : LIS_L_YEAR);
+    xw_header(s, h, hdr, M_NCOLS);
+    for (int m = 0; m < n_periods; m++) {
         lxw_row_t r = h + 1 + (lxw_row_t)m;
-        xw_date(s, r, M_MONTH, b->r->year, m + 1, 1, b->month);
-        xw_num(s, r, M_ACTUAL, ind->actual[m], nf);
-        xw_num(s, r, M_TARGET, ind->target[m], nf);
-        xw_pct(s, r, M_ATT, ind->attainment[m]);
-        xw_light(s, r, M_STATUS, ind->status[m], NULL);
+        if (n_periods == 12) {
+            xw_date(s, r, M_MONTH, b->r->year, m + 1, 1, b->month);
+            xw_num(s, r, M_ACTUAL, ind->actual[m], nf);
+            xw_num(s, r, M_TARGET, ind->target[m], nf);
+            xw_pct(s, r, M_ATT, ind->attainment[m]);
+            xw_light(s, r, M_STATUS, ind->status[m], NULL);
+        } else if (n_periods == 4) {
+            char q[32];
+            snprintf(q, sizeof q, "%d-Q%d", b->r->year, m + 1);
+            xw_text(s, r, M_MONTH, q, b->text);
+            xw_num(s, r, M_ACTUAL, ind->q_actual[m], nf);
+            xw_num(s, r, M_TARGET, ind->q_target[m], nf);
+            xw_pct(s, r, M_ATT, ind->q_attainment[m]);
+            xw_light(s, r, M_STATUS, ind->q_status[m], NULL);
+        } else {
+            char y[16];
+            snprintf(y, sizeof y, "%d", b->r->year);
+            bool done = b->r->month == 12; /* the year is due in December */
+            xw_text(s, r, M_MONTH, y, b->text);
+            xw_num(s, r, M_ACTUAL, done ? ind->year_actual : NAN, nf);
+            xw_num(s, r, M_TARGET, ind->year_target, nf);
+            xw_pct(s, r, M_ATT, done ? ind->year_attainment : NAN);
+            xw_light(s, r, M_STATUS, done ? ind->year_status : LIS_LIGHT_NOT_DUE, NULL);
+        }
     }
-    lxw_row_t y = h + 13;
+    lxw_row_t y = h + 1 + (lxw_row_t)n_periods;
     xw_text(s, y, M_MONTH, L(LIS_L_ACTUAL_YTD), b->bold);
     xw_min_width(s, M_MONTH, 19);
     s->width[M_MONTH] = 0;
@@ -201,7 +253,7 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
 
     /* The chart reads the twelve month rows: it follows the cells. */
     lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_LINE);
-    lxw_row_t first = h + 1, last = h + 12;
+    lxw_row_t first = h + 1, last = h + (lxw_row_t)n_periods;
     lxw_chart_series *sa = chart_add_series(ch, NULL, NULL);
     chart_series_set_categories(sa, s->name, first, M_MONTH, last, M_MONTH);
     chart_series_set_values(sa, s->name, first, M_ACTUAL, last, M_ACTUAL);
@@ -216,15 +268,19 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_series_set_categories(st, s->name, first, M_MONTH, last, M_MONTH);
     chart_series_set_values(st, s->name, first, M_TARGET, last, M_TARGET);
     chart_series_set_name_range(st, s->name, h, M_TARGET);
-    lxw_chart_line lt = {.color = 0xC55A11, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    lxw_chart_line lt = {
+        .color = 0xC55A11, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(st, &lt);
-    chart_series_set_marker_type(st, LXW_CHART_MARKER_NONE);
+    chart_series_set_marker_type(st, n_periods == 12 ? LXW_CHART_MARKER_NONE
+                                                     : LXW_CHART_MARKER_SQUARE);
     chart_title_set_name(ch, ind->name);
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
-    chart_axis_set_name(ch->x_axis, L(LIS_L_MONTH));
-    chart_axis_set_num_format(ch->x_axis, "mmm");
-    chart_axis_set_name(ch->y_axis, ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
+    chart_axis_set_name(ch->x_axis, hdr[M_MONTH]);
+    if (n_periods == 12)
+        chart_axis_set_num_format(ch->x_axis, "mmm");
+    chart_axis_set_name(ch->y_axis,
+                        ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
     char yf[32] = "#,##0";
     if (ind->decimals > 0 && ind->decimals <= 10) {
         strcat(yf, ".");
@@ -235,8 +291,12 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_CONNECTED);
     char *alt = lis_xasprintf("%s: %s", L(LIS_L_CHART_ACTUAL_VS_TARGET), ind->name);
-    lxw_chart_options opt = {.x_offset = 10, .y_offset = 0, .x_scale = 1.0, .y_scale = 1.05,
-                             .object_position = LXW_OBJECT_MOVE_DONT_SIZE, .description = alt};
+    lxw_chart_options opt = {.x_offset = 10,
+                             .y_offset = 0,
+                             .x_scale = 1.0,
+                             .y_scale = 1.05,
+                             .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
+                             .description = alt};
     xw_check(b, worksheet_insert_chart_opt(s->ws, row, M_NCOLS + 1, ch, &opt), "a chart");
     free(alt);
 }
@@ -245,25 +305,35 @@ static void
 sheet_goals(xw_book *b, const lis_rm_agreement *a)
 {
     xw_sheet s;
-    char *title = lis_xasprintf("%s – %s %s", L(LIS_L_GOALS), L(LIS_L_AGREEMENT), a->agreement_id);
+    char *title =
+        lis_xasprintf("%s – %s %s", L(LIS_L_GOALS), L(LIS_L_AGREEMENT), a->agreement_id);
     xw_sheet_begin(b, &s, "Maal", title);
     free(title);
     lxw_row_t row = 3;
+    /* a page break before every second block's successor, so that no
+     * chart is cut in two; Excel takes at most 1,023 breaks */
+    lxw_row_t breaks[1024];
+    size_t n_breaks = 0, n_blocks = 0;
     for (size_t i = 0; i < a->n_goals; i++) {
         const lis_rm_goal *g = &a->goals[i];
-        for (size_t k = 0; k < g->n_indicators; k++, row += BLOCK_ROWS)
+        for (size_t k = 0; k < g->n_indicators; k++, row += BLOCK_ROWS) {
+            if (n_blocks++ % 2 == 0 && row > 3 && n_breaks < 1023)
+                breaks[n_breaks++] = row;
             indicator_block(b, &s, row, g, &g->indicators[k]);
+        }
         if (g->n_indicators == 0) {
-            char *heading = lis_xasprintf("%s %s – %s", g->goal_id, g->title,
-                                          L(LIS_L_QUALITATIVE));
+            char *heading =
+                lis_xasprintf("%s %s – %s", g->goal_id, g->title, L(LIS_L_QUALITATIVE));
             xw_text(&s, row, M_MONTH, heading, b->bold);
             s.width[M_MONTH] = 0;
             free(heading);
             const char *hdr[M_NCOLS] = {L(LIS_L_COMMENT_PERIOD), L(LIS_L_COMMENT_STATUS),
-                                        L(LIS_L_TRAFFIC_LIGHT), L(LIS_L_AUTHOR), L(LIS_L_COMMENT)};
+                                        L(LIS_L_TRAFFIC_LIGHT), L(LIS_L_AUTHOR),
+                                        L(LIS_L_COMMENT)};
             xw_header(&s, row + 1, hdr, M_NCOLS);
             xw_text(&s, row + 2, 0, g->comment_period, b->text);
-            xw_text(&s, row + 2, 1, lis_label_goal_status(g->comment_status, b->lang), b->text);
+            xw_text(&s, row + 2, 1, lis_label_goal_status(g->comment_status, b->lang),
+                    b->text);
             xw_light(&s, row + 2, 2, g->ytd_status, NULL);
             xw_text(&s, row + 2, 3, g->comment_author, b->text);
             xw_text(&s, row + 2, 4, g->comment, b->text);
@@ -273,6 +343,9 @@ sheet_goals(xw_book *b, const lis_rm_agreement *a)
     }
     if (a->n_goals == 0)
         xw_text(&s, row, 0, L(LIS_L_NONE_ROWS), b->italic);
+    breaks[n_breaks] = 0;
+    if (n_breaks)
+        xw_check(b, worksheet_set_h_pagebreaks(s.ws, breaks), "page breaks");
     /* blocks repeat their own headers: freeze only the title and stamp */
     s.header_row = 0;
     xw_sheet_end(&s, false, true, 0);
@@ -281,8 +354,19 @@ sheet_goals(xw_book *b, const lis_rm_agreement *a)
 
 /* ------------------------------------------------------------ Oekonomi */
 
-enum { E_MONTH, E_BUDGET, E_ACTUAL, E_CUM_BUDGET, E_CUM_ACTUAL, E_CONS, E_EXP, E_DEV,
-       E_FORECAST, E_STATUS, E_NCOLS };
+enum {
+    E_MONTH,
+    E_BUDGET,
+    E_ACTUAL,
+    E_CUM_BUDGET,
+    E_CUM_ACTUAL,
+    E_CONS,
+    E_EXP,
+    E_DEV,
+    E_FORECAST,
+    E_STATUS,
+    E_NCOLS
+};
 
 static void
 sheet_economy(xw_book *b, const lis_rm_agreement *a)
@@ -303,9 +387,9 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
     s.width[0] = 0;
 
     const char *hdr[E_NCOLS] = {
-        L(LIS_L_MONTH),          L(LIS_L_BUDGET),          L(LIS_L_ACTUAL_SPEND),
-        L(LIS_L_BUDGET_CUM),     L(LIS_L_ACTUAL_CUM),      L(LIS_L_CONSUMPTION_PCT),
-        L(LIS_L_EXPECTED_PCT),   L(LIS_L_DEVIATION),       L(LIS_L_FORECAST),
+        L(LIS_L_MONTH),          L(LIS_L_BUDGET),     L(LIS_L_ACTUAL_SPEND),
+        L(LIS_L_BUDGET_CUM),     L(LIS_L_ACTUAL_CUM), L(LIS_L_CONSUMPTION_PCT),
+        L(LIS_L_EXPECTED_PCT),   L(LIS_L_DEVIATION),  L(LIS_L_FORECAST),
         L(LIS_L_ECONOMY_STATUS),
     };
     lxw_row_t h = 5;
@@ -358,7 +442,8 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
     chart_axis_set_num_format(ch->y_axis, "#,##0");
     chart_axis_set_min(ch->y_axis, 0);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.1,
+    lxw_chart_options opt = {.x_scale = 1.5,
+                             .y_scale = 1.1,
                              .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
                              .description = (char *)L(LIS_L_CHART_BUDGET_VS_ACTUAL)};
     xw_check(b, worksheet_insert_chart_opt(s.ws, t + 2, 0, ch, &opt), "a chart");
@@ -368,7 +453,8 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
     chart_series_set_categories(cb, s.name, first, E_MONTH, last, E_MONTH);
     chart_series_set_values(cb, s.name, first, E_CUM_BUDGET, last, E_CUM_BUDGET);
     chart_series_set_name_range(cb, s.name, h, E_CUM_BUDGET);
-    lxw_chart_line lb = {.color = 0x9DC3E6, .width = 2.25, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    lxw_chart_line lb = {
+        .color = 0x9DC3E6, .width = 2.25, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(cb, &lb);
     lxw_chart_series *ca = chart_add_series(cum, NULL, NULL);
     chart_series_set_categories(ca, s.name, first, E_MONTH, last, E_MONTH);
@@ -393,8 +479,18 @@ sheet_economy(xw_book *b, const lis_rm_agreement *a)
 
 /* ---------------------------------------------------------------- Data */
 
-enum { D_IND, D_UNIT, D_UNIT_NAME, D_PERIOD, D_START, D_VALUE, D_MEASURE, D_BATCH, D_FILE,
-       D_NCOLS };
+enum {
+    D_IND,
+    D_UNIT,
+    D_UNIT_NAME,
+    D_PERIOD,
+    D_START,
+    D_VALUE,
+    D_MEASURE,
+    D_BATCH,
+    D_FILE,
+    D_NCOLS
+};
 
 static void
 data_sheet_begin(xw_book *b, xw_sheet *s, const lis_rm_agreement *a, int part)
@@ -409,16 +505,30 @@ data_sheet_begin(xw_book *b, xw_sheet *s, const lis_rm_agreement *a, int part)
     xw_sheet_begin(b, s, name, title);
     free(title);
     const char *hdr[D_NCOLS] = {
-        L(LIS_L_INDICATOR_ID), L(LIS_L_UNIT_ID), L(LIS_L_UNIT_NAME), L(LIS_L_PERIOD),
-        L(LIS_L_PERIOD_START), L(LIS_L_VALUE),   L(LIS_L_UNIT_OF_MEASURE), L(LIS_L_BATCH),
-        L(LIS_L_FILE),
+        L(LIS_L_INDICATOR_ID),    L(LIS_L_UNIT_ID),      L(LIS_L_UNIT_NAME),
+        L(LIS_L_PERIOD),          L(LIS_L_PERIOD_START), L(LIS_L_VALUE),
+        L(LIS_L_UNIT_OF_MEASURE), L(LIS_L_BATCH),        L(LIS_L_FILE),
     };
     xw_header(s, 3, hdr, D_NCOLS);
+}
+
+/* The decimals of an indicator of the agreement's goals; -1 when it is not
+ * one of them (a ratio's numerator or denominator). */
+static int
+indicator_decimals(const lis_rm_agreement *a, const char *id)
+{
+    for (size_t i = 0; i < a->n_goals; i++)
+        for (size_t k = 0; k < a->goals[i].n_indicators; k++)
+            if (strcmp(a->goals[i].indicators[k].indicator_id, id) == 0)
+                return a->goals[i].indicators[k].decimals;
+    return -1;
 }
 
 static void
 sheet_data(xw_book *b, const lis_rm_agreement *a)
 {
+    const char *last_id = "";
+    int decimals = 0;
     xw_sheet s;
     int part = 1;
     data_sheet_begin(b, &s, a, part);
@@ -440,7 +550,14 @@ sheet_data(xw_book *b, const lis_rm_agreement *a)
         lis_period p;
         if (m->period && lis_period_parse(m->period, &p))
             xw_date(&s, row, D_START, p.year, p.first_month, 1, b->date);
-        xw_num(&s, row, D_VALUE, m->value, b->dec[isnan(m->value) || m->value == floor(m->value) ? 0 : 2]);
+        if (strcmp(m->indicator_id, last_id) != 0) { /* rows come by indicator */
+            last_id = m->indicator_id;
+            decimals = indicator_decimals(a, last_id);
+        }
+        int d = decimals >= 0                                    ? decimals
+                : isnan(m->value) || m->value == floor(m->value) ? 0
+                                                                 : 2;
+        xw_num(&s, row, D_VALUE, m->value, xw_dec(b, d));
         xw_text(&s, row, D_MEASURE, m->measure_unit, b->text);
         xw_num(&s, row, D_BATCH, (double)m->batch_id, b->integer);
         xw_text(&s, row, D_FILE, m->batch_file, b->text);

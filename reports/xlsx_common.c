@@ -112,6 +112,8 @@ make_formats(xw_book *b)
     b->wrap = fmt(b, "@", false);
     format_set_text_wrap(b->wrap);
     b->bold = fmt(b, "@", true);
+    b->bold_wrap = fmt(b, "@", true);
+    format_set_text_wrap(b->bold_wrap);
     b->italic = fmt(b, "@", false);
     format_set_italic(b->italic);
     b->label = fmt(b, "@", true);
@@ -133,9 +135,12 @@ make_formats(xw_book *b)
     static const struct {
         lxw_color_t fill, font;
     } colours[6] = {
-        [LIS_LIGHT_NONE] = {0xFFFFFF, 0x000000},  [LIS_LIGHT_GREEN] = {0xC6EFCE, 0x006100},
-        [LIS_LIGHT_YELLOW] = {0xFFEB9C, 0x7F4F00}, [LIS_LIGHT_RED] = {0xFFC7CE, 0x9C0006},
-        [LIS_LIGHT_GREY] = {0xD9D9D9, 0x404040},  [LIS_LIGHT_NOT_DUE] = {0xF2F2F2, 0x7F7F7F},
+        [LIS_LIGHT_NONE] = {0xFFFFFF, 0x000000},
+        [LIS_LIGHT_GREEN] = {0xC6EFCE, 0x006100},
+        [LIS_LIGHT_YELLOW] = {0xFFEB9C, 0x7F4F00},
+        [LIS_LIGHT_RED] = {0xFFC7CE, 0x9C0006},
+        [LIS_LIGHT_GREY] = {0xD9D9D9, 0x404040},
+        [LIS_LIGHT_NOT_DUE] = {0xF2F2F2, 0x7F7F7F},
     };
     for (int i = 0; i < 6; i++) {
         b->light[i] = fmt(b, "@", i != LIS_LIGHT_NONE);
@@ -170,10 +175,12 @@ stamp_text(const lis_report *r)
     const char *lang = r->stamp.lang;
     lis_buf b;
     lis_buf_init(&b);
-    lis_buf_addf(&b, "%s %s", lis_label(LIS_L_AS_OF, lang), r->stamp.period ? r->stamp.period : "");
+    lis_buf_addf(&b, "%s %s", lis_label(LIS_L_AS_OF, lang),
+                 r->stamp.period ? r->stamp.period : "");
     if (r->stamp.newest_batch)
         lis_buf_addf(&b, " · %s %ld (%s)", lis_label(LIS_L_NEWEST_BATCH, lang),
-                     r->stamp.newest_batch, r->stamp.data_as_of ? r->stamp.data_as_of : "");
+                     r->stamp.newest_batch,
+                     r->stamp.data_as_of ? r->stamp.data_as_of : "");
     else
         lis_buf_addf(&b, " · %s", lis_label(LIS_L_NO_BATCH, lang));
     lis_buf_addf(&b, " · %s %ld", lis_label(LIS_L_RUN, lang), r->stamp.run_id);
@@ -200,8 +207,8 @@ xw_open(xw_book *b, const lis_report *r, const char *path, const char *title,
     b->err = err;
     b->path = lis_xstrdup(path);
     b->stamp = stamp_text(r);
-    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL,
-                                .use_zip64 = LXW_FALSE};
+    lxw_workbook_options opt = {
+        .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
     b->wb = workbook_new_opt(path, &opt);
     if (b->wb == NULL) {
         b->st = lis_error_set(err, LIS_OUTPUT, "could not create workbook \"%s\"", path);
@@ -326,8 +333,10 @@ xw_header(xw_sheet *s, lxw_row_t row, const char *const *labels, int n)
     worksheet_set_row(s->ws, row, 30, NULL);
     s->header_row = row;
     for (int c = 0; c < n; c++) {
-        xw_check(s->b, worksheet_write_string(s->ws, row, (lxw_col_t)c, labels[c], s->b->header),
-                 "a header");
+        xw_check(
+            s->b,
+            worksheet_write_string(s->ws, row, (lxw_col_t)c, labels[c], s->b->header),
+            "a header");
         /* a header may wrap onto two lines: it needs about half its length,
          * and its longest word */
         size_t len = utf8_len(labels[c]), word = 0, longest = 0;
@@ -364,7 +373,21 @@ xw_text(xw_sheet *s, lxw_row_t row, int col, const char *text, lxw_format *f)
     double w = (double)utf8_len(text) + 1;
     if (f == s->b->title)
         w *= 1.4;
-    double cap = f == s->b->wrap ? 50 : 60;
+    /* wrapped text wraps at 32 characters; the row is made tall enough,
+     * since neither Excel nor LibreOffice grows it on opening */
+    bool wrap = f == s->b->wrap || f == s->b->bold_wrap;
+    double cap = wrap ? 32 : 60;
+    if (wrap && w > cap) {
+        int lines = (int)ceil(w * 1.15 / (cap - 1));
+        if (lines > 15)
+            lines = 15;
+        if (row != s->tall_row || lines > s->tall_lines) {
+            s->tall_row = row;
+            s->tall_lines = lines;
+            xw_check(s->b, worksheet_set_row(s->ws, row, 15.0 * lines, NULL),
+                     "a row height");
+        }
+    }
     track(s, row, col, w > cap ? cap : w);
     free(cut);
 }
@@ -408,7 +431,8 @@ xw_pct(xw_sheet *s, lxw_row_t row, int col, double percent)
         track(s, row, col, 0);
         return;
     }
-    xw_check(s->b, worksheet_write_number(s->ws, row, (lxw_col_t)col, percent / 100, s->b->pct),
+    xw_check(s->b,
+             worksheet_write_number(s->ws, row, (lxw_col_t)col, percent / 100, s->b->pct),
              "a percentage");
     track(s, row, col, number_width(percent, 1) + 2);
 }
@@ -421,7 +445,8 @@ xw_light(xw_sheet *s, lxw_row_t row, int col, lis_light light, const char *word)
     if ((unsigned)light > LIS_LIGHT_NOT_DUE)
         light = LIS_LIGHT_GREY;
     const char *w = word ? word : lis_label_light(light, s->b->lang);
-    xw_check(s->b, worksheet_write_string(s->ws, row, (lxw_col_t)col, w, s->b->light[light]),
+    xw_check(s->b,
+             worksheet_write_string(s->ws, row, (lxw_col_t)col, w, s->b->light[light]),
              "a status");
     track(s, row, col, (double)utf8_len(w) + 2);
 }
@@ -432,7 +457,8 @@ xw_date(xw_sheet *s, lxw_row_t row, int col, int y, int m, int d, lxw_format *f)
     if (s->ws == NULL || y <= 0)
         return;
     lxw_datetime dt = {.year = y, .month = m, .day = d};
-    xw_check(s->b, worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt, f), "a date");
+    xw_check(s->b, worksheet_write_datetime(s->ws, row, (lxw_col_t)col, &dt, f),
+             "a date");
     track(s, row, col, f == s->b->month ? 10 : 12);
 }
 
@@ -442,8 +468,10 @@ xw_filter(xw_sheet *s, lxw_row_t last_row, int ncols)
     if (s->ws == NULL || s->filtered || ncols <= 0 || last_row <= s->header_row)
         return;
     s->filtered = true;
-    xw_check(s->b, worksheet_autofilter(s->ws, s->header_row, 0, last_row, (lxw_col_t)(ncols - 1)),
-             "an autofilter");
+    xw_check(
+        s->b,
+        worksheet_autofilter(s->ws, s->header_row, 0, last_row, (lxw_col_t)(ncols - 1)),
+        "an autofilter");
 }
 
 /* Doubles '&', which starts a code in Excel's header and footer strings. */

@@ -19,10 +19,11 @@ typedef struct xw_book {
     const lis_report *r;
     const char *lang;
     char *path;
-    char *stamp;     /* the as-of line */
-    char **names;    /* sheet names used (for uniqueness) */
+    char *stamp;  /* the as-of line */
+    char **names; /* sheet names used (for uniqueness) */
     size_t n_names;
-    lxw_format *title, *stamp_fmt, *header, *text, *wrap, *bold, *italic, *label;
+    lxw_format *title, *stamp_fmt, *header, *text, *wrap, *bold, *bold_wrap, *italic,
+        *label;
     lxw_format *integer, *money, *pct, *date, *month;
     lxw_format *dec[11]; /* #,##0 with 0..10 decimals */
     lxw_format *light[6];
@@ -41,6 +42,8 @@ typedef struct xw_sheet {
     lxw_row_t header_row; /* the table header, for freeze, filter, repeat */
     lxw_row_t last_row;   /* the last row written */
     bool filtered;        /* xw_filter was called */
+    lxw_row_t tall_row;   /* the row last made taller for wrapped text */
+    int tall_lines;
 } xw_sheet;
 
 /* Opens a workbook for path with the title and subject of its document

@@ -21,9 +21,9 @@
 /* ----------------------------------------------------- grouping by area */
 
 typedef struct area_group {
-    const char *unit;  /* NULL: no fagområde */
+    const char *unit; /* NULL: no fagområde */
     const char *name;
-    size_t *idx;       /* agreements of the area, in agreement order */
+    size_t *idx; /* agreements of the area, in agreement order */
     size_t n;
 } area_group;
 
@@ -84,7 +84,10 @@ count_goals(const lis_rm_agreement *a, bool year, long c[4])
 {
     for (size_t i = 0; i < a->n_goals; i++) {
         lis_light l = year ? a->goals[i].year_status : a->goals[i].ytd_status;
-        c[l == LIS_LIGHT_GREEN ? 0 : l == LIS_LIGHT_YELLOW ? 1 : l == LIS_LIGHT_RED ? 2 : 3]++;
+        c[l == LIS_LIGHT_GREEN    ? 0
+          : l == LIS_LIGHT_YELLOW ? 1
+          : l == LIS_LIGHT_RED    ? 2
+                                  : 3]++;
     }
 }
 
@@ -103,8 +106,21 @@ comment_text(xw_book *b, const lis_rm_goal *g)
 
 /* ------------------------------------------------------- status follow-up */
 
-enum { SO_ID, SO_NAME, SO_AREA, SO_HOLDER, SO_STATUS, SO_GOALS, SO_GREEN, SO_YELLOW, SO_RED,
-       SO_GREY, SO_ECON, SO_CONS, SO_NCOLS };
+enum {
+    SO_ID,
+    SO_NAME,
+    SO_AREA,
+    SO_HOLDER,
+    SO_STATUS,
+    SO_GOALS,
+    SO_GREEN,
+    SO_YELLOW,
+    SO_RED,
+    SO_GREY,
+    SO_ECON,
+    SO_CONS,
+    SO_NCOLS
+};
 
 static void
 status_overview(xw_book *b, const lis_report *r, const char *title)
@@ -112,9 +128,10 @@ status_overview(xw_book *b, const lis_report *r, const char *title)
     xw_sheet s;
     xw_sheet_begin(b, &s, L(LIS_L_SHEET_OVERVIEW), title);
     const char *hdr[SO_NCOLS] = {
-        L(LIS_L_AGREEMENT), L(LIS_L_NAME), L(LIS_L_AREA),   L(LIS_L_HOLDER),
-        L(LIS_L_STATUS),    L(LIS_L_N_GOALS),    L(LIS_L_N_GREEN), L(LIS_L_N_YELLOW),
-        L(LIS_L_N_RED),     L(LIS_L_N_GREY),     L(LIS_L_ECONOMY_STATUS), L(LIS_L_CONSUMPTION_PCT),
+        L(LIS_L_AGREEMENT), L(LIS_L_NAME),           L(LIS_L_AREA),
+        L(LIS_L_HOLDER),    L(LIS_L_STATUS),         L(LIS_L_N_GOALS),
+        L(LIS_L_N_GREEN),   L(LIS_L_N_YELLOW),       L(LIS_L_N_RED),
+        L(LIS_L_N_GREY),    L(LIS_L_ECONOMY_STATUS), L(LIS_L_CONSUMPTION_PCT),
     };
     xw_header(&s, 3, hdr, SO_NCOLS);
     lxw_row_t row = 4;
@@ -128,8 +145,10 @@ status_overview(xw_book *b, const lis_report *r, const char *title)
         xw_text(&s, row, SO_ID, a->agreement_id, b->text);
         xw_text(&s, row, SO_NAME, a->name, b->text);
         xw_text(&s, row, SO_AREA, area_label(b, a->area_unit, a->area_name), b->text);
-        xw_text(&s, row, SO_HOLDER, a->holder_name ? a->holder_name : a->holder_unit, b->text);
-        xw_text(&s, row, SO_STATUS, lis_label_agreement_status(a->status, b->lang), b->text);
+        xw_text(&s, row, SO_HOLDER, a->holder_name ? a->holder_name : a->holder_unit,
+                b->text);
+        xw_text(&s, row, SO_STATUS, lis_label_agreement_status(a->status, b->lang),
+                b->text);
         xw_num(&s, row, SO_GOALS, (double)a->n_goals, b->integer);
         for (int k = 0; k < 4; k++)
             xw_num(&s, row, SO_GREEN + k, (double)c[k], b->integer);
@@ -149,8 +168,19 @@ status_overview(xw_book *b, const lis_report *r, const char *title)
     xw_sheet_end(&s, false, true, SO_NCOLS);
 }
 
-enum { SA_ID, SA_NAME, SA_GOAL_ID, SA_GOAL, SA_KIND, SA_FOCUS, SA_ATT, SA_STATUS, SA_QSTATUS,
-       SA_COMMENT, SA_NCOLS };
+enum {
+    SA_ID,
+    SA_NAME,
+    SA_GOAL_ID,
+    SA_GOAL,
+    SA_KIND,
+    SA_FOCUS,
+    SA_ATT,
+    SA_STATUS,
+    SA_QSTATUS,
+    SA_COMMENT,
+    SA_NCOLS
+};
 
 static void
 status_area(xw_book *b, const lis_report *r, const area_group *g)
@@ -161,9 +191,10 @@ status_area(xw_book *b, const lis_report *r, const area_group *g)
     xw_sheet_begin(b, &s, area, title);
     free(title);
     const char *hdr[SA_NCOLS] = {
-        L(LIS_L_AGREEMENT), L(LIS_L_AGREEMENT_NAME),
-        L(LIS_L_GOAL_ID), L(LIS_L_GOAL), L(LIS_L_KIND), L(LIS_L_FOCUS_AREA),
-        L(LIS_L_ATTAINMENT_YTD), L(LIS_L_TRAFFIC_LIGHT), L(LIS_L_COMMENT_STATUS), L(LIS_L_COMMENT),
+        L(LIS_L_AGREEMENT),      L(LIS_L_AGREEMENT_NAME), L(LIS_L_GOAL_ID),
+        L(LIS_L_GOAL),           L(LIS_L_KIND),           L(LIS_L_FOCUS_AREA),
+        L(LIS_L_ATTAINMENT_YTD), L(LIS_L_TRAFFIC_LIGHT),  L(LIS_L_COMMENT_STATUS),
+        L(LIS_L_COMMENT),
     };
     xw_header(&s, 3, hdr, SA_NCOLS);
     lxw_row_t row = 4;
@@ -176,12 +207,15 @@ status_area(xw_book *b, const lis_report *r, const area_group *g)
             xw_text(&s, row, SA_GOAL_ID, goal->goal_id, b->text);
             xw_text(&s, row, SA_GOAL, goal->title, b->text);
             xw_text(&s, row, SA_KIND, lis_label_goal_kind(goal->kind, b->lang), b->text);
-            xw_text(&s, row, SA_FOCUS, lis_label_focus_area(goal->focus_area, b->lang), b->text);
+            xw_text(&s, row, SA_FOCUS, lis_label_focus_area(goal->focus_area, b->lang),
+                    b->text);
             xw_pct(&s, row, SA_ATT, goal->ytd_attainment);
             xw_light(&s, row, SA_STATUS, goal->ytd_status, NULL);
-            xw_text(&s, row, SA_QSTATUS, goal->comment_status
-                                             ? lis_label_goal_status(goal->comment_status, b->lang)
-                                             : NULL, b->text);
+            xw_text(&s, row, SA_QSTATUS,
+                    goal->comment_status
+                        ? lis_label_goal_status(goal->comment_status, b->lang)
+                        : NULL,
+                    b->text);
             xw_text(&s, row, SA_COMMENT, goal->comment, b->wrap);
         }
         if (a->n_goals == 0) {
@@ -200,8 +234,9 @@ lis_xlsx_write_status(const lis_report *r, const char *path, lis_error *err)
 {
     xw_book book, *b = &book;
     const char *lang = r->stamp.lang;
-    char *title = lis_xasprintf("%s %d – %s %s", lis_label(LIS_L_STATUS_REPORT, lang), r->year,
-                                lis_label(LIS_L_AS_OF, lang), lis_label_month(r->month, lang));
+    char *title =
+        lis_xasprintf("%s %d – %s %s", lis_label(LIS_L_STATUS_REPORT, lang), r->year,
+                      lis_label(LIS_L_AS_OF, lang), lis_label_month(r->month, lang));
     lis_status st = xw_open(b, r, path, title, lis_label(LIS_L_STATUS_REPORT, lang), err);
     if (st != LIS_OK) {
         free(title);
@@ -219,8 +254,19 @@ lis_xlsx_write_status(const lis_report *r, const char *path, lis_error *err)
 
 /* ---------------------------------------------------------- annual report */
 
-enum { R_AREA, R_ID, R_NAME, R_GOAL_ID, R_GOAL, R_KIND, R_FOCUS, R_ATT, R_VERDICT, R_COMMENT,
-       R_NCOLS };
+enum {
+    R_AREA,
+    R_ID,
+    R_NAME,
+    R_GOAL_ID,
+    R_GOAL,
+    R_KIND,
+    R_FOCUS,
+    R_ATT,
+    R_VERDICT,
+    R_COMMENT,
+    R_NCOLS
+};
 
 static void
 annual_reached(xw_book *b, const lis_report *r, const area_group *g, size_t ng)
@@ -231,10 +277,11 @@ annual_reached(xw_book *b, const lis_report *r, const area_group *g, size_t ng)
     xw_sheet_begin(b, &s, L(LIS_L_SHEET_REACHED), title);
     free(title);
     const char *hdr[R_NCOLS] = {
-        L(LIS_L_AREA), L(LIS_L_AGREEMENT),
-        L(LIS_L_AGREEMENT_NAME),
-        L(LIS_L_GOAL_ID), L(LIS_L_GOAL), L(LIS_L_KIND), L(LIS_L_FOCUS_AREA),
-        L(LIS_L_ATTAINMENT_YEAR), L(LIS_L_REACHED_TITLE), L(LIS_L_COMMENT),
+        L(LIS_L_AREA),           L(LIS_L_AGREEMENT),
+        L(LIS_L_AGREEMENT_NAME), L(LIS_L_GOAL_ID),
+        L(LIS_L_GOAL),           L(LIS_L_KIND),
+        L(LIS_L_FOCUS_AREA),     L(LIS_L_ATTAINMENT_YEAR),
+        L(LIS_L_REACHED_TITLE),  L(LIS_L_COMMENT),
     };
     xw_header(&s, 3, hdr, R_NCOLS);
     lxw_row_t row = 4;
@@ -249,7 +296,8 @@ annual_reached(xw_book *b, const lis_report *r, const area_group *g, size_t ng)
                 xw_text(&s, row, R_NAME, a->name, b->text);
                 xw_text(&s, row, R_GOAL_ID, goal->goal_id, b->text);
                 xw_text(&s, row, R_GOAL, goal->title, b->text);
-                xw_text(&s, row, R_KIND, lis_label_goal_kind(goal->kind, b->lang), b->text);
+                xw_text(&s, row, R_KIND, lis_label_goal_kind(goal->kind, b->lang),
+                        b->text);
                 xw_text(&s, row, R_FOCUS, lis_label_focus_area(goal->focus_area, b->lang),
                         b->text);
                 xw_pct(&s, row, R_ATT, goal->year_attainment);
@@ -288,7 +336,8 @@ count_header(xw_book *b, xw_sheet *s, bool by_area)
 }
 
 static void
-write_counts(xw_book *b, xw_sheet *s, lxw_row_t row, int col, const long c[4], lxw_format *f)
+write_counts(xw_book *b, xw_sheet *s, lxw_row_t row, int col, const long c[4],
+             lxw_format *f)
 {
     xw_num(s, row, col, (double)(c[0] + c[1] + c[2] + c[3]), f);
     for (int k = 0; k < 4; k++)
@@ -344,8 +393,19 @@ annual_counts(xw_book *b, const lis_report *r, const area_group *g, size_t ng)
     xw_sheet_end(&s, false, true, 7);
 }
 
-enum { EA_ID, EA_NAME, EA_AREA, EA_LEVEL, EA_BUDGET, EA_ACTUAL, EA_DEV, EA_CONS, EA_FORECAST,
-       EA_STATUS, EA_NCOLS };
+enum {
+    EA_ID,
+    EA_NAME,
+    EA_AREA,
+    EA_LEVEL,
+    EA_BUDGET,
+    EA_ACTUAL,
+    EA_DEV,
+    EA_CONS,
+    EA_FORECAST,
+    EA_STATUS,
+    EA_NCOLS
+};
 
 static void
 annual_economy(xw_book *b, const lis_report *r)
@@ -387,15 +447,25 @@ annual_economy(xw_book *b, const lis_report *r)
      * unallocated bucket and the total; the figures come from the budget
      * lines, not from adding agreements up (a level-1 agreement holds its
      * level-2 agreements' units) */
-    enum { P_AREA, P_FRAME, P_ANNUAL, P_BUDGET, P_ACTUAL, P_DEV, P_CONS, P_FORECAST, P_NCOLS };
+    enum {
+        P_AREA,
+        P_FRAME,
+        P_ANNUAL,
+        P_BUDGET,
+        P_ACTUAL,
+        P_DEV,
+        P_CONS,
+        P_FORECAST,
+        P_NCOLS
+    };
     title = lis_xasprintf("%s %d – %s", L(LIS_L_ANNUAL_REPORT), r->year,
                           L(LIS_L_SHEET_ECON_AREA));
     xw_sheet_begin(b, &s, L(LIS_L_SHEET_ECON_AREA), title);
     free(title);
-    const char *phdr[P_NCOLS] = {L(LIS_L_POLICY_AREA),   L(LIS_L_SERVICE_FRAME),
-                                 L(LIS_L_ANNUAL_BUDGET), L(LIS_L_BUDGET_YTD),
+    const char *phdr[P_NCOLS] = {L(LIS_L_POLICY_AREA),      L(LIS_L_SERVICE_FRAME),
+                                 L(LIS_L_ANNUAL_BUDGET),    L(LIS_L_BUDGET_YTD),
                                  L(LIS_L_ACTUAL_YTD_SPEND), L(LIS_L_DEVIATION),
-                                 L(LIS_L_CONSUMPTION_PCT), L(LIS_L_FORECAST)};
+                                 L(LIS_L_CONSUMPTION_PCT),  L(LIS_L_FORECAST)};
     xw_header(&s, 3, phdr, P_NCOLS);
     row = 4;
     lxw_row_t last_area = 3;
@@ -416,7 +486,8 @@ annual_economy(xw_book *b, const lis_report *r)
         else if (unalloc)
             xw_text(&s, row, P_AREA, L(LIS_L_UNALLOCATED), tf);
         else if (frame) {
-            char *t = lis_xasprintf("%s %s, %s", L(LIS_L_TOTAL), L(LIS_L_SERVICE_FRAME), fr);
+            char *t =
+                lis_xasprintf("%s %s, %s", L(LIS_L_TOTAL), L(LIS_L_SERVICE_FRAME), fr);
             xw_text(&s, row, P_AREA, t, tf);
             free(t);
         } else {
@@ -426,8 +497,10 @@ annual_economy(xw_book *b, const lis_report *r)
         if (!total && !unalloc)
             xw_text(&s, row, P_FRAME, fr, total ? b->total_text : b->text);
         xw_num(&s, row, P_ANNUAL, ar->annual_budget, nf);
-        xw_num(&s, row, P_BUDGET, isnan(ar->budget_ytd) ? ar->budget : ar->budget_ytd, nf);
-        xw_num(&s, row, P_ACTUAL, isnan(ar->actual_ytd) ? ar->actual : ar->actual_ytd, nf);
+        xw_num(&s, row, P_BUDGET, isnan(ar->budget_ytd) ? ar->budget : ar->budget_ytd,
+               nf);
+        xw_num(&s, row, P_ACTUAL, isnan(ar->actual_ytd) ? ar->actual : ar->actual_ytd,
+               nf);
         xw_num(&s, row, P_DEV, ar->deviation, nf);
         xw_pct(&s, row, P_CONS, ar->consumption_pct);
         xw_num(&s, row, P_FORECAST, ar->forecast, nf);
@@ -439,8 +512,19 @@ annual_economy(xw_book *b, const lis_report *r)
     xw_sheet_end(&s, false, true, P_NCOLS);
 }
 
-enum { T_ID, T_DATE, T_FROM_CC, T_FROM_FN, T_TO_CC, T_TO_FN, T_AMOUNT, T_VERDICT, T_FLAGS,
-       T_NOTE, T_NCOLS };
+enum {
+    T_ID,
+    T_DATE,
+    T_FROM_CC,
+    T_FROM_FN,
+    T_TO_CC,
+    T_TO_FN,
+    T_AMOUNT,
+    T_VERDICT,
+    T_FLAGS,
+    T_NOTE,
+    T_NCOLS
+};
 
 static void
 annual_transfers(xw_book *b, const lis_report *r)
@@ -451,9 +535,10 @@ annual_transfers(xw_book *b, const lis_report *r)
     xw_sheet_begin(b, &s, L(LIS_L_SHEET_TRANSFERS), title);
     free(title);
     const char *hdr[T_NCOLS] = {
-        L(LIS_L_TRANSFER_ID), L(LIS_L_DATE),   L(LIS_L_FROM_COST_CENTRE), L(LIS_L_FROM_FUNCTION),
-        L(LIS_L_TO_COST_CENTRE), L(LIS_L_TO_FUNCTION), L(LIS_L_AMOUNT), L(LIS_L_VERDICT),
-        L(LIS_L_FLAGS),       L(LIS_L_NOTE),
+        L(LIS_L_TRANSFER_ID),   L(LIS_L_DATE),           L(LIS_L_FROM_COST_CENTRE),
+        L(LIS_L_FROM_FUNCTION), L(LIS_L_TO_COST_CENTRE), L(LIS_L_TO_FUNCTION),
+        L(LIS_L_AMOUNT),        L(LIS_L_VERDICT),        L(LIS_L_FLAGS),
+        L(LIS_L_NOTE),
     };
     xw_header(&s, 3, hdr, T_NCOLS);
     lxw_row_t row = 4;
@@ -470,10 +555,10 @@ annual_transfers(xw_book *b, const lis_report *r)
         xw_text(&s, row, T_TO_CC, t->to_cost_centre, b->text);
         xw_text(&s, row, T_TO_FN, t->to_function, b->text);
         xw_num(&s, row, T_AMOUNT, t->amount, b->money);
-        lis_light l = strstr(t->verdict, "ikke tilladt")   ? LIS_LIGHT_RED
-                      : strstr(t->verdict, "politisk")     ? LIS_LIGHT_YELLOW
-                      : strstr(t->verdict, "råderum")      ? LIS_LIGHT_GREEN
-                                                           : LIS_LIGHT_GREY;
+        lis_light l = strstr(t->verdict, "ikke tilladt") ? LIS_LIGHT_RED
+                      : strstr(t->verdict, "politisk")   ? LIS_LIGHT_YELLOW
+                      : strstr(t->verdict, "råderum")    ? LIS_LIGHT_GREEN
+                                                         : LIS_LIGHT_GREY;
         xw_light(&s, row, T_VERDICT, l, lis_label_verdict(t->verdict, b->lang));
         /* the flags as the machine-readable codes lis show prints */
         char *flags = lis_xstrdup(t->flags);

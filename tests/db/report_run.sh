@@ -12,7 +12,7 @@ out=$TMP/reports
 
 # --- a monthly run: one workbook per agreement (and its PDF and chart PNGs:
 # 3 + 3 + 6, see tests/golden/chart_run.sh), the manifest, the record
-run_lis 0 run monthly --period 2026-03 --out "$out" --jobs 1
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
 assert_grep '^wrote 12 files for 3 agreements to .*/2026-03/ \(run 1\)$' "$TMP/out"
 assert_eq "$(cd "$out/2026-03" && ls ./*.xlsx manifest.json | sed 's|^\./||' | tr '\n' ' ')" \
     "aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx manifest.json " "files of the run"
@@ -38,7 +38,7 @@ assert_eq "$(sql "SELECT kind, period, status, newest_batch, finished_at IS NOT 
 ok "monthly run writes its folder, manifest and record"
 
 # --- the same data and parameters: byte-identical files (elsewhere too)
-run_lis 0 run monthly --period 2026-03 --out "$TMP/again" --jobs 2
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/again" --jobs 2
 for f in aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx; do
     cmp -s "$out/2026-03/$f" "$TMP/again/2026-03/$f" || fail "$f differs on a second run"
 done
@@ -49,13 +49,13 @@ ok "a repeated run gives byte-identical workbooks"
 # --- new data: a new document run id
 sql "INSERT INTO lis.import_batch (kind, file_name, sha256, size_bytes, profile, finished_at)
      VALUES ('statuses', 's.csv', repeat('c', 64), 1, 'native', '2026-04-07 10:00+00')"
-run_lis 0 run monthly --period 2026-03 --out "$out" --jobs 1
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
 assert_grep '"document_run_id": 3,' "$out/2026-03/manifest.json"
 ok "new data gives a new document run id"
 
 # --- a partial run replaces its files and keeps the others
 touch -d '2020-01-01' "$out/2026-03/aftale-A1.xlsx"
-run_lis 0 run monthly --period 2026-03 --agreement A2 --out "$out"
+run_lis 0 run monthly --no-rollup --period 2026-03 --agreement A2 --out "$out"
 assert_eq "$(cd "$out/2026-03" && ls ./*.xlsx manifest.json | sed 's|^\./||' | tr '\n' ' ')" \
     "aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx manifest.json " "files after a partial run"
 assert_grep '"name": "aftale-A1.xlsx", .*"kept_from_earlier_run": true' "$out/2026-03/manifest.json"
@@ -64,14 +64,14 @@ ok "a run for one agreement keeps the other agreements' files"
 
 # --- failures leave nothing: an unknown agreement, an unwritable folder
 before=$(cd "$out/2026-03" && sha256sum ./*)
-run_lis 2 run monthly --period 2026-03 --agreement NOPE --out "$out"
+run_lis 2 run monthly --no-rollup --period 2026-03 --agreement NOPE --out "$out"
 assert_grep 'no agreement "NOPE" in 2026' "$TMP/err"
 assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "the folder after a failed run"
 assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "no temporary folder after a failure"
 assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
     'failed|no agreement "NOPE" in 2026' "the failed run is recorded"
 echo x >"$TMP/file"
-run_lis 4 run annual --year 2026 --out "$TMP/file/sub"
+run_lis 4 run annual --no-rollup --year 2026 --out "$TMP/file/sub"
 assert_grep 'could not create folder' "$TMP/err"
 ok "a failed run leaves no file and says why"
 
@@ -80,38 +80,51 @@ psql -XAtq -d "$TEST_DB" -c "SELECT pg_advisory_lock(hashtext('lis run'), hashte
     >/dev/null 2>&1 &
 holder=$!
 for _ in $(seq 50); do
-    [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+    [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ] &&
+        break
     sleep 0.1
 done
-run_lis 4 run annual --year 2026 --out "$out"
+run_lis 4 run annual --no-rollup --year 2026 --out "$out"
 assert_grep 'another annual run of 2026 is in progress' "$TMP/err"
-sql "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'" >/dev/null
+# only this test's database: other tests run beside it in the same cluster
+sql "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'
+     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())" >/dev/null
 wait "$holder" 2>/dev/null || true
 [ ! -e "$out/2026" ] || fail "a locked-out run wrote output"
-run_lis 0 run annual --year 2026 --out "$out"
+run_lis 0 run annual --no-rollup --year 2026 --out "$out"
 assert_grep '^wrote .*/2026/aarsberetning-2026.xlsx \(run [0-9]+\)$' "$TMP/out"
 ok "the advisory lock keeps two runs of the same kind and period apart"
 
 # --- status: as of June by default, in its own folder; --as-of
-run_lis 0 run status --year 2026 --out "$out"
+run_lis 0 run status --no-rollup --year 2026 --out "$out"
 [ -s "$out/2026-YTD-06/statusopfoelgning-2026.xlsx" ] || fail "status workbook"
-run_lis 0 run status --year 2026 --as-of 2026-09 --out "$out"
+run_lis 0 run status --no-rollup --year 2026 --as-of 2026-09 --out "$out"
 [ -s "$out/2026-YTD-09/statusopfoelgning-2026.xlsx" ] || fail "status workbook as of September"
 ok "status follow-up as of June and as of a given month"
 
 # --- ids made safe for file names
 sql "INSERT INTO lis.agreement VALUES ('../x y/ø', 2026, '=HYPERLINK(\"x\")', 'SKO1', 'OMR1', NULL, 'udkast', 1)"
-run_lis 0 run monthly --period 2026-03 --agreement '../x y/ø' --out "$out"
+run_lis 0 run monthly --no-rollup --period 2026-03 --agreement '../x y/ø' --out "$out"
 [ -s "$out/2026-03/aftale-.._x_y___.xlsx" ] || { ls "$out/2026-03"; fail "safe file name"; }
 ok "file names from ids keep only [A-Za-z0-9._-]"
 
 # --- usage
 run_lis 1 run quarterly --period 2026-03 --out "$out"
 assert_grep 'is not a quarter' "$TMP/err"
-run_lis 1 run monthly --period 2026-Q1
-run_lis 1 run monthly --year 2026
-run_lis 1 run annual --year 26
-run_lis 1 run status --year 2026 --as-of 2025-06
-run_lis 1 run monthly --period 2026-03 --lang de
+run_lis 1 run monthly --no-rollup --period 2026-Q1
+run_lis 1 run monthly --no-rollup --year 2026
+run_lis 1 run annual --no-rollup --year 26
+run_lis 1 run status --no-rollup --year 2026 --as-of 2025-06
+run_lis 1 run monthly --no-rollup --period 2026-03 --lang de
 run_lis 1 run weekly --period 2026-03
 ok "usage errors exit 1"
+
+# --- without --no-rollup a run first brings the year's rollup up to date
+run_lis 0 run annual --year 2026 --out "$out"
+assert_eq "$(sql "SELECT count(*) FROM lis.run WHERE kind = 'rollup' AND status = 'ok'")" 1 \
+    "rollups after a run on changed data"
+run_lis 0 run annual --year 2026 --out "$out"
+assert_eq "$(sql "SELECT count(*) FROM lis.run WHERE kind = 'rollup'")" 1 \
+    "rollups after a run on unchanged data"
+ok "a run brings the rollup up to date, once"

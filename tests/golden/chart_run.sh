@@ -13,7 +13,7 @@ psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/r
 out=$TMP/reports
 
 # --- monthly: PDF and one PNG per chart beside each workbook -----------------
-run_lis 0 run monthly --period 2026-03 --out "$out" --jobs 2 --png-size 800x400
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 --png-size 800x400
 dir=$out/2026-03
 for f in aftale-A1.xlsx aftale-A1.pdf aftale-A1-G1-I1.png aftale-A1-G3-I2.png \
          aftale-A1-oekonomi.png aftale-A2.pdf aftale-A2-G3-I2.png aftale-A2-oekonomi.png \
@@ -41,14 +41,14 @@ assert_grep 'Status pr. marts 2026' "$TMP/a1.txt"
 ok "monthly: PDFs and PNGs beside the workbooks, in the manifest, stamped"
 
 # Same data, same parameters: byte-identical PDFs and PNGs.
-run_lis 0 run monthly --period 2026-03 --out "$TMP/again" --jobs 1 --png-size 800x400
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/again" --jobs 1 --png-size 800x400
 for f in "$dir"/*.pdf "$dir"/*.png; do
     cmp -s "$f" "$TMP/again/2026-03/$(basename "$f")" || fail "$(basename "$f") differs on a second run"
 done
 ok "a second run writes the same bytes"
 
 # --- quarterly: the dashboard -------------------------------------------------
-run_lis 0 run quarterly --period 2026-Q1 --out "$out"
+run_lis 0 run quarterly --no-rollup --period 2026-Q1 --out "$out"
 q=$out/2026-Q1
 [ -s "$q/dashboard-2026-Q1.pdf" ] || fail "no dashboard PDF"
 [ -s "$q/dashboard-2026-Q1.png" ] || fail "no dashboard PNG"
@@ -64,7 +64,7 @@ assert_grep 'Skoler & dagtilbud' "$TMP/a2.txt"
 assert_grep 'Periode 2026-Q1 · data pr. 2026-04-06' "$TMP/d.txt"
 ok "quarterly: dashboard PDF and PNG"
 
-run_lis 1 run quarterly --period 2026-03 --out "$out"
+run_lis 1 run quarterly --no-rollup --period 2026-03 --out "$out"
 assert_grep 'is not a quarter' "$TMP/err"
 run_lis 1 run monthly --period 2026-03 --png-size 12x12 --out "$out"
 assert_grep 'png-size must be' "$TMP/err"

@@ -13,10 +13,10 @@ run_lis 0 db init
 psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
     >/dev/null
 out=$TMP/reports
-run_lis 0 run monthly --period 2026-03 --out "$out" --jobs 1
-run_lis 0 run status --year 2026 --out "$out"
-run_lis 0 run annual --year 2026 --out "$out"
-run_lis 0 run monthly --period 2026-03 --out "$TMP/en" --lang en --agreement A1
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
+run_lis 0 run status --no-rollup --year 2026 --out "$out"
+run_lis 0 run annual --no-rollup --year 2026 --out "$out"
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/en" --lang en --agreement A1
 
 expected=$LIS_SOURCE_DIR/tests/golden/xlsx_small
 # One tag a line, so that a difference reads as a diff.

@@ -39,7 +39,8 @@ test_labels_complete(void **state)
     assert_string_equal(lis_label_light(LIS_LIGHT_NOT_DUE, "en"), "Not due");
     assert_string_equal(lis_label_reached(LIS_LIGHT_YELLOW, "da"), "Delvist nået");
     assert_string_equal(lis_label_reached(LIS_LIGHT_GREY, "da"), "Uden data");
-    assert_string_equal(lis_label_goal_kind("politisk-driftsnaer", "da"), "Politisk driftsnært");
+    assert_string_equal(lis_label_goal_kind("politisk-driftsnaer", "da"),
+                        "Politisk driftsnært");
     assert_string_equal(lis_label_goal_kind("ukendt-kode", "da"), "ukendt-kode");
     assert_string_equal(lis_label_focus_area("mestring", "da"), "Mestring af eget liv");
     assert_string_equal(lis_label_month(10, "da"), "oktober");
@@ -63,7 +64,8 @@ test_sheet_names(void **state)
     expect_sheet("'citat'", "_citat_");
     expect_sheet("", "_");
     /* 31 characters, counted as characters, not bytes */
-    expect_sheet("Æblegrød æblegrød æblegrød æblegrød", "Æblegrød æblegrød æblegrød æble");
+    expect_sheet("Æblegrød æblegrød æblegrød æblegrød",
+                 "Æblegrød æblegrød æblegrød æble");
 }
 
 static void
@@ -154,7 +156,8 @@ small_model(size_t n_data)
     lis_rm_economy *e = &a->economy;
     for (int m = 0; m < 12; m++) {
         e->budget[m] = e->actual[m] = e->cum_budget[m] = e->cum_actual[m] = NAN;
-        e->consumption_pct[m] = e->expected_pct[m] = e->deviation[m] = e->forecast[m] = NAN;
+        e->consumption_pct[m] = e->expected_pct[m] = e->deviation[m] = e->forecast[m] =
+            NAN;
     }
     e->ytd_budget = e->ytd_actual = e->consumption_pct_now = e->expected_pct_now = NAN;
     e->deviation_now = e->forecast_now = NAN;
@@ -232,12 +235,12 @@ test_agreement_workbook(void **state)
     char *wbx = zip_part(path, "xl/workbook.xml");
     assert_non_null(strstr(wbx, "name=\"Data (3)\""));
     char *s1 = zip_part(path, "xl/worksheets/sheet1.xml");
-    assert_non_null(strstr(s1, "<t>=1+1</t>"));          /* text, not a formula */
+    assert_non_null(strstr(s1, "<t>=1+1</t>")); /* text, not a formula */
     assert_null(strstr(s1, "<f>"));
     assert_non_null(strstr(s1, "<t>Aftale A1 – @SUM(A1)</t>"));
-    assert_non_null(strstr(s1, "<v>0.8</v>"));           /* 80 % as a fraction */
+    assert_non_null(strstr(s1, "<v>0.8</v>")); /* 80 % as a fraction */
     char *s6 = zip_part(path, "xl/worksheets/sheet6.xml");
-    assert_non_null(strstr(s6, "<t>0042</t>"));          /* a code keeps its zeros */
+    assert_non_null(strstr(s6, "<t>0042</t>")); /* a code keeps its zeros */
     char *core = zip_part(path, "docProps/core.xml");
     assert_non_null(strstr(core, "2026-04-02T12:00:00Z")); /* the data's date */
 
@@ -279,8 +282,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_labels_complete),  cmocka_unit_test(test_sheet_names),
-        cmocka_unit_test(test_safe_names),       cmocka_unit_test(test_json_string),
+        cmocka_unit_test(test_labels_complete),    cmocka_unit_test(test_sheet_names),
+        cmocka_unit_test(test_safe_names),         cmocka_unit_test(test_json_string),
         cmocka_unit_test(test_agreement_workbook), cmocka_unit_test(test_unwritable_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
