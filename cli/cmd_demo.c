@@ -36,9 +36,11 @@ static const char usage[] =
     "the SPEC's worked example as agreement UA-EKS), writes its input files in\n"
     "the native format to DIR/input (default: out/demo/input), imports them\n"
     "into the database lis uses (by default its own embedded PostgreSQL, set\n"
-    "up on first use), computes the year 2026 and prints a summary.\n"
+    "up on first use), computes the year 2026, writes the reports of the latest\n"
+    "month to DIR/reports (the monthly workbooks, PDFs and charts, the quarterly\n"
+    "dashboard, the status follow-up and the annual report) and prints a summary.\n"
     "\n"
-    "  --out DIR      where the input files go (default: [output] dir/demo)\n"
+    "  --out DIR      where the input files and reports go (default: [output] dir/demo)\n"
     "  --scale K      K times the municipality (K = 10: about 1,000 holders and\n"
     "                 1,000,000 budget lines)\n"
     "  --files-only   write the input files and stop (no database)\n"
@@ -133,15 +135,15 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     }
 
     lis_error err = {0};
+    int rc = LIS_OK;
     char *base =
         out_dir ? lis_xstrdup(out_dir) : lis_xasprintf("%s/demo", cli->cfg.out_dir);
     char *input = lis_xasprintf("%s/input", base);
-    free(base);
     if (mkdirs(input) != 0) {
         lis_error_set(&err, LIS_OUTPUT, "could not create \"%s\": %s", input,
                       strerror(errno));
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     char *abs_input = realpath(input, NULL);
     if (abs_input) {
@@ -150,8 +152,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     }
     lis_synth_stats ss;
     if (lis_synth_write(input, scale, DEMO_SEED, DEMO_YEAR, &ss, &err) != LIS_OK) {
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     printf("lis demo: a sample municipality, end to end\n\n");
     printf(
@@ -161,23 +163,22 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
         "               %ld agreements, %ld goals, %ld measurements, %ld budget lines\n",
         ss.agreements, ss.goals, ss.measurements, ss.budget_lines);
     if (files_only) {
-        free(input);
-        return LIS_OK;
+        rc = LIS_OK;
+        goto done;
     }
 
     /* The demo sets its database up like "lis db init" would. */
     PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_ANY, &err);
     if (conn == NULL || lis_migrate(conn, NULL, &err) != LIS_OK) {
         PQfinish(conn);
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     const char *conninfo;
     printf("Database:      %s\n",
            lis_db_source_str(lis_db_choose(cli->db, &cli->cfg, &conninfo)));
 
     long landed = 0, skipped = 0, rows = 0;
-    int rc = LIS_OK;
     for (int k = 0; k < LIS_SYNTH_NKINDS && rc == LIS_OK; k++) {
         char *path = lis_xasprintf("%s/%s.csv", input, lis_synth_kinds[k]);
         lis_import_options opt = {0};
@@ -206,8 +207,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     }
     if (rc != LIS_OK) {
         PQfinish(conn);
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     if (landed == 0)
         printf("Imported:      nothing new (the same files were imported before)\n");
@@ -218,8 +219,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     lis_rollup_stats rs;
     if (lis_rollup_year(conn, &cli->cfg, DEMO_YEAR, &rs, &err) != LIS_OK) {
         PQfinish(conn);
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     printf("Rolled up:     %d in %.2f s (%ld agreements x 29 windows)\n\n", DEMO_YEAR,
            rs.seconds, rs.agreements);
@@ -241,8 +242,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     res = lis_db_query(conn, "queries/demo_summary.sql", 3, p3, &err);
     if (res == NULL) {
         PQfinish(conn);
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     static const char *const st[] = {"green", "yellow", "red", "grey", "not_due"};
     printf("Agreements %d: %ld (%ld level 1: direktion - fagchef, %ld level 2: fagchef - "
@@ -267,13 +268,37 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
     res = lis_db_query(conn, "queries/check_findings.sql", 3, pc, &err);
     if (res == NULL) {
         PQfinish(conn);
-        free(input);
-        return lis_cli_fail(&err);
+        rc = lis_cli_fail(&err);
+        goto done;
     }
     printf("Framework check: %d finding%s (\"lis check\" lists them)\n\n", PQntuples(res),
            PQntuples(res) == 1 ? "" : "s");
     PQclear(res);
     PQfinish(conn);
+
+    /* The reports, written by "lis run" itself: the monthly follow-up of
+     * the latest month, the direktion's dashboard of its quarter, the
+     * status follow-up and the annual report. */
+    char *reports = lis_xasprintf("%s/reports", base);
+    char qw[32];
+    snprintf(qw, sizeof qw, "%d-Q%d", DEMO_YEAR, (month + 2) / 3);
+    char *runs[][7] = {
+        {"run", "monthly", "--period", mw, "--out", reports, NULL},
+        {"run", "quarterly", "--period", qw, "--out", reports, NULL},
+        {"run", "status", "--year", ys, "--out", reports, NULL},
+        {"run", "annual", "--year", ys, "--out", reports, NULL},
+    };
+    printf("Reports:\n");
+    fflush(stdout);
+    for (size_t r = 0; r < sizeof runs / sizeof *runs && rc == LIS_OK; r++) {
+        printf("  ");
+        fflush(stdout);
+        rc = cmd_run(6, runs[r], cli);
+    }
+    free(reports);
+    if (rc != LIS_OK)
+        goto done;
+    printf("\n");
 
     char l1[64], l2[64], l3[64];
     snprintf(l1, sizeof l1, "lis show attainment --period %s --agreement UA-EKS",
@@ -285,6 +310,8 @@ cmd_demo(int argc, char **argv, lis_cli *cli)
         "  %-56s machine-readable\n  %-56s the framework check\n"
         "  %-56s your own data\n",
         l1, l2, l3, "lis check", "lis import KIND FILE...");
+done:
     free(input);
-    return LIS_OK;
+    free(base);
+    return rc;
 }
