@@ -37,8 +37,8 @@ db_init(lis_cli *cli)
     if (st != LIS_OK)
         return lis_cli_fail(&err);
     if (applied > 0)
-        printf("applied %d migration%s; schema version %d\n", applied, applied == 1 ? "" : "s",
-               lis_migrate_latest());
+        printf("applied %d migration%s; schema version %d\n", applied,
+               applied == 1 ? "" : "s", lis_migrate_latest());
     else
         printf("schema is up to date (version %d)\n", lis_migrate_latest());
     return LIS_OK;
@@ -89,7 +89,8 @@ db_stop(lis_cli *cli)
         lis_embedded_release(&emb);
         return lis_cli_fail(&err);
     }
-    printf(was_running ? "embedded cluster stopped\n" : "embedded cluster was not running\n");
+    printf(was_running ? "embedded cluster stopped\n"
+                       : "embedded cluster was not running\n");
     lis_embedded_release(&emb);
     return LIS_OK;
 }
@@ -137,7 +138,8 @@ db_status(lis_cli *cli)
         printf("cluster:   not created yet (\"lis db init\" creates it)\n");
     } else {
         bool running = lis_embedded_running(&emb);
-        printf("cluster:   %s%s\n", emb.cluster, emb.as_postgres ? " (run as user postgres)" : "");
+        printf("cluster:   %s%s\n", emb.cluster,
+               emb.as_postgres ? " (run as user postgres)" : "");
         printf("state:     %s\n", running ? "running" : "stopped");
         printf("socket:    %s (no TCP port)\n", emb.sockdir);
         printf("log:       %s\n", emb.logfile);

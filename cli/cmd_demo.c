@@ -85,10 +85,11 @@ withdraw_old_budget(PGconn *conn, const char *path, lis_error *err)
     if (lis_file_sha256(path, sha, err) != LIS_OK)
         return err->code;
     const char *p[] = {path, sha};
-    PGresult *res = lis_db_query_text(conn,
-                                      "SELECT batch_id FROM import_batch WHERE kind = 'budget'"
-                                      " AND file_name = $1 AND sha256 <> $2",
-                                      2, p, err);
+    PGresult *res =
+        lis_db_query_text(conn,
+                          "SELECT batch_id FROM import_batch WHERE kind = 'budget'"
+                          " AND file_name = $1 AND sha256 <> $2",
+                          2, p, err);
     if (res == NULL)
         return LIS_DB;
     for (int r = 0; r < PQntuples(res); r++) {

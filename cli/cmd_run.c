@@ -293,13 +293,17 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
 
     /* as lis show does: the figures are brought up to date first, so the
      * reports and lis show never disagree */
-    if (!o->no_rollup && lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, &err) != LIS_OK) {
+    if (!o->no_rollup &&
+        lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, &err) != LIS_OK) {
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
     char *pj = params_json(o, period);
-    lis_run_params rp = {.kind = o->kind, .period = period, .year = window->year,
-                         .out_dir = o->out, .parameters_json = pj,
+    lis_run_params rp = {.kind = o->kind,
+                         .period = period,
+                         .year = window->year,
+                         .out_dir = o->out,
+                         .parameters_json = pj,
                          .keep_other_files = o->n_ids > 0};
     lis_run *run = lis_run_begin(conn, &rp, &err);
     free(pj);
@@ -307,9 +311,10 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
-    unsigned parts = strcmp(o->kind, "monthly") == 0  ? LIS_REPORT_DATA
-                     : strcmp(o->kind, "annual") == 0 ? LIS_REPORT_AREAS | LIS_REPORT_TRANSFERS
-                                                      : 0;
+    unsigned parts = strcmp(o->kind, "monthly") == 0 ? LIS_REPORT_DATA
+                     : strcmp(o->kind, "annual") == 0
+                         ? LIS_REPORT_AREAS | LIS_REPORT_TRANSFERS
+                         : 0;
     lis_report *r = lis_report_load_parts(conn, &cli->cfg, window->year, window, o->ids,
                                           o->n_ids, parts, &err);
     lis_status st = r ? LIS_OK : err.code;
@@ -356,8 +361,8 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         printf("wrote %s/%s (run %ld)\n", final_dir, single, run_id);
     else
         printf("wrote %zu file%s for %zu agreement%s to %s/ (run %ld)\n", n_files,
-               n_files == 1 ? "" : "s", n_agreements, n_agreements == 1 ? "" : "s", final_dir,
-               run_id);
+               n_files == 1 ? "" : "s", n_agreements, n_agreements == 1 ? "" : "s",
+               final_dir, run_id);
     free(single);
     free(final_dir);
     return LIS_OK;
@@ -372,7 +377,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     }
     if (argc < 2)
         return lis_cli_usage_error(usage, "lis run needs a kind of report");
-    run_opts o = {.kind = argv[1], .out = cli->cfg.out_dir ? cli->cfg.out_dir : "out",
+    run_opts o = {.kind = argv[1],
+                  .out = cli->cfg.out_dir ? cli->cfg.out_dir : "out",
                   .lang = cli->cfg.lang ? cli->cfg.lang : "da",
                   .jobs = cli->cfg.jobs > 0 ? cli->cfg.jobs : 1};
     const char *year_s = NULL, *jobs_s = NULL;
@@ -421,8 +427,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         char *end;
         long j = strtol(jobs_s, &end, 10);
         if (!jobs_s[0] || *end || j < 1 || j > 64) {
-            rc = lis_cli_usage_error(usage, "--jobs must be a number from 1 to 64, not \"%s\"",
-                                     jobs_s);
+            rc = lis_cli_usage_error(
+                usage, "--jobs must be a number from 1 to 64, not \"%s\"", jobs_s);
             goto done;
         }
         o.jobs = (int)j;
@@ -432,10 +438,11 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     if (o.png_size && (strcmp(o.kind, "monthly") != 0 ||
                        !lis_chart_parse_size(o.png_size, &chart_opts.png_width,
                                              &chart_opts.png_height))) {
-        rc = lis_cli_usage_error(usage, strcmp(o.kind, "monthly") != 0
-                                            ? "--png-size is an option of lis run monthly"
-                                            : "--png-size must be WIDTHxHEIGHT (16 to 10000 "
-                                              "pixels each), not \"%s\"",
+        rc = lis_cli_usage_error(usage,
+                                 strcmp(o.kind, "monthly") != 0
+                                     ? "--png-size is an option of lis run monthly"
+                                     : "--png-size must be WIDTHxHEIGHT (16 to 10000 "
+                                       "pixels each), not \"%s\"",
                                  o.png_size);
         goto done;
     }
@@ -443,8 +450,9 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     lis_period window;
     if (strcmp(o.kind, "monthly") == 0) {
         if (!o.period || year_s || o.as_of) {
-            rc = lis_cli_usage_error(usage, "lis run monthly needs --period YYYY-MM (and no "
-                                            "--year or --as-of)");
+            rc = lis_cli_usage_error(usage,
+                                     "lis run monthly needs --period YYYY-MM (and no "
+                                     "--year or --as-of)");
             goto done;
         }
         if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
@@ -455,8 +463,9 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         o.year = window.year;
     } else if (strcmp(o.kind, "quarterly") == 0) {
         if (!o.period || year_s || o.as_of || o.n_ids) {
-            rc = lis_cli_usage_error(usage, "lis run quarterly needs --period YYYY-QN (and no "
-                                            "--year, --as-of or --agreement)");
+            rc = lis_cli_usage_error(usage,
+                                     "lis run quarterly needs --period YYYY-QN (and no "
+                                     "--year, --as-of or --agreement)");
             goto done;
         }
         if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
@@ -468,9 +477,10 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     } else if (strcmp(o.kind, "status") == 0 || strcmp(o.kind, "annual") == 0) {
         bool status = o.kind[0] == 's';
         if (!year_s || o.period || o.n_ids || (!status && o.as_of)) {
-            rc = lis_cli_usage_error(usage, status ? "lis run status takes --year Y [--as-of "
-                                                     "YYYY-MM] only"
-                                                   : "lis run annual takes --year Y only");
+            rc = lis_cli_usage_error(usage,
+                                     status ? "lis run status takes --year Y [--as-of "
+                                              "YYYY-MM] only"
+                                            : "lis run annual takes --year Y only");
             goto done;
         }
         if (!parse_year(year_s, &o.year)) {
@@ -481,9 +491,12 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             int m = 6;
             if (o.as_of) {
                 lis_period p;
-                if (!lis_window_parse(o.as_of, &p) || p.kind != LIS_MONTH || p.year != o.year) {
-                    rc = lis_cli_usage_error(usage, "--as-of \"%s\" is not a month of %d "
-                                                    "(YYYY-MM)", o.as_of, o.year);
+                if (!lis_window_parse(o.as_of, &p) || p.kind != LIS_MONTH ||
+                    p.year != o.year) {
+                    rc = lis_cli_usage_error(usage,
+                                             "--as-of \"%s\" is not a month of %d "
+                                             "(YYYY-MM)",
+                                             o.as_of, o.year);
                     goto done;
                 }
                 m = p.last_month;

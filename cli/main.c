@@ -44,9 +44,9 @@ static const struct command {
     const char *name;
     lis_cmd_fn fn;
 } commands[] = {
-    {"db", cmd_db},       {"import", cmd_import}, {"batch", cmd_batch},
-    {"rollup", cmd_rollup}, {"run", cmd_run},     {"show", cmd_show},
-    {"check", cmd_check}, {"demo", cmd_demo},
+    {"db", cmd_db},         {"import", cmd_import}, {"batch", cmd_batch},
+    {"rollup", cmd_rollup}, {"run", cmd_run},       {"show", cmd_show},
+    {"check", cmd_check},   {"demo", cmd_demo},
 };
 
 /* Takes the value of --opt VALUE or --opt=VALUE at argv[*i]; NULL if absent. */

@@ -118,8 +118,8 @@ handle(void *user, const char *section, const char *name, const char *value)
     if (IS("run", "jobs"))
         return set_int(r, &c->jobs, value, 1, 64);
 #undef IS
-    snprintf(r->problem, sizeof r->problem, "unknown setting \"%s\" in section [%s]", name,
-             section);
+    snprintf(r->problem, sizeof r->problem, "unknown setting \"%s\" in section [%s]",
+             name, section);
     return 0;
 }
 
@@ -128,8 +128,8 @@ lis_config_read_file(lis_config *cfg, const char *path, lis_error *err)
 {
     FILE *f = fopen(path, "r");
     if (f == NULL)
-        return lis_error_set(err, LIS_USAGE, "could not open config file \"%s\": %s", path,
-                             strerror(errno));
+        return lis_error_set(err, LIS_USAGE, "could not open config file \"%s\": %s",
+                             path, strerror(errno));
     reader r = {cfg, ""};
     int rc = ini_parse_file(f, handle, &r);
     fclose(f);

@@ -148,8 +148,9 @@ lis_db_connect(const char *conninfo, lis_error *err)
         PQfinish(conn);
         return NULL;
     }
-    if (lis_db_exec(conn, "SET search_path = lis, public; SET DateStyle = ISO;"
-                          " SET client_min_messages = warning",
+    if (lis_db_exec(conn,
+                    "SET search_path = lis, public; SET DateStyle = ISO;"
+                    " SET client_min_messages = warning",
                     err) != LIS_OK) {
         PQfinish(conn);
         return NULL;

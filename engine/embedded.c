@@ -75,7 +75,8 @@ find_bindir(void)
             if (v > best_version) {
                 best_version = v;
                 free(best);
-                best = lis_xstrndup(g.gl_pathv[i], strlen(g.gl_pathv[i]) - strlen("/initdb"));
+                best = lis_xstrndup(g.gl_pathv[i],
+                                    strlen(g.gl_pathv[i]) - strlen("/initdb"));
             }
         }
         globfree(&g);
@@ -134,8 +135,8 @@ lis_embedded_init(lis_embedded *e, const lis_config *cfg, lis_error *err)
 
     /* A Unix socket path holds at most 107 bytes. */
     if (strlen(e->sockdir) + strlen("/.s.PGSQL.5432") > 107) {
-        lis_error_set(err, LIS_USAGE, "data folder path is too long for a Unix socket: \"%s\"",
-                      e->home);
+        lis_error_set(err, LIS_USAGE,
+                      "data folder path is too long for a Unix socket: \"%s\"", e->home);
         lis_error_hint(err, "Set LIS_HOME to a shorter path.");
         return LIS_USAGE;
     }
@@ -274,10 +275,12 @@ give_to_cluster_user(const char *path, lis_error *err)
 {
     struct passwd *pw = getpwnam(CLUSTER_USER);
     if (pw == NULL) {
-        lis_error_set(err, LIS_DB, "there is no system user \"%s\" to run the embedded cluster",
+        lis_error_set(err, LIS_DB,
+                      "there is no system user \"%s\" to run the embedded cluster",
                       CLUSTER_USER);
-        lis_error_detail(err, "PostgreSQL refuses to run as root, so lis runs its cluster as "
-                              "\"%s\" when started by root.",
+        lis_error_detail(err,
+                         "PostgreSQL refuses to run as root, so lis runs its cluster as "
+                         "\"%s\" when started by root.",
                          CLUSTER_USER);
         lis_error_hint(err, "Install the postgresql package, which creates that user.");
         return LIS_DB;
@@ -342,8 +345,8 @@ initialise(lis_embedded *e, lis_error *err)
     lis_buf out;
     lis_buf_init(&out);
     lis_status st = LIS_OK;
-    const char *argv[] = {"initdb",  "-D",          e->datadir, "-U",           "lis",
-                          "-E",      "UTF8",        "--locale=C", "--auth=trust", NULL};
+    const char *argv[] = {"initdb", "-D",   e->datadir,   "-U",           "lis",
+                          "-E",     "UTF8", "--locale=C", "--auth=trust", NULL};
     int rc = run_program(e, argv, &out);
     if (rc != 0) {
         st = program_failed("initdb", rc, &out, err);
@@ -353,7 +356,8 @@ initialise(lis_embedded *e, lis_error *err)
     char *conf = lis_xasprintf("%s/postgresql.conf", e->datadir);
     FILE *f = fopen(conf, "a");
     if (f == NULL) {
-        st = lis_error_set(err, LIS_DB, "could not open \"%s\": %s", conf, strerror(errno));
+        st = lis_error_set(err, LIS_DB, "could not open \"%s\": %s", conf,
+                           strerror(errno));
     } else {
         fprintf(f,
                 "\n# lis: the embedded default cluster listens on a Unix socket only\n"
@@ -383,8 +387,8 @@ create_database(const lis_embedded *e, lis_error *err)
     if (conn == NULL)
         return LIS_DB;
     lis_status st = LIS_OK;
-    PGresult *res = lis_db_query_text(conn, "SELECT 1 FROM pg_database WHERE datname = 'lis'",
-                                      0, NULL, err);
+    PGresult *res = lis_db_query_text(
+        conn, "SELECT 1 FROM pg_database WHERE datname = 'lis'", 0, NULL, err);
     if (res == NULL)
         st = LIS_DB;
     else if (PQntuples(res) == 0)
@@ -416,7 +420,8 @@ need_bindir(const lis_embedded *e, lis_error *err)
 {
     if (e->bindir)
         return LIS_OK;
-    lis_error_set(err, LIS_DB, "could not find the PostgreSQL server programs (initdb, pg_ctl)");
+    lis_error_set(err, LIS_DB,
+                  "could not find the PostgreSQL server programs (initdb, pg_ctl)");
     lis_error_detail(err, "lis looked at $LIS_PG_BINDIR, pg_config --bindir, "
                           "/usr/lib/postgresql/*/bin and the PATH.");
     lis_error_hint(err, "Install the postgresql package, or set LIS_PG_BINDIR.");
@@ -445,8 +450,8 @@ lis_embedded_start(lis_embedded *e, lis_error *err)
             st = give_to_cluster_user(e->sockdir, err);
         lis_buf out;
         lis_buf_init(&out);
-        const char *argv[] = {"pg_ctl", "start", "-D", e->datadir, "-l", e->logfile,
-                              "-w",     "-t",    "60", NULL};
+        const char *argv[] = {"pg_ctl",   "start", "-D", e->datadir, "-l",
+                              e->logfile, "-w",    "-t", "60",       NULL};
         int rc = st == LIS_OK ? run_program(e, argv, &out) : 0;
         if (rc != 0) {
             st = program_failed("pg_ctl start", rc, &out, err);
@@ -476,7 +481,8 @@ lis_embedded_stop(lis_embedded *e, bool *was_running, lis_error *err)
         *was_running = true;
         lis_buf out;
         lis_buf_init(&out);
-        const char *argv[] = {"pg_ctl", "stop", "-D", e->datadir, "-m", "fast", "-w", NULL};
+        const char *argv[] = {"pg_ctl", "stop", "-D", e->datadir,
+                              "-m",     "fast", "-w", NULL};
         int rc = run_program(e, argv, &out);
         if (rc != 0)
             st = program_failed("pg_ctl stop", rc, &out, err);

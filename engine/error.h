@@ -22,12 +22,12 @@ typedef enum lis_status {
 
 typedef struct lis_error {
     lis_status code;
-    char msg[256];     /* primary: lower case, no final period */
-    char detail[512];  /* optional, full sentences */
-    char hint[256];    /* optional: what to do about it */
-    char source[256];  /* input file, table or report; may be empty */
-    long line;         /* 1-based line in source; 0 when none */
-    char sqlstate[6];  /* for database errors */
+    char msg[256];    /* primary: lower case, no final period */
+    char detail[512]; /* optional, full sentences */
+    char hint[256];   /* optional: what to do about it */
+    char source[256]; /* input file, table or report; may be empty */
+    long line;        /* 1-based line in source; 0 when none */
+    char sqlstate[6]; /* for database errors */
 } lis_error;
 
 /* Records an error unless err is NULL or already holds one; returns code. */

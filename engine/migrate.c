@@ -42,8 +42,8 @@ lis_migrate_version(PGconn *conn, lis_error *err)
     PQclear(res);
     if (!exists)
         return 0;
-    res = lis_db_query_text(conn, "SELECT coalesce(max(version), 0) FROM lis.schema_version",
-                            0, NULL, err);
+    res = lis_db_query_text(
+        conn, "SELECT coalesce(max(version), 0) FROM lis.schema_version", 0, NULL, err);
     if (res == NULL)
         return -1;
     int v = atoi(PQgetvalue(res, 0, 0));
@@ -54,9 +54,10 @@ lis_migrate_version(PGconn *conn, lis_error *err)
 static lis_status
 newer_than_binary(int have, lis_error *err)
 {
-    lis_error_set(err, LIS_DB, "database schema version %d is newer than this lis (%d)", have,
-                  lis_migrate_latest());
-    lis_error_hint(err, "Use a lis at least as new as the one that migrated the database.");
+    lis_error_set(err, LIS_DB, "database schema version %d is newer than this lis (%d)",
+                  have, lis_migrate_latest());
+    lis_error_hint(err,
+                   "Use a lis at least as new as the one that migrated the database.");
     return LIS_DB;
 }
 
@@ -70,8 +71,8 @@ apply(PGconn *conn, const lis_sql_file *f, int version, lis_error *err)
         return LIS_DB;
     if (lis_db_exec(conn, f->text, err) == LIS_OK) {
         PGresult *res = lis_db_query_text(
-            conn, "INSERT INTO lis.schema_version (version, name) VALUES ($1, $2)", 2, params,
-            err);
+            conn, "INSERT INTO lis.schema_version (version, name) VALUES ($1, $2)", 2,
+            params, err);
         if (res != NULL) {
             PQclear(res);
             if (lis_db_exec(conn, "COMMIT", err) == LIS_OK)
@@ -124,8 +125,8 @@ lis_migrate_check(PGconn *conn, lis_error *err)
     if (have > lis_migrate_latest())
         return newer_than_binary(have, err);
     if (have < lis_migrate_latest()) {
-        lis_error_set(err, LIS_DB, "database schema is at version %d, this lis needs %d", have,
-                      lis_migrate_latest());
+        lis_error_set(err, LIS_DB, "database schema is at version %d, this lis needs %d",
+                      have, lis_migrate_latest());
         lis_error_hint(err, "Run \"lis db init\" to migrate it.");
         return LIS_DB;
     }

@@ -32,24 +32,24 @@ lis_light lis_light_parse(const char *name);
 
 /* What every output states it is as of (SPEC section 4). */
 typedef struct lis_stamp {
-    char *period;       /* the report's window name: "2026-10", "2026-Q3", "2026" */
-    long newest_batch;  /* the newest import batch the figures read; 0: none */
-    char *data_as_of;   /* that batch's finish date, "yyyy-mm-dd"; documents
-                           take their date from it, never from the clock */
-    long run_id;        /* the run that writes the output */
-    char *lang;         /* "da" or "en" */
+    char *period;      /* the report's window name: "2026-10", "2026-Q3", "2026" */
+    long newest_batch; /* the newest import batch the figures read; 0: none */
+    char *data_as_of;  /* that batch's finish date, "yyyy-mm-dd"; documents
+                          take their date from it, never from the clock */
+    long run_id;       /* the run that writes the output */
+    char *lang;        /* "da" or "en" */
 } lis_stamp;
 
 typedef struct lis_rm_indicator {
     char *indicator_id;
     char *name;
-    char *unit;        /* antal, pct, kr, dage, score, ... */
+    char *unit; /* antal, pct, kr, dage, score, ... */
     int decimals;
     char *direction;   /* op, ned, interval */
     char *aggregation; /* sum, mean, last, min, max, ratio */
     char *frequency;   /* maaned, kvartal, aar */
     double weight;
-    double low, high;  /* interval bounds of the year's target row, or NAN */
+    double low, high; /* interval bounds of the year's target row, or NAN */
     double actual[12], target[12], attainment[12];
     lis_light status[12];
     double q_actual[4], q_target[4], q_attainment[4];
@@ -63,12 +63,12 @@ typedef struct lis_rm_indicator {
 typedef struct lis_rm_goal {
     char *goal_id;
     char *title;
-    char *kind;        /* politisk-strategisk, politisk-driftsnaer, fagligt, eget, koncern */
-    char *focus_area;  /* uddannelse, beskaeftigelse, mestring, erhverv, or NULL */
+    char *kind; /* politisk-strategisk, politisk-driftsnaer, fagligt, eget, koncern */
+    char *focus_area; /* uddannelse, beskaeftigelse, mestring, erhverv, or NULL */
     bool cross_cutting;
-    bool owned;        /* false: shared into this agreement by its owner */
+    bool owned; /* false: shared into this agreement by its owner */
     char *owner_agreement;
-    bool qualitative;  /* followed by statuses, not indicators */
+    bool qualitative; /* followed by statuses, not indicators */
     lis_light status[12];
     double attainment[12];
     lis_light q_status[4];
@@ -87,10 +87,10 @@ typedef struct lis_rm_goal {
 } lis_rm_goal;
 
 typedef struct lis_rm_economy {
-    bool has_budget;      /* false: grey, figures are zeros */
+    bool has_budget; /* false: grey, figures are zeros */
     double annual_budget;
-    double budget[12], actual[12];         /* each month */
-    double cum_budget[12], cum_actual[12]; /* year to date to each month */
+    double budget[12], actual[12];                /* each month */
+    double cum_budget[12], cum_actual[12];        /* year to date to each month */
     double consumption_pct[12], expected_pct[12]; /* percent, NAN when no budget */
     double deviation[12], forecast[12];
     lis_light status[12];
@@ -105,8 +105,8 @@ typedef struct lis_rm_measurement {
     char *indicator_id;
     char *unit_id;
     char *unit_name;
-    char *period;  /* canonical: 2026-03, 2026-Q1, 2026 */
-    double value;  /* NAN: no value (an empty or ".." cell) */
+    char *period; /* canonical: 2026-03, 2026-Q1, 2026 */
+    double value; /* NAN: no value (an empty or ".." cell) */
     long batch_id;
     char *batch_file;
     char *measure_unit; /* the indicator's unit of measure (antal, pct, ...) or NULL */
@@ -115,12 +115,12 @@ typedef struct lis_rm_measurement {
 typedef struct lis_rm_agreement {
     char *agreement_id;
     char *name;
-    char *status;      /* udkast, godkendt, afsluttet */
+    char *status; /* udkast, godkendt, afsluttet */
     int year;
-    int level;         /* 1: direktion - fagchef, 2: fagchef - leader */
+    int level; /* 1: direktion - fagchef, 2: fagchef - leader */
     char *holder_unit, *holder_name, *holder_leader;
     char *grantor_unit, *grantor_name;
-    char *parent_agreement; /* or NULL */
+    char *parent_agreement;      /* or NULL */
     char *area_unit, *area_name; /* the fagområde the holder lies in, for grouping */
     lis_rm_goal *goals;
     size_t n_goals;
@@ -131,8 +131,8 @@ typedef struct lis_rm_agreement {
 
 /* Economy per policy area and service frame, and the unallocated bucket. */
 typedef struct lis_rm_area {
-    char *policy_area;  /* "(ukendt funktion)" for functions missing in accounts */
-    int service_frame;  /* 1 ja, 0 nej, -1 unknown */
+    char *policy_area; /* "(ukendt funktion)" for functions missing in accounts */
+    int service_frame; /* 1 ja, 0 nej, -1 unknown */
     bool unallocated;
     double annual_budget, budget, actual, deviation, forecast;
     /* "policy_area", "service_frame" (a subtotal per service frame),
@@ -154,7 +154,7 @@ typedef struct lis_rm_transfer {
 typedef struct lis_report {
     lis_stamp stamp;
     int year;
-    int month;          /* last month of the report's window */
+    int month;                    /* last month of the report's window */
     lis_rm_agreement *agreements; /* sorted by agreement_id */
     size_t n_agreements;
     lis_rm_area *areas;
@@ -206,6 +206,7 @@ lis_report *lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
                                   unsigned parts, lis_error *err);
 
 /* The agreement with that id, or NULL (binary search; agreements are sorted). */
-const lis_rm_agreement *lis_report_find(const lis_report *report, const char *agreement_id);
+const lis_rm_agreement *lis_report_find(const lis_report *report,
+                                        const char *agreement_id);
 
 #endif

@@ -9,8 +9,8 @@
 #include <string.h>
 
 static const char *const light_names[] = {
-    [LIS_LIGHT_NONE] = "",       [LIS_LIGHT_GREEN] = "green", [LIS_LIGHT_YELLOW] = "yellow",
-    [LIS_LIGHT_RED] = "red",     [LIS_LIGHT_GREY] = "grey",   [LIS_LIGHT_NOT_DUE] = "not_due",
+    [LIS_LIGHT_NONE] = "",   [LIS_LIGHT_GREEN] = "green", [LIS_LIGHT_YELLOW] = "yellow",
+    [LIS_LIGHT_RED] = "red", [LIS_LIGHT_GREY] = "grey",   [LIS_LIGHT_NOT_DUE] = "not_due",
 };
 
 const char *

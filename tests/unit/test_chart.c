@@ -217,7 +217,8 @@ test_svg_and_pdf_surfaces(void **state)
         }
     }
     c.title = "Økonomi: Ærø Åby";
-    char svg[] = "/tmp/lis-test-chart-svg-XXXXXX", pdf[] = "/tmp/lis-test-chart-pdf-XXXXXX";
+    char svg[] = "/tmp/lis-test-chart-svg-XXXXXX",
+         pdf[] = "/tmp/lis-test-chart-pdf-XXXXXX";
     close(mkstemp(svg));
     close(mkstemp(pdf));
     cairo_surface_t *surfaces[2] = {cairo_svg_surface_create(svg, 640, 360),

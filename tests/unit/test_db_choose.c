@@ -12,8 +12,8 @@
 static void
 clear_env(void)
 {
-    const char *vars[] = {"LIS_DB", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE",
-                          "PGSERVICE"};
+    const char *vars[] = {"LIS_DB", "PGHOST",     "PGHOSTADDR",
+                          "PGPORT", "PGDATABASE", "PGSERVICE"};
     for (size_t i = 0; i < sizeof vars / sizeof *vars; i++)
         unsetenv(vars[i]);
 }
