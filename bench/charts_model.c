@@ -315,28 +315,8 @@ charts_model_new(int n, int month, unsigned seed)
 void
 charts_model_many_goals(lis_rm_agreement *a, int n)
 {
-    for (size_t i = 0; i < a->n_goals; i++) {
-        lis_rm_goal *g = &a->goals[i];
-        for (size_t k = 0; k < g->n_indicators; k++) {
-            lis_rm_indicator *ind = &g->indicators[k];
-            free(ind->indicator_id);
-            free(ind->name);
-            free(ind->unit);
-            free(ind->direction);
-            free(ind->aggregation);
-            free(ind->frequency);
-        }
-        free(g->indicators);
-        free(g->goal_id);
-        free(g->title);
-        free(g->kind);
-        free(g->focus_area);
-        free(g->owner_agreement);
-        free(g->comment);
-        free(g->comment_status);
-        free(g->comment_period);
-        free(g->comment_author);
-    }
+    for (size_t i = 0; i < a->n_goals; i++)
+        lis_rm_goal_release(&a->goals[i]);
     free(a->goals);
     a->n_goals = (size_t)n;
     a->goals = lis_xcalloc((size_t)n, sizeof *a->goals);

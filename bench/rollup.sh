@@ -35,6 +35,6 @@ for k in $scales; do
     first=$("$LIS" rollup --year 2026)
     second=$("$LIS" rollup --year 2026)
     printf 'scale %-3s import %6.2f s; %s budget lines, %s measurements\n' "$k" \
-        "$(echo "$t1 - $t0" | bc)" "$lines" "$meas"
+        "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$lines" "$meas"
     printf '          first:  %s\n          second: %s\n' "$first" "$second"
 done

@@ -48,6 +48,21 @@ lis_cli_warn(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+const char *
+lis_cli_option(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
 int
 lis_cli_wants_help(int argc, char **argv)
 {

@@ -40,6 +40,11 @@ int lis_cli_usage_error(const char *usage, const char *fmt, ...)
 /* Prints a warning on stderr ("lis: warning: ..."). */
 void lis_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The value of "--name VALUE" or "--name=VALUE" at argv[*i] (advancing *i
+ * past VALUE), "" when VALUE is missing, NULL when argv[*i] is another
+ * argument. Borrowed from argv. */
+const char *lis_cli_option(int argc, char **argv, int *i, const char *name);
+
 /* Whether argv holds -h or --help before a "--". */
 int lis_cli_wants_help(int argc, char **argv);
 

@@ -224,21 +224,6 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
 
 /* ------------------------------------------------------------- options */
 
-static const char *
-opt_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc)
-        return "";
-    return argv[++*i];
-}
-
 static bool
 parse_year(const char *s, int *year)
 {
@@ -386,23 +371,23 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     int rc = -1;
     for (int i = 2; i < argc && rc < 0; i++) {
         const char *v;
-        if ((v = opt_value(argc, argv, &i, "--period")) != NULL)
+        if ((v = lis_cli_option(argc, argv, &i, "--period")) != NULL)
             o.period = v;
-        else if ((v = opt_value(argc, argv, &i, "--year")) != NULL)
+        else if ((v = lis_cli_option(argc, argv, &i, "--year")) != NULL)
             year_s = v;
-        else if ((v = opt_value(argc, argv, &i, "--as-of")) != NULL)
+        else if ((v = lis_cli_option(argc, argv, &i, "--as-of")) != NULL)
             o.as_of = v;
-        else if ((v = opt_value(argc, argv, &i, "--out")) != NULL)
+        else if ((v = lis_cli_option(argc, argv, &i, "--out")) != NULL)
             o.out = v;
-        else if ((v = opt_value(argc, argv, &i, "--lang")) != NULL)
+        else if ((v = lis_cli_option(argc, argv, &i, "--lang")) != NULL)
             o.lang = v;
-        else if ((v = opt_value(argc, argv, &i, "--jobs")) != NULL)
+        else if ((v = lis_cli_option(argc, argv, &i, "--jobs")) != NULL)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
-        else if ((v = opt_value(argc, argv, &i, "--png-size")) != NULL)
+        else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)
             o.png_size = v;
-        else if ((v = opt_value(argc, argv, &i, "--agreement")) != NULL) {
+        else if ((v = lis_cli_option(argc, argv, &i, "--agreement")) != NULL) {
             if (!v[0])
                 rc = lis_cli_usage_error(usage, "--agreement needs an id");
             else

@@ -74,22 +74,16 @@ static const lis_out_col transfer_cols[] = {
     {"flags", "markeringer", 11, LIS_COL_TEXT, 0, 0},
 };
 
-/* Takes the value of "--name VALUE" or "--name=VALUE" at argv[*i]. */
+/* lis_cli_option, with a missing value flagged in *bad. */
 static const char *
 opt(int argc, char **argv, int *i, const char *name, bool *bad)
 {
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
+    const char *v = lis_cli_option(argc, argv, i, name);
+    if (v != NULL && v[0] == '\0') {
         *bad = true;
         return NULL;
     }
-    return argv[++*i];
+    return v;
 }
 
 int

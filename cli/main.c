@@ -49,22 +49,6 @@ static const struct command {
     {"check", cmd_check},   {"demo", cmd_demo},
 };
 
-/* Takes the value of --opt VALUE or --opt=VALUE at argv[*i]; NULL if absent. */
-static const char *
-option_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc)
-        return "";
-    return argv[++*i];
-}
-
 int
 main(int argc, char **argv)
 {
@@ -82,11 +66,11 @@ main(int argc, char **argv)
             printf("lis %s\n", LIS_VERSION);
             return LIS_OK;
         }
-        if ((v = option_value(argc, argv, &i, "--db")) != NULL) {
+        if ((v = lis_cli_option(argc, argv, &i, "--db")) != NULL) {
             if (!v[0])
                 return lis_cli_usage_error(usage, "--db needs a connection string");
             cli.db = v;
-        } else if ((v = option_value(argc, argv, &i, "--config")) != NULL) {
+        } else if ((v = lis_cli_option(argc, argv, &i, "--config")) != NULL) {
             if (!v[0])
                 return lis_cli_usage_error(usage, "--config needs a file name");
             cli.config_path = v;

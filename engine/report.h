@@ -165,6 +165,9 @@ typedef struct lis_report {
 
 void lis_report_free(lis_report *report);
 
+/* Frees what one goal owns (its strings and indicators), not the goal. */
+void lis_rm_goal_release(lis_rm_goal *goal);
+
 /* ------------------------------------------------------------ loading */
 
 #include "error.h"

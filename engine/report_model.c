@@ -30,8 +30,8 @@ lis_light_parse(const char *name)
     return LIS_LIGHT_NONE;
 }
 
-static void
-free_goal(lis_rm_goal *g)
+void
+lis_rm_goal_release(lis_rm_goal *g)
 {
     for (size_t i = 0; i < g->n_indicators; i++) {
         lis_rm_indicator *ind = &g->indicators[i];
@@ -58,7 +58,7 @@ static void
 free_agreement(lis_rm_agreement *a)
 {
     for (size_t i = 0; i < a->n_goals; i++)
-        free_goal(&a->goals[i]);
+        lis_rm_goal_release(&a->goals[i]);
     free(a->goals);
     for (size_t i = 0; i < a->n_data; i++) {
         lis_rm_measurement *m = &a->data[i];
