@@ -238,6 +238,23 @@ CREATE TABLE transfer (
 );
 
 -- ------------------------------------------------------------------- rollup
+
+-- The 29 windows of a year (SPEC section 3): kind M (each month), Q (each
+-- quarter), Y (the year) and T (year to date to each month), with first and
+-- last month and the canonical name ('2026-03', '2026-Q1', '2026',
+-- '2026-YTD-03'). The rollup queries start from it.
+CREATE FUNCTION year_windows(y integer)
+RETURNS TABLE (kind char(1), wf integer, wl integer, name text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT 'M'::char(1), m, m, y || '-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
+    UNION ALL
+    SELECT 'Q', 3 * q - 2, 3 * q, y || '-Q' || q FROM generate_series(1, 4) q
+    UNION ALL
+    SELECT 'Y', 1, 12, y::text
+    UNION ALL
+    SELECT 'T', 1, m, y || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
+$$;
 -- Written by "lis rollup" (one transaction per year, replacing that year's
 -- rows); read by every report and by "lis show". window is the canonical
 -- window name: '2026-03', '2026-Q1', '2026', '2026-YTD-03'. Key columns use

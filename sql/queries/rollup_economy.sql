@@ -11,17 +11,7 @@
 -- rollup_prepare_spread.sql (yearly rows spread 1/12). An agreement's figures
 -- are over the cost centres of its units (holder and descendants).
 WITH
-win AS (
-    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
-           $1::int || '-' || lpad(m::text, 2, '0') AS name
-      FROM generate_series(1, 12) m
-    UNION ALL
-    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
-    UNION ALL
-    SELECT 'Y', 1, 12, $1::int::text
-    UNION ALL
-    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
-),
+win AS (SELECT * FROM year_windows($1::int)),
 ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
 acc AS (SELECT au.agreement_id, c.cost_centre FROM rollup_au au JOIN cost_centre c USING (unit_id)),
 ccm AS (SELECT cost_centre, month, sum(b12) AS b, sum(a12) AS a FROM rollup_spread GROUP BY 1, 2),

@@ -9,17 +9,7 @@
 -- unit, or names an unknown unit. Yearly rows are spread as in
 -- rollup_economy.sql.
 WITH
-win AS (
-    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
-           $1::int || '-' || lpad(m::text, 2, '0') AS name
-      FROM generate_series(1, 12) m
-    UNION ALL
-    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
-    UNION ALL
-    SELECT 'Y', 1, 12, $1::int::text
-    UNION ALL
-    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
-),
+win AS (SELECT * FROM year_windows($1::int)),
 fm AS (
     SELECT s.function, s.month,
            NOT EXISTS (SELECT 1 FROM cost_centre c JOIN unit u ON u.unit_id = c.unit_id

@@ -11,17 +11,7 @@
 -- later than the window (earlier years count; of two ending in the same month
 -- the shorter wins). Every goal row carries that status's comment.
 WITH RECURSIVE
-win AS (
-    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
-           $1::int || '-' || lpad(m::text, 2, '0') AS name
-      FROM generate_series(1, 12) m
-    UNION ALL
-    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
-    UNION ALL
-    SELECT 'Y', 1, 12, $1::int::text
-    UNION ALL
-    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
-),
+win AS (SELECT * FROM year_windows($1::int)),
 ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
 ga AS (
     SELECT g.agreement_id, g.goal_id, g.agreement_id AS owner_id

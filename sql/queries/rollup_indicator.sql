@@ -12,17 +12,7 @@
 -- rollup_prepare_units.sql), then per window range (am); every target row of the
 -- year meets every window cut to its indicator's frequency (cw).
 WITH
-win AS (
-    SELECT 'M'::char(1) AS kind, m AS wf, m AS wl,
-           $1::int || '-' || lpad(m::text, 2, '0') AS name
-      FROM generate_series(1, 12) m
-    UNION ALL
-    SELECT 'Q', 3 * q - 2, 3 * q, $1::int || '-Q' || q FROM generate_series(1, 4) q
-    UNION ALL
-    SELECT 'Y', 1, 12, $1::int::text
-    UNION ALL
-    SELECT 'T', 1, m, $1::int || '-YTD-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
-),
+win AS (SELECT * FROM year_windows($1::int)),
 -- Every window cut to the whole periods of each frequency it contains.
 cw AS (
     SELECT f.frequency, w.kind, w.wf, w.wl, w.name, c.cf, c.cl, c.cl >= c.cf AS due
