@@ -245,7 +245,7 @@ CREATE TABLE transfer (
 -- '2026-YTD-03'). The rollup queries start from it.
 CREATE FUNCTION year_windows(y integer)
 RETURNS TABLE (kind char(1), wf integer, wl integer, name text)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 29
 AS $$
     SELECT 'M'::char(1), m, m, y || '-' || lpad(m::text, 2, '0') FROM generate_series(1, 12) m
     UNION ALL
