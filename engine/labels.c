@@ -128,6 +128,91 @@ static const label labels[LIS_L_COUNT_] = {
     [LIS_L_CHART_BUDGET_VS_ACTUAL] = {"Budget og forbrug pr. måned",
                                       "Budget and actual by month"},
     [LIS_L_KR] = {"kr.", "DKK"},
+    [LIS_L_DEV_AGREEMENT] = {"Udviklingsaftale", "Agreement"},
+    [LIS_L_STATUS_AS_OF] = {"Status pr.", "Status as of"},
+    [LIS_L_AREA_SHORT] = {"Område", "Area"},
+    [LIS_L_PARENT_SHORT] = {"Overordnet aftale", "Parent"},
+    [LIS_L_AGREEMENT_STATUS] = {"Aftalestatus", "Status"},
+    [LIS_L_BUDGET_YEAR] = {"Budgetår", "Budget year"},
+    [LIS_L_YEAR_TO_DATE] = {"år til dato", "year to date"},
+    [LIS_L_STATUS_COMMENT] = {"Status og kommentar", "Status and comment"},
+    [LIS_L_SHARED_FROM_LC] = {"delt fra aftale", "shared from agreement"},
+    [LIS_L_QUALITATIVE_SHORT] = {"Kvalitativ opfølgning", "Qualitative"},
+    [LIS_L_NO_GOALS] = {"Aftalen har ingen mål.", "The agreement has no goals."},
+    [LIS_L_CONTINUED] = {"fortsat", "continued"},
+    [LIS_L_GOAL_STATUS_BY_MONTH] = {"Målenes status måned for måned",
+                                    "Goal status by month"},
+    [LIS_L_NO_BUDGET_LINES] =
+        {"Der er ingen budgetlinjer på aftalens omkostningssteder.",
+         "There are no budget lines on the agreement's cost centres."},
+    [LIS_L_AMOUNT_KR_FMT] = {"%s kr.", "DKK %s"},
+    [LIS_L_ANNUAL_BUDGET_SHORT] = {"Korrigeret budget, hele året",
+                                   "Corrected budget, year"},
+    [LIS_L_DEVIATION_NOW] = {"Afvigelse (forbrug − budget)",
+                             "Deviation (actual − budget)"},
+    [LIS_L_CONSUMPTION] = {"Forbrugsprocent", "Consumption"},
+    [LIS_L_EXPECTED_CONSUMPTION] = {"Forventet forbrugsprocent", "Expected consumption"},
+    [LIS_L_FORECAST_DEVIATION] = {"Forventet afvigelse fra budget", "Forecast deviation"},
+    [LIS_L_TARGET_SHORT] = {"Mål", "Target"},
+    [LIS_L_ATTAINMENT_PCT] = {"Opfyldelse %", "Attainment %"},
+    [LIS_L_QUARTER_SHORT_FMT] = {"%d. kvt.", "Q%d"},
+    [LIS_L_WITHIN] = {"Inden for", "Within"},
+    [LIS_L_LOWER_IS_BETTER] = {"Lavere er bedre", "Lower is better"},
+    [LIS_L_HIGHER_IS_BETTER] = {"Højere er bedre", "Higher is better"},
+    [LIS_L_AGGREGATION] = {"Opgørelse", "Aggregation"},
+    [LIS_L_YEAR_TO_DATE_CAP] = {"År til dato", "Year to date"},
+    [LIS_L_ACTUAL_LC] = {"faktisk", "actual"},
+    [LIS_L_TARGET_LC] = {"mål", "target"},
+    [LIS_L_ATTAINMENT_LC] = {"målopfyldelse", "attainment"},
+    [LIS_L_INDICATORS] = {"Indikatorer", "Indicators"},
+    [LIS_L_ECONOMY_PAGE] = {"Økonomi: budget og forbrug", "Economy: budget and actual"},
+    [LIS_L_BUDGET_CUM_SHORT] = {"Budget akk.", "Budget cum."},
+    [LIS_L_ACTUAL_CUM_SHORT] = {"Forbrug akk.", "Actual cum."},
+    [LIS_L_CONSUMED_PCT] = {"Forbrug %", "Consumed %"},
+    [LIS_L_ECONOMY_NOTE] =
+        {"Beløb i 1.000 kr. Status: forventet regnskab sammenholdt med "
+         "korrigeret budget.",
+         "Amounts in DKK 1,000. Status: forecast against the corrected "
+         "budget."},
+    [LIS_L_GOAL_LC] = {"mål", "goal"},
+    [LIS_L_DASHBOARD_TITLE] = {"Direktionens kvartalsoverblik", "Executive dashboard"},
+    [LIS_L_DASHBOARD_SHORT] = {"Kvartalsoverblik", "Executive dashboard"},
+    [LIS_L_QUARTER_YEAR_FMT] = {"%d. kvartal %d", "Q%d %d"},
+    [LIS_L_DASHBOARD_INTRO_FMT] =
+        {"Målstatus år til dato ved udgangen af %s %d, økonomi: forventet regnskab "
+         "mod korrigeret budget. Aftalerne er sorteret efter risiko: flest røde først.",
+         "Goal status year to date at the end of %s %d, economy forecast against "
+         "the corrected budget. Agreements sorted by risk: most red first."},
+    [LIS_L_DASHBOARD_COUNTS_FMT] = {"%zu aftaler, %zu mål:",
+                                    "%zu agreements, %zu goals:"},
+    [LIS_L_C_GREEN] = {"grønne", "green"},
+    [LIS_L_C_YELLOW] = {"gule", "yellow"},
+    [LIS_L_C_RED] = {"røde", "red"},
+    [LIS_L_C_GREY] = {"uden data", "no data"},
+    [LIS_L_C_NOT_DUE] = {"ikke aktuelle", "not due"},
+    [LIS_L_C_NO_BUDGET] = {"uden budget", "no budget"},
+    [LIS_L_ECON_SHORT] = {"Øk.", "Econ."},
+    [LIS_L_DEV_KR_SHORT] = {"Afv. 1.000 kr.", "Dev. DKK 1,000"},
+    [LIS_L_NO_BUDGET_LC] = {"intet budget", "no budget"},
+    [LIS_L_DASHBOARD_LEGEND] =
+        {"Kolonner: mål 1, 2, … i aftalens rækkefølge; Øk. = økonomiens status; "
+         "Afv. = forventet regnskab − korrigeret budget, i 1.000 kr. og i %. "
+         "Stiplet cirkel: ikke aktuel endnu.",
+         "Columns: goals 1, 2, … in the agreement's order; Econ. = economy status; "
+         "Dev. = forecast − corrected budget, in DKK 1,000 and in %. Dashed "
+         "circle: not due yet."},
+    [LIS_L_DATA_AS_OF] = {"data pr.", "data as of"},
+    [LIS_L_BATCH_LC] = {"indlæsning", "batch"},
+    [LIS_L_CHART_NO_DATA] = {"Ingen data", "No data"},
+    [LIS_L_TARGET_RANGE] = {"Målinterval", "Target range"},
+    [LIS_L_MIO_KR] = {"mio. kr.", "DKK million"},
+    [LIS_L_THOUSAND_KR] = {"1.000 kr.", "DKK 1,000"},
+    [LIS_L_BUDGET_MONTH] = {"Budget, måned", "Budget, month"},
+    [LIS_L_ACTUAL_MONTH] = {"Forbrug, måned", "Actual, month"},
+    [LIS_L_BUDGET_CUMULATIVE] = {"Budget, akkumuleret", "Budget, cumulative"},
+    [LIS_L_ACTUAL_CUMULATIVE] = {"Forbrug, akkumuleret", "Actual, cumulative"},
+    [LIS_L_PER_MONTH_FMT] = {"%s pr. måned", "%s per month"},
+    [LIS_L_CUMULATIVE_FMT] = {"%s akkumuleret", "%s cumulative"},
 };
 
 static int
@@ -142,6 +227,13 @@ lis_label(lis_label_id id, const char *lang)
     if ((int)id < 0 || id >= LIS_L_COUNT_ || labels[id].da == NULL)
         return "?";
     return is_en(lang) ? labels[id].en : labels[id].da;
+}
+
+const char *
+lis_label_fmt(lis_label_id id, const char *lang, const char *proto)
+{
+    (void)proto;
+    return lis_label(id, lang);
 }
 
 const char *

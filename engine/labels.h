@@ -132,11 +132,88 @@ typedef enum lis_label_id {
     LIS_L_CHART_ACTUAL_VS_TARGET,
     LIS_L_CHART_BUDGET_VS_ACTUAL,
     LIS_L_KR,
+    /* agreement PDF: header, facts, goals table */
+    LIS_L_DEV_AGREEMENT,        /* Udviklingsaftale (running page header) */
+    LIS_L_STATUS_AS_OF,         /* Status pr. (month year) */
+    LIS_L_AREA_SHORT,           /* Område */
+    LIS_L_PARENT_SHORT,         /* Overordnet aftale / Parent */
+    LIS_L_AGREEMENT_STATUS,     /* Aftalestatus */
+    LIS_L_BUDGET_YEAR,          /* Budgetår */
+    LIS_L_YEAR_TO_DATE,         /* år til dato (lower case, after a word) */
+    LIS_L_STATUS_COMMENT,       /* Status og kommentar (column) */
+    LIS_L_SHARED_FROM_LC,       /* delt fra aftale (in a line of goal facts) */
+    LIS_L_QUALITATIVE_SHORT,    /* Kvalitativ opfølgning / Qualitative */
+    LIS_L_NO_GOALS,             /* Aftalen har ingen mål. */
+    LIS_L_CONTINUED,            /* fortsat (a table on the next page) */
+    LIS_L_GOAL_STATUS_BY_MONTH, /* Målenes status måned for måned */
+    /* agreement PDF: economy summary */
+    LIS_L_NO_BUDGET_LINES,      /* sentence: no budget lines on the cost centres */
+    LIS_L_AMOUNT_KR_FMT,        /* format, one %s (a number): "%s kr." */
+    LIS_L_ANNUAL_BUDGET_SHORT,  /* Korrigeret budget, hele året */
+    LIS_L_DEVIATION_NOW,        /* Afvigelse (forbrug − budget) */
+    LIS_L_CONSUMPTION,          /* Forbrugsprocent / Consumption */
+    LIS_L_EXPECTED_CONSUMPTION, /* Forventet forbrugsprocent */
+    LIS_L_FORECAST_DEVIATION,   /* Forventet afvigelse fra budget */
+    /* agreement PDF: indicators and figures tables */
+    LIS_L_TARGET_SHORT,      /* Mål / Target (figures row, chart legend) */
+    LIS_L_ATTAINMENT_PCT,    /* Opfyldelse % */
+    LIS_L_QUARTER_SHORT_FMT, /* format, one %d (quarter): "%d. kvt." */
+    LIS_L_WITHIN,            /* Inden for (an interval) */
+    LIS_L_LOWER_IS_BETTER,   /* Lavere er bedre */
+    LIS_L_HIGHER_IS_BETTER,  /* Højere er bedre */
+    LIS_L_AGGREGATION,       /* Opgørelse */
+    LIS_L_YEAR_TO_DATE_CAP,  /* År til dato */
+    LIS_L_ACTUAL_LC,         /* faktisk */
+    LIS_L_TARGET_LC,         /* mål / target */
+    LIS_L_ATTAINMENT_LC,     /* målopfyldelse */
+    LIS_L_INDICATORS,        /* Indikatorer */
+    LIS_L_ECONOMY_PAGE,      /* Økonomi: budget og forbrug */
+    LIS_L_BUDGET_CUM_SHORT,  /* Budget akk. */
+    LIS_L_ACTUAL_CUM_SHORT,  /* Forbrug akk. */
+    LIS_L_CONSUMED_PCT,      /* Forbrug % */
+    LIS_L_ECONOMY_NOTE,      /* sentence under the economy figures */
+    LIS_L_GOAL_LC,           /* mål / goal (in a chart's subtitle) */
+    /* dashboard */
+    LIS_L_DASHBOARD_TITLE,      /* Direktionens kvartalsoverblik */
+    LIS_L_DASHBOARD_SHORT,      /* Kvartalsoverblik (footer) */
+    LIS_L_QUARTER_YEAR_FMT,     /* format, %d quarter then %d year: "%d. kvartal %d" */
+    LIS_L_DASHBOARD_INTRO_FMT,  /* format, %s month then %d year: the explanation */
+    LIS_L_DASHBOARD_COUNTS_FMT, /* format, two %zu: "%zu aftaler, %zu mål:" */
+    LIS_L_C_GREEN,              /* grønne (counted lights, lower case) */
+    LIS_L_C_YELLOW,             /* gule */
+    LIS_L_C_RED,                /* røde */
+    LIS_L_C_GREY,               /* uden data */
+    LIS_L_C_NOT_DUE,            /* ikke aktuelle */
+    LIS_L_C_NO_BUDGET,          /* uden budget (counted economy lights) */
+    LIS_L_ECON_SHORT,           /* Øk. (column) */
+    LIS_L_DEV_KR_SHORT,         /* Afv. 1.000 kr. (column) */
+    LIS_L_NO_BUDGET_LC,         /* intet budget (a row without one) */
+    LIS_L_DASHBOARD_LEGEND,     /* sentence under the rows */
+    /* footers and stamps of PDFs and PNGs */
+    LIS_L_DATA_AS_OF, /* data pr. */
+    LIS_L_BATCH_LC,   /* indlæsning / batch */
+    /* charts */
+    LIS_L_CHART_NO_DATA,     /* Ingen data (an empty plot) */
+    LIS_L_TARGET_RANGE,      /* Målinterval */
+    LIS_L_MIO_KR,            /* mio. kr. (axis unit) */
+    LIS_L_THOUSAND_KR,       /* 1.000 kr. (axis unit) */
+    LIS_L_BUDGET_MONTH,      /* Budget, måned (legend) */
+    LIS_L_ACTUAL_MONTH,      /* Forbrug, måned */
+    LIS_L_BUDGET_CUMULATIVE, /* Budget, akkumuleret */
+    LIS_L_ACTUAL_CUMULATIVE, /* Forbrug, akkumuleret */
+    LIS_L_PER_MONTH_FMT,     /* format, one %s (a unit): "%s pr. måned" */
+    LIS_L_CUMULATIVE_FMT,    /* format, one %s (a unit): "%s akkumuleret" */
     LIS_L_COUNT_
 } lis_label_id;
 
 /* The label in lang ("da" or "en"; NULL or other: "da"). */
 const char *lis_label(lis_label_id id, const char *lang);
+
+/* A label that is a printf format (the ids named "format" above): proto is a
+ * literal with the same conversions in the same order, which the compiler
+ * checks the arguments against (-Wformat=2); the label is returned. */
+const char *lis_label_fmt(lis_label_id id, const char *lang, const char *proto)
+    __attribute__((format_arg(3)));
 
 /* A traffic light as a word: Grøn, Gul, Rød, Ingen data, Ikke aktuel ("" for
  * NONE). */
