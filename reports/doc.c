@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "labels.h"
 #include "mem.h"
 
 struct lis_doc {
@@ -83,16 +84,17 @@ lis_doc_pages(const lis_doc *doc)
 char *
 lis_doc_stamp_text(const lis_stamp *st)
 {
-    bool en = lis_chart_lang_en(st->lang);
+    const char *lang = st->lang;
     lis_buf b;
     lis_buf_init(&b);
-    lis_buf_addf(&b, en ? "Period %s" : "Periode %s", st->period ? st->period : "");
+    lis_buf_addf(&b, "%s %s", lis_label(LIS_L_PERIOD, lang),
+                 st->period ? st->period : "");
     if (st->data_as_of && st->data_as_of[0])
-        lis_buf_addf(&b, en ? " · data as of %s" : " · data pr. %s", st->data_as_of);
+        lis_buf_addf(&b, " · %s %s", lis_label(LIS_L_DATA_AS_OF, lang), st->data_as_of);
     if (st->newest_batch > 0)
-        lis_buf_addf(&b, en ? " (batch %ld)" : " (indlæsning %ld)", st->newest_batch);
+        lis_buf_addf(&b, " (%s %ld)", lis_label(LIS_L_BATCH_LC, lang), st->newest_batch);
     if (st->run_id > 0)
-        lis_buf_addf(&b, en ? " · run %ld" : " · kørsel %ld", st->run_id);
+        lis_buf_addf(&b, " · %s %ld", lis_label(LIS_L_RUN, lang), st->run_id);
     return b.data;
 }
 
@@ -100,7 +102,7 @@ static void
 draw_footer(lis_doc *doc, cairo_t *cr, int page, const char *left, const lis_stamp *st)
 {
     lis_canvas *cv = lis_canvas_new(cr);
-    bool en = lis_chart_lang_en(st ? st->lang : NULL);
+    const char *lang = st ? st->lang : NULL;
     double y = doc->h - LIS_DOC_FOOTER_H + 6;
     double x0 = doc->margin, x1 = doc->w - doc->margin;
     lis_canvas_set_rgb(cv, 0xbbbbbb);
@@ -109,7 +111,8 @@ draw_footer(lis_doc *doc, cairo_t *cr, int page, const char *left, const lis_sta
     cairo_line_to(cr, x1, y);
     cairo_stroke(cr);
     char pg[64];
-    snprintf(pg, sizeof pg, en ? "Page %d of %d" : "Side %d af %d", page + 1, doc->n);
+    snprintf(pg, sizeof pg, "%s %d %s %d", lis_label(LIS_L_PAGE, lang), page + 1,
+             lis_label(LIS_L_OF, lang), doc->n);
     double pw = lis_canvas_text_width(cv, 7.5, 0, pg);
     lis_canvas_text(cv, x1, y + 4, 0, 7.5, LIS_TEXT_RIGHT, 0x444444, pg, 0, true, NULL);
     lis_buf b;
