@@ -531,7 +531,7 @@ no_data(lis_canvas *cv, double left, double right, double top, double bottom, do
 {
     lis_canvas_text(cv, (left + right) / 2, (top + bottom) / 2, 0, fs,
                     LIS_TEXT_CENTER | LIS_TEXT_MIDDLE | LIS_TEXT_ITALIC, MUTED,
-                    en ? "No data" : "Ingen data", 0, true, NULL);
+                    lis_label(LIS_L_CHART_NO_DATA, lang_of(en)), 0, true, NULL);
 }
 
 /* ========================================================================
@@ -630,11 +630,14 @@ lis_chart_draw_line(lis_canvas *cv, double x, double y, double w, double h,
 
     legend_item items[3];
     int ni = 0;
-    items[ni++] = (legend_item){SW_MARKER_LINE, BLUE, en ? "Actual" : "Faktisk"};
+    items[ni++] =
+        (legend_item){SW_MARKER_LINE, BLUE, lis_label(LIS_L_ACTUAL, lang_of(en))};
     if (targets || !band)
-        items[ni++] = (legend_item){SW_DASH, INK, en ? "Target" : "Mål"};
+        items[ni++] =
+            (legend_item){SW_DASH, INK, lis_label(LIS_L_TARGET_SHORT, lang_of(en))};
     if (band)
-        items[ni++] = (legend_item){SW_BAND, BAND, en ? "Target range" : "Målinterval"};
+        items[ni++] =
+            (legend_item){SW_BAND, BAND, lis_label(LIS_L_TARGET_RANGE, lang_of(en))};
     top += fs * 0.3;
     top += draw_legend(cv, x + pad, top, fs, items, ni);
     top += fs * 0.4;
@@ -719,14 +722,14 @@ static double
 money_divisor(double maxabs, bool en, const char **unit)
 {
     if (maxabs >= 5e6) {
-        *unit = en ? "DKK million" : "mio. kr.";
+        *unit = lis_label(LIS_L_MIO_KR, lang_of(en));
         return 1e6;
     }
     if (maxabs >= 5e3) {
-        *unit = en ? "DKK 1,000" : "1.000 kr.";
+        *unit = lis_label(LIS_L_THOUSAND_KR, lang_of(en));
         return 1e3;
     }
-    *unit = en ? "DKK" : "kr.";
+    *unit = lis_label(LIS_L_KR, lang_of(en));
     return 1;
 }
 
@@ -783,10 +786,10 @@ lis_chart_draw_columns(lis_canvas *cv, double x, double y, double w, double h,
     }
 
     legend_item items[4] = {
-        {SW_BOX, LIGHT_BLUE, en ? "Budget, month" : "Budget, måned"},
-        {SW_BOX, BLUE, en ? "Actual, month" : "Forbrug, måned"},
-        {SW_DASH, INK, en ? "Budget, cumulative" : "Budget, akkumuleret"},
-        {SW_MARKER_LINE, ORANGE, en ? "Actual, cumulative" : "Forbrug, akkumuleret"},
+        {SW_BOX, LIGHT_BLUE, lis_label(LIS_L_BUDGET_MONTH, lang_of(en))},
+        {SW_BOX, BLUE, lis_label(LIS_L_ACTUAL_MONTH, lang_of(en))},
+        {SW_DASH, INK, lis_label(LIS_L_BUDGET_CUMULATIVE, lang_of(en))},
+        {SW_MARKER_LINE, ORANGE, lis_label(LIS_L_ACTUAL_CUMULATIVE, lang_of(en))},
     };
     top += fs * 0.3;
     top += draw_legend(cv, x + pad, top, fs, items, 4);
@@ -795,10 +798,12 @@ lis_chart_draw_columns(lis_canvas *cv, double x, double y, double w, double h,
     double rw = axis_label_width(cv, &ar, fs, en, div_r);
     double left = x + pad + lw + fs * 0.5;
     double right = x + w - pad - rw - fs * 0.5;
-    snprintf(buf, sizeof buf, en ? "%s per month" : "%s pr. måned", unit_l);
+    snprintf(buf, sizeof buf, lis_label_fmt(LIS_L_PER_MONTH_FMT, lang_of(en), "%s"),
+             unit_l);
     double uh = lis_canvas_text(cv, x + pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC, MUTED,
                                 buf, 0, true, NULL);
-    snprintf(buf, sizeof buf, en ? "%s cumulative" : "%s akkumuleret", unit_r);
+    snprintf(buf, sizeof buf, lis_label_fmt(LIS_L_CUMULATIVE_FMT, lang_of(en), "%s"),
+             unit_r);
     lis_canvas_text(cv, x + w - pad, top, 0, fs * 0.8, LIS_TEXT_ITALIC | LIS_TEXT_RIGHT,
                     MUTED, buf, 0, true, NULL);
     top += uh + fs * 0.6;
