@@ -22,6 +22,7 @@
 
 #include "chart.h"
 #include "doc.h"
+#include "labels.h"
 #include "mem.h"
 
 #define INK 0x222222u
@@ -130,10 +131,11 @@ typedef struct layout {
     double c_rank, c_name, c_goals, c_goal_w, c_eco, c_kr, c_pct;
 } layout;
 
+/* The label in the report's language. */
 static const char *
-tr(const layout *L, const char *da, const char *en)
+tr(const layout *L, lis_label_id id)
 {
-    return L->en ? en : da;
+    return lis_label(id, L->r->stamp.lang);
 }
 
 static void
@@ -142,7 +144,8 @@ quarter_text(const layout *L, char *buf, size_t size)
     const char *p = L->r->stamp.period ? L->r->stamp.period : "";
     int y, q;
     if (sscanf(p, "%d-Q%d", &y, &q) == 2)
-        snprintf(buf, size, L->en ? "Q%d %d" : "%d. kvartal %d", q, y);
+        snprintf(buf, size,
+                 lis_label_fmt(LIS_L_QUARTER_YEAR_FMT, L->r->stamp.lang, "%d %d"), q, y);
     else
         snprintf(buf, size, "%s", p);
 }
@@ -156,17 +159,11 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
     double x = L->margin, y = L->margin - 6, w = L->pw - 2 * L->margin;
     char q[64], buf[512];
     quarter_text(L, q, sizeof q);
-    snprintf(buf, sizeof buf, "%s · %s",
-             tr(L, "Direktionens kvartalsoverblik", "Executive dashboard"), q);
+    snprintf(buf, sizeof buf, "%s · %s", tr(L, LIS_L_DASHBOARD_TITLE), q);
     y += lis_canvas_text(cv, x, y, w, 15, LIS_TEXT_BOLD, HEAD_BG, buf, 1, true, NULL);
-    snprintf(
-        buf, sizeof buf,
-        L->en
-            ? "Goal status year to date at the end of %s %d, economy forecast against "
-              "the corrected budget. Agreements sorted by risk: most red first."
-            : "Målstatus år til dato ved udgangen af %s %d, økonomi: forventet regnskab "
-              "mod korrigeret budget. Aftalerne er sorteret efter risiko: flest røde først.",
-        lis_chart_month(r->month, false, L->en), r->year);
+    snprintf(buf, sizeof buf,
+             lis_label_fmt(LIS_L_DASHBOARD_INTRO_FMT, r->stamp.lang, "%s %d"),
+             lis_chart_month(r->month, false, L->en), r->year);
     y += lis_canvas_text(cv, x, y + 1, w, 8, 0, MUTED, buf, 2, true, NULL) + 3;
 
     /* Counts. */
@@ -184,7 +181,7 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
     }
     double cx = x;
     snprintf(buf, sizeof buf,
-             L->en ? "%zu agreements, %zu goals:" : "%zu aftaler, %zu mål:",
+             lis_label_fmt(LIS_L_DASHBOARD_COUNTS_FMT, r->stamp.lang, "%zu %zu"),
              r->n_agreements, goals);
     double tw = 0;
     double lh = 12;
@@ -197,27 +194,23 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
         const int *cnt = pass == 0 ? gc : ec;
         if (pass == 1) {
             cx += 10;
+            snprintf(buf, sizeof buf, "%s:", tr(L, LIS_L_ECONOMY));
             lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE,
-                            INK, tr(L, "Økonomi:", "Economy:"), 0, true, &tw);
+                            INK, buf, 0, true, &tw);
             cx += tw + 8;
         }
         for (size_t k = 0; k < sizeof ls / sizeof *ls; k++) {
             if (pass == 1 && ls[k] == LIS_LIGHT_NOT_DUE)
                 continue;
             lis_chart_light(cv, cx + 5, y + lh / 2, 4.5, ls[k]);
-            static const char *const da[] = {[LIS_LIGHT_GREEN] = "grønne",
-                                             [LIS_LIGHT_YELLOW] = "gule",
-                                             [LIS_LIGHT_RED] = "røde",
-                                             [LIS_LIGHT_GREY] = "uden data",
-                                             [LIS_LIGHT_NOT_DUE] = "ikke aktuelle"};
-            static const char *const en[] = {[LIS_LIGHT_GREEN] = "green",
-                                             [LIS_LIGHT_YELLOW] = "yellow",
-                                             [LIS_LIGHT_RED] = "red",
-                                             [LIS_LIGHT_GREY] = "no data",
-                                             [LIS_LIGHT_NOT_DUE] = "not due"};
+            static const lis_label_id counted[] = {[LIS_LIGHT_GREEN] = LIS_L_C_GREEN,
+                                                   [LIS_LIGHT_YELLOW] = LIS_L_C_YELLOW,
+                                                   [LIS_LIGHT_RED] = LIS_L_C_RED,
+                                                   [LIS_LIGHT_GREY] = LIS_L_C_GREY,
+                                                   [LIS_LIGHT_NOT_DUE] = LIS_L_C_NOT_DUE};
             const char *label = ls[k] == LIS_LIGHT_GREY && pass == 1
-                                    ? tr(L, "uden budget", "no budget")
-                                    : (L->en ? en : da)[ls[k]];
+                                    ? tr(L, LIS_L_C_NO_BUDGET)
+                                    : tr(L, counted[ls[k]]);
             snprintf(buf, sizeof buf, "%d %s", cnt[ls[k]], label);
             lis_canvas_text(cv, cx + 13, y + lh / 2, 0, 8.5, LIS_TEXT_MIDDLE, INK, buf, 0,
                             true, &tw);
@@ -236,7 +229,7 @@ block_header(const layout *L, lis_canvas *cv, double x, double y)
     double my = y + h / 2;
     int fl = LIS_TEXT_BOLD | LIS_TEXT_MIDDLE;
     lis_canvas_text(cv, x + L->c_name + 2, my, 0, fs, fl, 0xffffff,
-                    tr(L, "Aftale", "Agreement"), 0, true, NULL);
+                    tr(L, LIS_L_AGREEMENT), 0, true, NULL);
     char n[24];
     for (size_t g = 0; g < L->max_goals; g++) {
         snprintf(n, sizeof n, "%zu", g + 1);
@@ -244,9 +237,10 @@ block_header(const layout *L, lis_canvas *cv, double x, double y)
                         fl | LIS_TEXT_CENTER, 0xffffff, n, 0, true, NULL);
     }
     lis_canvas_text(cv, x + L->c_eco + (L->c_kr - L->c_eco) / 2, my, 0, fs,
-                    fl | LIS_TEXT_CENTER, 0xffffff, tr(L, "Øk.", "Econ."), 0, true, NULL);
+                    fl | LIS_TEXT_CENTER, 0xffffff, tr(L, LIS_L_ECON_SHORT), 0, true,
+                    NULL);
     lis_canvas_text(cv, x + L->c_pct - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff,
-                    tr(L, "Afv. 1.000 kr.", "Dev. DKK 1,000"), 0, true, NULL);
+                    tr(L, LIS_L_DEV_KR_SHORT), 0, true, NULL);
     lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs, fl | LIS_TEXT_RIGHT, 0xffffff, "%",
                     0, true, NULL);
 }
@@ -291,21 +285,14 @@ agreement_row(const layout *L, lis_canvas *cv, double x, double y, size_t rank,
     } else {
         lis_canvas_text(cv, x + L->block_w - 3, my, 0, fs,
                         LIS_TEXT_RIGHT | LIS_TEXT_MIDDLE, MUTED,
-                        tr(L, "intet budget", "no budget"), 0, true, NULL);
+                        tr(L, LIS_L_NO_BUDGET_LC), 0, true, NULL);
     }
 }
 
 static void
 legend_line(const layout *L, lis_canvas *cv, double y)
 {
-    const char *t =
-        tr(L,
-           "Kolonner: mål 1, 2, … i aftalens rækkefølge; Øk. = økonomiens status; "
-           "Afv. = forventet regnskab − korrigeret budget, i 1.000 kr. og i %. "
-           "Stiplet cirkel: ikke aktuel endnu.",
-           "Columns: goals 1, 2, … in the agreement's order; Econ. = economy status; "
-           "Dev. = forecast − corrected budget, in DKK 1,000 and in %. Dashed "
-           "circle: not due yet.");
+    const char *t = tr(L, LIS_L_DASHBOARD_LEGEND);
     lis_canvas_text(cv, L->margin, y, L->pw - 2 * L->margin, 6.5, LIS_TEXT_ITALIC, MUTED,
                     t, 2, true, NULL);
 }
@@ -389,12 +376,11 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char 
         lis_dashboard_opts_default(&def);
         opts = &def;
     }
-    bool en = lis_chart_lang_en(r->stamp.lang);
     char title[256];
     snprintf(title, sizeof title, "%s %s",
-             en ? "Executive dashboard" : "Direktionens kvartalsoverblik",
+             lis_label(LIS_L_DASHBOARD_TITLE, r->stamp.lang),
              r->stamp.period ? r->stamp.period : "");
-    const char *left = en ? "Executive dashboard" : "Kvartalsoverblik";
+    const char *left = lis_label(LIS_L_DASHBOARD_SHORT, r->stamp.lang);
     size_t *order = lis_dashboard_order(r);
     lis_status st = LIS_OK;
 
