@@ -15,6 +15,7 @@
 
 #include "chart.h"
 #include "doc.h"
+#include "labels.h"
 #include "mem.h"
 
 #define INK 0x222222u
@@ -43,10 +44,11 @@ typedef struct ctx {
     double y, top, bottom, left, right;
 } ctx;
 
+/* The label in the report's language. */
 static const char *
-tr(const ctx *c, const char *da, const char *en)
+tr(const ctx *c, lis_label_id id)
 {
-    return c->en ? en : da;
+    return lis_label(id, c->r->stamp.lang);
 }
 
 /* "jan.–okt." style range of the year to date. */
@@ -69,9 +71,9 @@ new_page(ctx *c)
     c->top = LIS_DOC_MARGIN - 14;
     c->bottom = LIS_A4_H - LIS_DOC_FOOTER_H - 8;
     char left[512], right[128];
-    snprintf(left, sizeof left, "%s %d · %s %s", tr(c, "Udviklingsaftale", "Agreement"),
-             c->a->year, c->a->agreement_id, c->a->name ? c->a->name : "");
-    snprintf(right, sizeof right, "%s %s %d", tr(c, "Status pr.", "Status as of"),
+    snprintf(left, sizeof left, "%s %d · %s %s", tr(c, LIS_L_DEV_AGREEMENT), c->a->year,
+             c->a->agreement_id, c->a->name ? c->a->name : "");
+    snprintf(right, sizeof right, "%s %s %d", tr(c, LIS_L_STATUS_AS_OF),
              lis_chart_month(c->r->month, false, c->en), c->r->year);
     double rw = lis_canvas_text_width(c->cv, 7.5, 0, right);
     lis_canvas_text(c->cv, c->right, c->top, 0, 7.5, LIS_TEXT_RIGHT, MUTED, right, 0,
@@ -125,10 +127,9 @@ agreement_header(ctx *c)
     snprintf(parent, sizeof parent, "%s",
              a->parent_agreement ? a->parent_agreement : "–");
     const char *keys[] = {
-        tr(c, "Aftale", "Agreement"),    tr(c, "Aftaleholder", "Holder"),
-        tr(c, "Aftalegiver", "Grantor"), tr(c, "Område", "Area"),
-        tr(c, "Niveau", "Level"),        tr(c, "Overordnet aftale", "Parent"),
-        tr(c, "Aftalestatus", "Status"), tr(c, "Budgetår", "Budget year")};
+        tr(c, LIS_L_AGREEMENT),        tr(c, LIS_L_HOLDER),     tr(c, LIS_L_GRANTOR),
+        tr(c, LIS_L_AREA_SHORT),       tr(c, LIS_L_LEVEL),      tr(c, LIS_L_PARENT_SHORT),
+        tr(c, LIS_L_AGREEMENT_STATUS), tr(c, LIS_L_BUDGET_YEAR)};
     char year[16];
     snprintf(year, sizeof year, "%d", a->year);
     const char *vals[] = {a->agreement_id,
@@ -168,17 +169,17 @@ goals_header(ctx *c)
     lis_canvas_fill_rect(c->cv, c->left, c->y, w, h, HEAD_BG);
     char att[96], range[32];
     ytd_range(c, range, sizeof range);
-    snprintf(att, sizeof att, "%s\n%s %s", tr(c, "Målopfyldelse", "Attainment"),
-             tr(c, "år til dato,", "year to date,"), range);
+    snprintf(att, sizeof att, "%s\n%s, %s", tr(c, LIS_L_ATTAINMENT),
+             tr(c, LIS_L_YEAR_TO_DATE), range);
     double x = c->left;
     lis_canvas_text(c->cv, x + COL_LIGHT + 4, c->y + h / 2, 0, 7.5,
-                    LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff, tr(c, "Mål", "Goal"), 0,
-                    true, NULL);
+                    LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff, tr(c, LIS_L_GOAL), 0, true,
+                    NULL);
     lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + 4, c->y + h / 2, COL_ATT - 8, 7.5,
                     LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff, att, 2, true, NULL);
     lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + COL_ATT + 4, c->y + h / 2, 0, 7.5,
                     LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, 0xffffff,
-                    tr(c, "Status og kommentar", "Status and comment"), 0, true, NULL);
+                    tr(c, LIS_L_STATUS_COMMENT), 0, true, NULL);
     c->y += h;
     return h;
 }
@@ -192,10 +193,9 @@ goal_meta(const ctx *c, const lis_rm_goal *g, char *buf, size_t size)
     if (g->focus_area && *g->focus_area)
         lis_buf_addf(&b, " · %s", lis_chart_focus_label(g->focus_area, c->en));
     if (g->cross_cutting)
-        lis_buf_addf(&b, " · %s", tr(c, "Tværfagligt", "Cross-cutting"));
+        lis_buf_addf(&b, " · %s", tr(c, LIS_L_CROSS_CUTTING));
     if (!g->owned && g->owner_agreement)
-        lis_buf_addf(&b, " · %s %s", tr(c, "delt fra aftale", "shared from agreement"),
-                     g->owner_agreement);
+        lis_buf_addf(&b, " · %s %s", tr(c, LIS_L_SHARED_FROM_LC), g->owner_agreement);
     snprintf(buf, size, "%s", b.data ? b.data : "");
     lis_buf_release(&b);
 }
@@ -258,8 +258,8 @@ goal_row(ctx *c, const lis_rm_goal *g, int index, bool draw)
                            c->en);
     else
         lis_canvas_text(c->cv, x + COL_LIGHT + COL_GOAL + pad, y + 1, COL_ATT - 2 * pad,
-                        7.5, LIS_TEXT_ITALIC, MUTED,
-                        tr(c, "Kvalitativ opfølgning", "Qualitative"), 2, true, NULL);
+                        7.5, LIS_TEXT_ITALIC, MUTED, tr(c, LIS_L_QUALITATIVE_SHORT), 2,
+                        true, NULL);
     double cx = x + COL_LIGHT + COL_GOAL + COL_ATT + pad;
     lis_canvas_text(c->cv, cx, y, comment_w, 7.5, LIS_TEXT_BOLD, INK, head, 0, true,
                     NULL);
@@ -279,12 +279,10 @@ goals_table(ctx *c)
 {
     const lis_rm_agreement *a = c->a;
     ensure(c, 60);
-    c->y += section_title(c, tr(c, "Mål", "Goals"), true);
+    c->y += section_title(c, tr(c, LIS_L_GOALS), true);
     if (a->n_goals == 0) {
-        c->y += lis_canvas_text(
-                    c->cv, c->left, c->y, 0, 8, LIS_TEXT_ITALIC, MUTED,
-                    tr(c, "Aftalen har ingen mål.", "The agreement has no goals."), 0,
-                    true, NULL) +
+        c->y += lis_canvas_text(c->cv, c->left, c->y, 0, 8, LIS_TEXT_ITALIC, MUTED,
+                                tr(c, LIS_L_NO_GOALS), 0, true, NULL) +
                 8;
         return;
     }
@@ -294,8 +292,7 @@ goals_table(ctx *c)
         if (c->y + rh > c->bottom) {
             new_page(c);
             char t[128];
-            snprintf(t, sizeof t, "%s (%s)", tr(c, "Mål", "Goals"),
-                     tr(c, "fortsat", "continued"));
+            snprintf(t, sizeof t, "%s (%s)", tr(c, LIS_L_GOALS), tr(c, LIS_L_CONTINUED));
             c->y += section_title(c, t, true);
             goals_header(c);
         }
@@ -322,21 +319,19 @@ economy_summary(ctx *c)
     const lis_rm_economy *e = &c->a->economy;
     char num[64], buf[96], range[32];
     ensure(c, 150);
-    c->y += section_title(c, tr(c, "Økonomi", "Economy"), true);
+    c->y += section_title(c, tr(c, LIS_L_ECONOMY), true);
     if (!e->has_budget) {
         lis_chart_light(c->cv, c->left + 6, c->y + 6, 5.5, LIS_LIGHT_GREY);
-        c->y += lis_canvas_text(
-                    c->cv, c->left + 18, c->y, c->right - c->left - 18, 8.5,
-                    LIS_TEXT_ITALIC, MUTED,
-                    tr(c, "Der er ingen budgetlinjer på aftalens omkostningssteder.",
-                       "There are no budget lines on the agreement's cost centres."),
-                    0, true, NULL) +
+        c->y += lis_canvas_text(c->cv, c->left + 18, c->y, c->right - c->left - 18, 8.5,
+                                LIS_TEXT_ITALIC, MUTED, tr(c, LIS_L_NO_BUDGET_LINES), 0,
+                                true, NULL) +
                 10;
         return;
     }
     ytd_range(c, range, sizeof range);
 #define KR(v)                                                                            \
-    (snprintf(buf, sizeof buf, c->en ? "DKK %s" : "%s kr.",                              \
+    (snprintf(buf, sizeof buf,                                                           \
+              lis_label_fmt(LIS_L_AMOUNT_KR_FMT, c->r->stamp.lang, "%s"),                \
               lis_chart_number(v, 0, c->en, num, sizeof num)),                           \
      buf)
 #define PCT(v)                                                                           \
@@ -345,30 +340,24 @@ economy_summary(ctx *c)
                     buf)                                                                 \
                  : "–")
     char k[128];
-    c->y += money_row(c, c->y,
-                      tr(c, "Korrigeret budget, hele året", "Corrected budget, year"),
-                      KR(e->annual_budget), true);
-    snprintf(k, sizeof k, "%s (%s)", tr(c, "Budget år til dato", "Budget year to date"),
-             range);
-    c->y += money_row(c, c->y, k, KR(e->ytd_budget), true);
-    snprintf(k, sizeof k, "%s (%s)", tr(c, "Forbrug år til dato", "Actual year to date"),
-             range);
-    c->y += money_row(c, c->y, k, KR(e->ytd_actual), true);
-    c->y += money_row(
-        c, c->y, tr(c, "Afvigelse (forbrug − budget)", "Deviation (actual − budget)"),
-        KR(e->deviation_now), true);
-    c->y += money_row(c, c->y, tr(c, "Forbrugsprocent", "Consumption"),
-                      PCT(e->consumption_pct_now), true);
-    c->y += money_row(c, c->y, tr(c, "Forventet forbrugsprocent", "Expected consumption"),
-                      PCT(e->expected_pct_now), true);
-    c->y += money_row(c, c->y, tr(c, "Forventet regnskab", "Forecast"),
-                      KR(e->forecast_now), true);
     c->y +=
-        money_row(c, c->y, tr(c, "Forventet afvigelse fra budget", "Forecast deviation"),
-                  KR(e->forecast_now - e->annual_budget), true);
+        money_row(c, c->y, tr(c, LIS_L_ANNUAL_BUDGET_SHORT), KR(e->annual_budget), true);
+    snprintf(k, sizeof k, "%s (%s)", tr(c, LIS_L_BUDGET_YTD), range);
+    c->y += money_row(c, c->y, k, KR(e->ytd_budget), true);
+    snprintf(k, sizeof k, "%s (%s)", tr(c, LIS_L_ACTUAL_YTD_SPEND), range);
+    c->y += money_row(c, c->y, k, KR(e->ytd_actual), true);
+    c->y += money_row(c, c->y, tr(c, LIS_L_DEVIATION_NOW), KR(e->deviation_now), true);
+    c->y +=
+        money_row(c, c->y, tr(c, LIS_L_CONSUMPTION), PCT(e->consumption_pct_now), true);
+    c->y += money_row(c, c->y, tr(c, LIS_L_EXPECTED_CONSUMPTION),
+                      PCT(e->expected_pct_now), true);
+    c->y += money_row(c, c->y, tr(c, LIS_L_FORECAST), KR(e->forecast_now), true);
+    c->y += money_row(c, c->y, tr(c, LIS_L_FORECAST_DEVIATION),
+                      KR(e->forecast_now - e->annual_budget), true);
 #undef KR
 #undef PCT
-    lis_canvas_text(c->cv, c->left, c->y, 200, 8.5, 0, MUTED, "Status", 1, true, NULL);
+    lis_canvas_text(c->cv, c->left, c->y, 200, 8.5, 0, MUTED, tr(c, LIS_L_STATUS), 1,
+                    true, NULL);
     lis_chart_light(c->cv, c->left + 200 + 6, c->y + 5.5, 5, e->status_now);
     lis_canvas_text(c->cv, c->left + 200 + 16, c->y, 0, 8.5, LIS_TEXT_BOLD, INK,
                     lis_chart_light_label(e->status_now, c->en), 0, true, NULL);
@@ -392,9 +381,11 @@ status_matrix(ctx *c)
         if (c->y + 40 + 2 * row_h > c->bottom)
             new_page(c);
         char t[160];
-        snprintf(t, sizeof t, "%s%s",
-                 tr(c, "Målenes status måned for måned", "Goal status by month"),
-                 first ? "" : tr(c, " (fortsat)", " (continued)"));
+        if (first)
+            snprintf(t, sizeof t, "%s", tr(c, LIS_L_GOAL_STATUS_BY_MONTH));
+        else
+            snprintf(t, sizeof t, "%s (%s)", tr(c, LIS_L_GOAL_STATUS_BY_MONTH),
+                     tr(c, LIS_L_CONTINUED));
         c->y += section_title(c, t, true);
         first = false;
         int rows = (int)((c->bottom - c->y) / row_h) - 1;
@@ -483,7 +474,7 @@ figures(ctx *c, int n, const char *const *cats, const frow *rows, int nrows,
     }
     if (lights) {
         lis_canvas_text(c->cv, c->left + 2, y + rh / 2, lw - 4, 7, LIS_TEXT_MIDDLE, MUTED,
-                        "Status", 1, true, NULL);
+                        tr(c, LIS_L_STATUS), 1, true, NULL);
         for (int i = 0; i < n; i++)
             lis_chart_light(c->cv, c->left + lw + cw * (i + 1) - 2 - 4, y + rh / 2, 3.5,
                             lights[i]);
@@ -518,7 +509,8 @@ indicator_chart(const lis_report *r, const lis_rm_indicator *ind, bool en,
     if (strcmp(f, "kvartal") == 0) {
         lis_line_chart_init(lc, 4);
         for (int q = 0; q < 4; q++) {
-            snprintf(qlabels[q], 16, en ? "Q%d" : "%d. kvt.", q + 1);
+            snprintf(qlabels[q], 16,
+                     lis_label_fmt(LIS_L_QUARTER_SHORT_FMT, r->stamp.lang, "%d"), q + 1);
             lc->cat_label[q] = qlabels[q];
             lc->actual[q] = ind->q_actual[q];
             lc->target[q] = ind->q_target[q];
@@ -565,7 +557,7 @@ direction_text(const ctx *c, const lis_rm_indicator *ind, char *buf, size_t size
 {
     char lo[64], hi[64];
     if (ind->direction && strcmp(ind->direction, "interval") == 0)
-        snprintf(buf, size, "%s %s–%s", tr(c, "Inden for", "Within"),
+        snprintf(buf, size, "%s %s–%s", tr(c, LIS_L_WITHIN),
                  isfinite(ind->low)
                      ? lis_chart_number(ind->low, ind->decimals, c->en, lo, sizeof lo)
                      : "",
@@ -573,9 +565,9 @@ direction_text(const ctx *c, const lis_rm_indicator *ind, char *buf, size_t size
                      ? lis_chart_number(ind->high, ind->decimals, c->en, hi, sizeof hi)
                      : "");
     else if (ind->direction && strcmp(ind->direction, "ned") == 0)
-        snprintf(buf, size, "%s", tr(c, "Lavere er bedre", "Lower is better"));
+        snprintf(buf, size, "%s", tr(c, LIS_L_LOWER_IS_BETTER));
     else
-        snprintf(buf, size, "%s", tr(c, "Højere er bedre", "Higher is better"));
+        snprintf(buf, size, "%s", tr(c, LIS_L_HIGHER_IS_BETTER));
 }
 
 #define INDICATOR_BLOCK_H 345.0
@@ -585,7 +577,7 @@ indicator_block(ctx *c, const lis_rm_goal *g, const lis_rm_indicator *ind)
 {
     double w = c->right - c->left;
     char buf[1024], dir[160], num[3][64], range[32];
-    snprintf(buf, sizeof buf, "%s %s: %s", tr(c, "Mål", "Goal"), g->goal_id,
+    snprintf(buf, sizeof buf, "%s %s: %s", tr(c, LIS_L_GOAL), g->goal_id,
              g->title ? g->title : "");
     c->y +=
         lis_canvas_text(c->cv, c->left, c->y, w, 7.5, 0, MUTED, buf, 1, true, NULL) + 1;
@@ -598,9 +590,9 @@ indicator_block(ctx *c, const lis_rm_goal *g, const lis_rm_indicator *ind)
     char wt[32];
     lis_chart_number(ind->weight, ind->weight == floor(ind->weight) ? 0 : 2, c->en, wt,
                      sizeof wt);
-    snprintf(buf, sizeof buf, "%s: %s · %s · %s: %s · %s %s", tr(c, "Enhed", "Unit"),
-             ind->unit ? ind->unit : "", dir, tr(c, "Opgørelse", "Aggregation"),
-             ind->aggregation ? ind->aggregation : "", tr(c, "Vægt", "Weight"), wt);
+    snprintf(buf, sizeof buf, "%s: %s · %s · %s: %s · %s %s", tr(c, LIS_L_UNIT_ID),
+             ind->unit ? ind->unit : "", dir, tr(c, LIS_L_AGGREGATION),
+             ind->aggregation ? ind->aggregation : "", tr(c, LIS_L_WEIGHT), wt);
     c->y +=
         lis_canvas_text(c->cv, c->left, c->y, w, 7.5, 0, MUTED, buf, 1, true, NULL) + 2;
 
@@ -621,23 +613,23 @@ indicator_block(ctx *c, const lis_rm_goal *g, const lis_rm_indicator *ind)
             att[i] = ind->year_attainment;
     }
     frow rows[3] = {
-        {tr(c, "Faktisk", "Actual"), lc.actual, ind->decimals},
-        {tr(c, "Mål", "Target"), lc.target, ind->decimals},
-        {tr(c, "Opfyldelse %", "Attainment %"), att, 1},
+        {tr(c, LIS_L_ACTUAL), lc.actual, ind->decimals},
+        {tr(c, LIS_L_TARGET_SHORT), lc.target, ind->decimals},
+        {tr(c, LIS_L_ATTAINMENT_PCT), att, 1},
     };
     c->y += figures(c, lc.n, lc.cat_label, rows, 3, lc.status) + 4;
 
     ytd_range(c, range, sizeof range);
     snprintf(buf, sizeof buf, "%s (%s): %s %s · %s %s · %s %s%s",
-             tr(c, "År til dato", "Year to date"), range, tr(c, "faktisk", "actual"),
+             tr(c, LIS_L_YEAR_TO_DATE_CAP), range, tr(c, LIS_L_ACTUAL_LC),
              isfinite(ind->ytd_actual)
                  ? lis_chart_number(ind->ytd_actual, ind->decimals, c->en, num[0], 64)
                  : "–",
-             tr(c, "mål", "target"),
+             tr(c, LIS_L_TARGET_LC),
              isfinite(ind->ytd_target)
                  ? lis_chart_number(ind->ytd_target, ind->decimals, c->en, num[1], 64)
                  : "–",
-             tr(c, "målopfyldelse", "attainment"),
+             tr(c, LIS_L_ATTAINMENT_LC),
              isfinite(ind->ytd_attainment)
                  ? lis_chart_number(ind->ytd_attainment, 1, c->en, num[2], 64)
                  : "–",
@@ -658,7 +650,7 @@ indicator_pages(ctx *c)
             if (!any || c->y + INDICATOR_BLOCK_H > c->bottom) {
                 new_page(c);
                 if (!any)
-                    c->y += section_title(c, tr(c, "Indikatorer", "Indicators"), true);
+                    c->y += section_title(c, tr(c, LIS_L_INDICATORS), true);
             } else {
                 c->y += 8;
             }
@@ -697,8 +689,7 @@ economy_page(ctx *c)
 {
     const lis_rm_economy *e = &c->a->economy;
     new_page(c);
-    c->y += section_title(
-        c, tr(c, "Økonomi: budget og forbrug", "Economy: budget and actual"), true);
+    c->y += section_title(c, tr(c, LIS_L_ECONOMY_PAGE), true);
     lis_column_chart cc;
     economy_chart_data(c->r, e, c->en, &cc);
     double w = c->right - c->left, ch = 300;
@@ -715,23 +706,18 @@ economy_page(ctx *c)
         kca[m] = cc.cum_actual[m] / 1000;
     }
     frow rows[5] = {
-        {tr(c, "Budget", "Budget"), kb, 0},
-        {tr(c, "Forbrug", "Actual"), ka, 0},
-        {tr(c, "Budget akk.", "Budget cum."), kcb, 0},
-        {tr(c, "Forbrug akk.", "Actual cum."), kca, 0},
-        {tr(c, "Forbrug %", "Consumed %"), pct, 1},
+        {tr(c, LIS_L_BUDGET), kb, 0},
+        {tr(c, LIS_L_ACTUAL_SPEND), ka, 0},
+        {tr(c, LIS_L_BUDGET_CUM_SHORT), kcb, 0},
+        {tr(c, LIS_L_ACTUAL_CUM_SHORT), kca, 0},
+        {tr(c, LIS_L_CONSUMED_PCT), pct, 1},
     };
     lis_light st[12];
     for (int m = 0; m < 12; m++)
         st[m] = m < c->r->month ? e->status[m] : LIS_LIGHT_NONE;
     c->y += figures(c, 12, cc.cat_label, rows, 5, st) + 6;
-    lis_canvas_text(
-        c->cv, c->left, c->y, w, 7, LIS_TEXT_ITALIC, MUTED,
-        tr(c,
-           "Beløb i 1.000 kr. Status: forventet regnskab sammenholdt med korrigeret "
-           "budget.",
-           "Amounts in DKK 1,000. Status: forecast against the corrected budget."),
-        2, true, NULL);
+    lis_canvas_text(c->cv, c->left, c->y, w, 7, LIS_TEXT_ITALIC, MUTED,
+                    tr(c, LIS_L_ECONOMY_NOTE), 2, true, NULL);
 }
 
 /* ========================================================================
@@ -755,8 +741,9 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
         char ql[4][16], yl[64];
         indicator_chart(r, ind, en, &lc, ql, yl, sizeof yl);
         snprintf(title, sizeof title, "%s", ind->name ? ind->name : ind->indicator_id);
-        snprintf(sub, sizeof sub, "%s %s · %s %s: %s · %s", en ? "Agreement" : "Aftale",
-                 a->agreement_id, en ? "goal" : "mål", g->goal_id,
+        snprintf(sub, sizeof sub, "%s %s · %s %s: %s · %s",
+                 lis_label(LIS_L_AGREEMENT, r->stamp.lang), a->agreement_id,
+                 lis_label(LIS_L_GOAL_LC, r->stamp.lang), g->goal_id,
                  g->title ? g->title : "", stamp);
         lc.title = title;
         lc.subtitle = sub;
@@ -764,9 +751,9 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
     } else {
         lis_column_chart cc;
         economy_chart_data(r, &a->economy, en, &cc);
-        snprintf(title, sizeof title, "%s: %s", en ? "Economy" : "Økonomi",
+        snprintf(title, sizeof title, "%s: %s", lis_label(LIS_L_ECONOMY, r->stamp.lang),
                  a->name ? a->name : a->agreement_id);
-        snprintf(sub, sizeof sub, "%s %s · %s", en ? "Agreement" : "Aftale",
+        snprintf(sub, sizeof sub, "%s %s · %s", lis_label(LIS_L_AGREEMENT, r->stamp.lang),
                  a->agreement_id, stamp);
         cc.title = title;
         cc.subtitle = sub;
@@ -839,10 +826,11 @@ lis_pdf_agreement_write_paths(const lis_report *r, const lis_rm_agreement *a,
         indicator_pages(&c);
         economy_page(&c);
         char left[300], title[1024];
-        snprintf(left, sizeof left, "%s %s", c.en ? "Agreement" : "Aftale",
+        snprintf(left, sizeof left, "%s %s", lis_label(LIS_L_AGREEMENT, r->stamp.lang),
                  a->agreement_id);
-        snprintf(title, sizeof title, "%s %s: %s", c.en ? "Agreement" : "Aftale",
-                 a->agreement_id, a->name ? a->name : "");
+        snprintf(title, sizeof title, "%s %s: %s",
+                 lis_label(LIS_L_AGREEMENT, r->stamp.lang), a->agreement_id,
+                 a->name ? a->name : "");
         lis_status st =
             lis_doc_write_pdf(c.doc, paths[next++], title, left, &r->stamp, err);
         lis_doc_free(c.doc);
