@@ -926,36 +926,6 @@ lis_chart_draw_bar(lis_canvas *cv, double x, double y, double w, double h, doubl
  * the same thing
  * ======================================================================== */
 
-const char *
-lis_chart_light_label(lis_light light, bool en)
-{
-    return lis_label_light(light, lang_of(en));
-}
-
-const char *
-lis_chart_goal_kind_label(const char *kind, bool en)
-{
-    return kind ? lis_label_goal_kind(kind, lang_of(en)) : "";
-}
-
-const char *
-lis_chart_focus_label(const char *focus, bool en)
-{
-    return focus ? lis_label_focus_area(focus, lang_of(en)) : "";
-}
-
-const char *
-lis_chart_qual_status_label(const char *status, bool en)
-{
-    return status ? lis_label_goal_status(status, lang_of(en)) : "";
-}
-
-const char *
-lis_chart_agreement_status_label(const char *status, bool en)
-{
-    return status ? lis_label_agreement_status(status, lang_of(en)) : "";
-}
-
 bool
 lis_chart_parse_size(const char *text, int *width, int *height)
 {

@@ -48,13 +48,6 @@ bool lis_chart_lang_en(const char *lang);
  * an empty id becomes "_". Writes into buf (size bytes) and returns buf. */
 char *lis_chart_safe_name(const char *id, char *buf, size_t size);
 
-/* Danish (or English) words of the model's codes, for report text. */
-const char *lis_chart_light_label(lis_light light, bool en);
-const char *lis_chart_goal_kind_label(const char *kind, bool en);
-const char *lis_chart_focus_label(const char *focus, bool en);
-const char *lis_chart_qual_status_label(const char *status, bool en);
-const char *lis_chart_agreement_status_label(const char *status, bool en);
-
 /* Parses "WIDTHxHEIGHT" (e.g. "1280x720", each 16..10000). */
 bool lis_chart_parse_size(const char *text, int *width, int *height);
 

@@ -139,7 +139,7 @@ agreement_header(ctx *c)
                           a->area_name ? a->area_name : "–",
                           lvl,
                           parent,
-                          lis_chart_agreement_status_label(a->status, c->en),
+                          lis_label_agreement_status(a->status, c->r->stamp.lang),
                           year};
     /* Two columns of key: value pairs. */
     double colw = w / 2, kw = 82;
@@ -189,9 +189,9 @@ goal_meta(const ctx *c, const lis_rm_goal *g, char *buf, size_t size)
 {
     lis_buf b;
     lis_buf_init(&b);
-    lis_buf_adds(&b, lis_chart_goal_kind_label(g->kind, c->en));
+    lis_buf_adds(&b, lis_label_goal_kind(g->kind, c->r->stamp.lang));
     if (g->focus_area && *g->focus_area)
-        lis_buf_addf(&b, " · %s", lis_chart_focus_label(g->focus_area, c->en));
+        lis_buf_addf(&b, " · %s", lis_label_focus_area(g->focus_area, c->r->stamp.lang));
     if (g->cross_cutting)
         lis_buf_addf(&b, " · %s", tr(c, LIS_L_CROSS_CUTTING));
     if (!g->owned && g->owner_agreement)
@@ -214,9 +214,9 @@ goal_comment(const ctx *c, const lis_rm_goal *g, char *head, size_t hsize,
         else if (g->comment_period)
             snprintf(extra, sizeof extra, " (%s)", g->comment_period);
         snprintf(head, hsize, "%s%s",
-                 lis_chart_qual_status_label(g->comment_status, c->en), extra);
+                 lis_label_goal_status(g->comment_status, c->r->stamp.lang), extra);
     } else {
-        snprintf(head, hsize, "%s", lis_chart_light_label(g->ytd_status, c->en));
+        snprintf(head, hsize, "%s", lis_label_light(g->ytd_status, c->r->stamp.lang));
     }
 }
 
@@ -360,7 +360,7 @@ economy_summary(ctx *c)
                     true, NULL);
     lis_chart_light(c->cv, c->left + 200 + 6, c->y + 5.5, 5, e->status_now);
     lis_canvas_text(c->cv, c->left + 200 + 16, c->y, 0, 8.5, LIS_TEXT_BOLD, INK,
-                    lis_chart_light_label(e->status_now, c->en), 0, true, NULL);
+                    lis_label_light(e->status_now, c->r->stamp.lang), 0, true, NULL);
     c->y += 22;
 }
 
@@ -422,7 +422,7 @@ status_matrix(ctx *c)
         lis_chart_light(c->cv, x + 4, c->y + 5, 4, ls[k]);
         double tw = 0;
         lis_canvas_text(c->cv, x + 11, c->y + 5, 0, 7, LIS_TEXT_MIDDLE, MUTED,
-                        lis_chart_light_label(ls[k], c->en), 0, true, &tw);
+                        lis_label_light(ls[k], c->r->stamp.lang), 0, true, &tw);
         x += 11 + tw + 12;
     }
     c->y += 16;

@@ -17,6 +17,7 @@
 #include <cairo-svg.h>
 
 #include "chart.h"
+#include "labels.h"
 #include "dashboard.h"
 #include "mem.h"
 #include "png_out.h"
@@ -87,12 +88,12 @@ test_names_and_words(void **state)
     assert_string_equal(lis_chart_month(3, false, false), "marts");
     assert_string_equal(lis_chart_month(5, true, true), "May");
     assert_string_equal(lis_chart_month(13, true, false), "");
-    assert_string_equal(lis_chart_light_label(LIS_LIGHT_RED, false), "Rød");
-    assert_string_equal(lis_chart_light_label(LIS_LIGHT_GREEN, false), "Grøn");
-    assert_string_equal(lis_chart_qual_status_label("paa-sporet", false), "På sporet");
-    assert_string_equal(lis_chart_goal_kind_label("politisk-driftsnaer", false),
+    assert_string_equal(lis_label_light(LIS_LIGHT_RED, "da"), "Rød");
+    assert_string_equal(lis_label_light(LIS_LIGHT_GREEN, "da"), "Grøn");
+    assert_string_equal(lis_label_goal_status("paa-sporet", "da"), "På sporet");
+    assert_string_equal(lis_label_goal_kind("politisk-driftsnaer", "da"),
                         "Politisk driftsnært");
-    assert_string_equal(lis_chart_focus_label("beskaeftigelse", false), "Beskæftigelse");
+    assert_string_equal(lis_label_focus_area("beskaeftigelse", "da"), "Beskæftigelse");
 
     int w = 0, h = 0;
     assert_true(lis_chart_parse_size("1280x720", &w, &h));
