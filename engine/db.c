@@ -136,15 +136,26 @@ lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
 PGconn *
 lis_db_connect(const char *conninfo, lis_error *err)
 {
-    static const char *keys[] = {"dbname", "application_name", "client_encoding", NULL};
-    const char *vals[] = {conninfo, "lis", "UTF8", NULL};
-    /* expand_dbname lets conninfo be a string or URI; the other keys apply
-     * unless conninfo sets them. */
+    /* A malformed conninfo is the user's mistake (exit 1), not the
+     * database's: libpq's parser tells which. */
+    char *parse_error = NULL;
+    PQconninfoOption *parsed =
+        conninfo[0] ? PQconninfoParse(conninfo, &parse_error) : NULL;
+    if (conninfo[0] && parsed == NULL) {
+        lis_error_set(err, LIS_USAGE, "invalid connection string: %s",
+                      parse_error ? strtok(parse_error, "\n") : "out of memory");
+        PQfreemem(parse_error);
+        return NULL;
+    }
+    PQconninfoFree(parsed);
+
+    /* dbname comes last and is expanded (a string or URI), so what the user
+     * gave overrides lis's defaults before it. */
+    static const char *keys[] = {"application_name", "client_encoding", "dbname", NULL};
+    const char *vals[] = {"lis", "UTF8", conninfo, NULL};
     PGconn *conn = PQconnectdbParams(keys, vals, 1);
     if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
         lis_db_error(conn, NULL, "could not connect to the database", err);
-        if (conn && strstr(PQerrorMessage(conn), "invalid") != NULL && err)
-            err->code = LIS_USAGE;
         PQfinish(conn);
         return NULL;
     }

@@ -37,3 +37,7 @@ assert_grep 'could not connect to the database: .*' "$TMP/err"
 assert_grep 'No such file or directory|Connection refused' "$TMP/err"
 run_lis 3 --db "host=$TMP port=1 dbname=x" db init
 ok "unreachable --db exits 3"
+
+run_lis 1 --db "hst=localhost" db status
+assert_grep 'invalid connection string: invalid connection option "hst"' "$TMP/err"
+ok "a malformed --db is a usage error"
