@@ -80,15 +80,3 @@ lis_cli_db(lis_cli *cli, lis_db_schema schema, lis_error *err)
 {
     return lis_db_open(cli->db, &cli->cfg, schema, err);
 }
-
-int
-lis_cli_not_yet(const char *command, const char *usage, int argc, char **argv)
-{
-    if (lis_cli_wants_help(argc, argv)) {
-        fputs(usage, stdout);
-        return LIS_OK;
-    }
-    fprintf(stderr, "lis: error: \"lis %s\" is not yet available in this version\n",
-            command);
-    return LIS_USAGE;
-}

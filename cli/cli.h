@@ -51,7 +51,4 @@ int lis_cli_wants_help(int argc, char **argv);
 /* Opens the database for a command (see lis_db_open). */
 PGconn *lis_cli_db(lis_cli *cli, lis_db_schema schema, lis_error *err);
 
-/* The usage of a command that is not built yet; exits with LIS_USAGE. */
-int lis_cli_not_yet(const char *command, const char *usage, int argc, char **argv);
-
 #endif

@@ -26,8 +26,8 @@ typedef enum lis_light {
     LIS_LIGHT_NOT_DUE, /* no whole period of the indicator in the window */
 } lis_light;
 
-/* "green" ... "not_due" (as in lis show csv) and back; unknown text: NONE. */
-const char *lis_light_name(lis_light light);
+/* The status of a name as lis show csv writes it ("green" ... "not_due");
+ * unknown text: NONE. */
 lis_light lis_light_parse(const char *name);
 
 /* What every output states it is as of (SPEC section 4). */

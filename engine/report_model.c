@@ -13,14 +13,6 @@ static const char *const light_names[] = {
     [LIS_LIGHT_RED] = "red", [LIS_LIGHT_GREY] = "grey",   [LIS_LIGHT_NOT_DUE] = "not_due",
 };
 
-const char *
-lis_light_name(lis_light light)
-{
-    if ((size_t)light >= sizeof light_names / sizeof *light_names)
-        return "";
-    return light_names[light];
-}
-
 lis_light
 lis_light_parse(const char *name)
 {

@@ -299,18 +299,6 @@ lis_run_document_id(const lis_run *run)
     return run->document_id;
 }
 
-long
-lis_run_newest_batch(const lis_run *run)
-{
-    return run->newest_batch;
-}
-
-const char *
-lis_run_dir(const lis_run *run)
-{
-    return run->tmp_dir;
-}
-
 const char *
 lis_run_final_dir(const lis_run *run)
 {
@@ -321,12 +309,6 @@ size_t
 lis_run_n_files(const lis_run *run)
 {
     return run->n_files;
-}
-
-const char *
-lis_run_file_name(const lis_run *run, size_t i)
-{
-    return i < run->n_files ? run->files[i] : NULL;
 }
 
 static bool

@@ -65,12 +65,6 @@ long lis_run_id(const lis_run *run);
  */
 long lis_run_document_id(const lis_run *run);
 
-/* The newest import batch (0: none) and its date, as the run recorded it. */
-long lis_run_newest_batch(const lis_run *run);
-
-/* The temporary folder files are written into (borrowed). */
-const char *lis_run_dir(const lis_run *run);
-
 /*
  * Registers NAME (a bare file name of [A-Za-z0-9._-], see lis_run_safe_name)
  * for the manifest and returns its path in the temporary folder (owned by
@@ -80,9 +74,8 @@ const char *lis_run_dir(const lis_run *run);
  */
 char *lis_run_file(lis_run *run, const char *name);
 
-/* The file names registered so far, in order (borrowed). */
+/* How many file names are registered so far. */
 size_t lis_run_n_files(const lis_run *run);
-const char *lis_run_file_name(const lis_run *run, size_t i);
 
 /*
  * Ends the run. With status LIS_OK: writes manifest.json (run id,

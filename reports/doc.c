@@ -75,12 +75,6 @@ lis_doc_set_margin(lis_doc *doc, double margin)
     doc->margin = margin;
 }
 
-int
-lis_doc_pages(const lis_doc *doc)
-{
-    return doc->n;
-}
-
 char *
 lis_doc_stamp_text(const lis_stamp *st)
 {

@@ -31,7 +31,6 @@ void lis_doc_free(lis_doc *doc);
 /* Starts a new page, white, and returns its canvas (owned by the document,
  * valid until the next lis_doc_page or lis_doc_free). */
 lis_canvas *lis_doc_page(lis_doc *doc);
-int lis_doc_pages(const lis_doc *doc);
 
 /* The left and right margin of the footer (default LIS_DOC_MARGIN). */
 void lis_doc_set_margin(lis_doc *doc, double margin);
