@@ -47,13 +47,13 @@ set(CPACK_PACKAGE_VENDOR "the lis developers")
 set(CPACK_PACKAGE_CONTACT "lis developers <lis@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "follow-up reports for agreement-steered municipalities")
+# The extended description; cpack puts the summary above it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "follow-up reports for agreement-steered municipalities
- lis imports a Danish municipality's monthly indicator and budget data (the
- native semicolon CSV, KMD Opus, Prisme and Danmarks Statistik exports) into
- PostgreSQL, computes goal attainment per agreement, goal and period and the
- economy of each agreement, and writes Excel, PDF, PNG and HTML reports in
- Danish for leaders and politicians (aftalestyring).")
+    "lis imports a Danish municipality's monthly indicator and budget data (the
+native semicolon CSV, KMD Opus, Prisme and Danmarks Statistik exports) into
+PostgreSQL, computes goal attainment per agreement, goal and period and the
+economy of each agreement, and writes Excel, PDF, PNG and HTML reports in
+Danish for leaders and politicians (aftalestyring).")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
