@@ -35,8 +35,6 @@ add_custom_command(
 add_custom_target(lis_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
 install(FILES ${LIS_DEB_DIR}/copyright ${CMAKE_BINARY_DIR}/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(FILES ${LIS_DEB_DIR}/lis.lintian-overrides DESTINATION
-        ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME lis)
 
 # Files under /etc are conffiles: an upgrade keeps the administrator's changes.
 file(WRITE ${CMAKE_BINARY_DIR}/deb/conffiles "${LIS_SYSCONFDIR}/lis.conf\n")
