@@ -30,6 +30,8 @@ ok "built-in profiles from the build tree"
 # An install prefix: the installed binary finds the same profiles.
 cmake --install "$LIS_BUILD_DIR" --prefix "$TMP/p" >"$TMP/install.log" || { cat "$TMP/install.log"; fail "cmake --install"; }
 [ -x "$TMP/p/bin/lis" ] || fail "no bin/lis under the prefix"
+outside=$(grep -v "^$TMP/p/" "$LIS_BUILD_DIR/install_manifest.txt" || true)
+[ -z "$outside" ] || fail "cmake --install --prefix wrote outside the prefix: $outside"
 [ -f "$TMP/p/etc/lis/lis.conf" ] || fail "no etc/lis/lis.conf under the prefix"
 [ -f "$TMP/p/share/lis/connectors/opus.conf" ] || fail "no copy of the profiles under share/lis"
 [ -f "$TMP/p/share/lis/sql/migrations/001_schema.sql" ] || fail "no SQL under share/lis"
