@@ -77,3 +77,13 @@ MANWIDTH=80 man --warnings -l "$R/usr/share/man/man1/lis-import.1.gz" >"$TMP/pag
 [ ! -s "$TMP/warn" ] || { cat "$TMP/warn"; fail "the packaged lis-import(1) has warnings"; }
 assert_grep '--list-profiles' "$TMP/page"
 ok "the unpacked package runs: --version, demo --files-only, profiles, help, man"
+
+# postinst creates the user of the scheduled runs from sysusers.d/lis.conf;
+# run against the unpacked tree (DPKG_ROOT), it leaves this machine alone.
+if grep -qx /usr/lib/sysusers.d/lis.conf "$TMP/files" && command -v systemd-sysusers >/dev/null; then
+    [ -x "$TMP/control/postinst" ] || fail "no executable postinst"
+    DPKG_ROOT=$R sh "$TMP/control/postinst" configure >"$TMP/postinst.log" 2>&1 ||
+        { cat "$TMP/postinst.log"; fail "postinst configure"; }
+    assert_grep '^lis:x:[0-9]+:[0-9]+:.*:/var/lib/lis:/usr/sbin/nologin$' "$R/etc/passwd"
+    ok "postinst creates the system user lis"
+fi
