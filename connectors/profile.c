@@ -327,22 +327,6 @@ handle(void *user, const char *section, const char *name, const char *value)
     return 0;
 }
 
-/* Reads a profile from f, or from text when f is NULL; label names it in
- * errors. */
-static lis_status
-read_profile(lis_profile *p, const char *label, FILE *f, const char *text, lis_error *err)
-{
-    reader r = {p, ""};
-    int rc = f ? ini_parse_file(f, handle, &r) : ini_parse_string(text, handle, &r);
-    if (rc != 0) {
-        lis_error_set(err, LIS_USAGE, "%s:%d: %s", label, rc,
-                      r.problem[0] ? r.problem : "not an INI line");
-        lis_error_at(err, label, rc);
-        return LIS_USAGE;
-    }
-    return LIS_OK;
-}
-
 lis_status
 lis_profile_read_file(lis_profile *p, const char *path, lis_error *err)
 {
@@ -350,11 +334,33 @@ lis_profile_read_file(lis_profile *p, const char *path, lis_error *err)
     if (f == NULL)
         return lis_error_set(err, LIS_USAGE, "could not open profile \"%s\": %s", path,
                              strerror(errno));
-    lis_status st = read_profile(p, path, f, NULL, err);
+    reader r = {p, ""};
+    int rc = ini_parse_file(f, handle, &r);
     fclose(f);
-    if (st == LIS_OK)
-        set(&p->path, path);
-    return st;
+    if (rc != 0) {
+        lis_error_set(err, LIS_USAGE, "%s:%d: %s", path, rc,
+                      r.problem[0] ? r.problem : "not an INI line");
+        lis_error_at(err, path, rc);
+        return LIS_USAGE;
+    }
+    set(&p->path, path);
+    return LIS_OK;
+}
+
+/* Reads the built-in profile NAME.conf from its embedded text. A shipped
+ * profile that does not parse is a bug of the build, but it is reported like
+ * a file's error, naming it, rather than aborting. */
+static lis_status
+read_builtin(lis_profile *p, const char *name, const char *text, lis_error *err)
+{
+    reader r = {p, ""};
+    int rc = ini_parse_string(text, handle, &r);
+    if (rc != 0) {
+        lis_error_set(err, LIS_USAGE, "%s.conf (built-in):%d: %s", name, rc,
+                      r.problem[0] ? r.problem : "not an INI line");
+        return LIS_USAGE;
+    }
+    return LIS_OK;
 }
 
 static bool
@@ -452,9 +458,7 @@ lis_profile_load(lis_profile *p, const char *name, const char *config_path,
         }
         free_dirs(dirs);
         if (text) {
-            char *label = lis_xasprintf("%s.conf (built-in)", name);
-            st = read_profile(p, label, NULL, text, err);
-            free(label);
+            st = read_builtin(p, name, text, err);
             if (st == LIS_OK) {
                 free(p->name);
                 p->name = lis_xstrdup(name);
@@ -501,8 +505,8 @@ listing_add(listing *l, const char *name, const char *path, const char *text,
         return LIS_OK;
     lis_profile p;
     lis_profile_init(&p);
-    lis_status st = path ? lis_profile_read_file(&p, path, err)
-                         : read_profile(&p, name, NULL, text, err);
+    lis_status st =
+        path ? lis_profile_read_file(&p, path, err) : read_builtin(&p, name, text, err);
     if (st == LIS_OK) {
         if (l->n == l->cap) {
             l->cap = l->cap ? 2 * l->cap : 32;
