@@ -15,6 +15,7 @@
  */
 #include "chart.h"
 #include "cli.h"
+#include "cli_year.h"
 #include "dashboard.h"
 #include "labels.h"
 #include "mem.h"
@@ -49,6 +50,10 @@ static const char usage[] =
     "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
+    "\n"
+    "--period previous is the month (monthly) or quarter (quarterly) before\n"
+    "today, --year previous the year before (current: today's), in Copenhagen\n"
+    "time whatever the machine's time zone.\n"
     "\n"
     "Options:\n"
     "  --agreement ID...  only these agreements (monthly; repeatable); files of\n"
@@ -223,17 +228,6 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
 }
 
 /* ------------------------------------------------------------- options */
-
-static bool
-parse_year(const char *s, int *year)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < 1900 || v > 2999)
-        return false;
-    *year = (int)v;
-    return true;
-}
 
 static char *
 params_json(const run_opts *o, const char *period)
@@ -440,7 +434,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                      "--year or --as-of)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
+        if (!lis_cli_parse_window(o.period, LIS_MONTH, &window) ||
+            window.kind != LIS_MONTH) {
             rc = lis_cli_usage_error(usage, "--period \"%s\" is not a month (YYYY-MM)",
                                      o.period);
             goto done;
@@ -453,7 +448,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                      "--year, --as-of or --agreement)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
+        if (!lis_cli_parse_window(o.period, LIS_QUARTER, &window) ||
+            window.kind != LIS_QUARTER) {
             rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
                                      o.period);
             goto done;
@@ -468,7 +464,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                             : "lis run annual takes --year Y only");
             goto done;
         }
-        if (!parse_year(year_s, &o.year)) {
+        if ((o.year = lis_cli_parse_year(year_s)) < 0) {
             rc = lis_cli_usage_error(usage, "--year \"%s\" is not a year", year_s);
             goto done;
         }
