@@ -36,7 +36,7 @@ stage() {
     read -r secs kb <"$work/time"
     if [ "$dir" != - ]; then
         files=$(find "$dir" -type f ! -name manifest.json | wc -l)
-        rate=$(awk -v f="$files" -v s="$secs" 'BEGIN { printf "%.1f", s > 0 ? f / s : 0 }')
+        rate=$(awk -v f="$files" -v s="$secs" 'BEGIN { printf "%.1f", (s > 0 ? f / s : 0) }')
     fi
     printf '%-22s %9.2f %7.1f MB %8s %9s\n' "$name" "$secs" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" \
         "$files" "$rate"

@@ -33,34 +33,21 @@ expect(lis_period_kind kind, int offset, time_t now, const char *name)
 {
     lis_period p;
     char buf[LIS_PERIOD_NAME_SIZE];
+    const char *tz = getenv("TZ");
     assert_true(lis_period_relative(kind, offset, now, &p));
+    /* the process's TZ is put back */
+    if (tz)
+        assert_string_equal(getenv("TZ"), tz);
+    else
+        assert_null(getenv("TZ"));
     assert_int_equal(p.kind, kind);
     assert_string_equal(lis_period_name(&p, buf), name);
 }
 
-/* Each case under several process time zones: the answer must not move. */
-static const char *const zones[] = {"UTC", "America/Los_Angeles", "Pacific/Kiritimati",
-                                    "Europe/Copenhagen", NULL};
-
 static void
-each_zone(void (*check)(void))
+test_new_year(void **state)
 {
-    for (int i = 0; zones[i]; i++) {
-        setenv("TZ", zones[i], 1);
-        tzset();
-        check();
-        /* the process's TZ is put back */
-        assert_string_equal(getenv("TZ"), zones[i]);
-    }
-    unsetenv("TZ");
-    tzset();
-    check();
-    assert_null(getenv("TZ"));
-}
-
-static void
-new_year(void)
-{
+    (void)state;
     /* 00:30 on 1 January 2027 in Copenhagen; UTC is still in 2026 */
     time_t t = utc(2026, 12, 31, 23, 30, 0);
     expect(LIS_MONTH, -1, t, "2026-12");
@@ -77,15 +64,9 @@ new_year(void)
 }
 
 static void
-test_new_year(void **state)
+test_first_of_month_winter(void **state)
 {
     (void)state;
-    each_zone(new_year);
-}
-
-static void
-first_of_month_winter(void)
-{
     /* 00:30 on 1 March 2026, CET (UTC+1): UTC is still on 28 February */
     time_t t = utc(2026, 2, 28, 23, 30, 0);
     expect(LIS_MONTH, -1, t, "2026-02");
@@ -96,15 +77,9 @@ first_of_month_winter(void)
 }
 
 static void
-test_first_of_month_winter(void **state)
+test_summer_time(void **state)
 {
     (void)state;
-    each_zone(first_of_month_winter);
-}
-
-static void
-summer_time(void)
-{
     /* 00:30 on 1 April 2026, CEST (UTC+2): UTC is 22:30 on 31 March */
     time_t t = utc(2026, 3, 31, 22, 30, 0);
     expect(LIS_MONTH, -1, t, "2026-03");
@@ -123,15 +98,9 @@ summer_time(void)
 }
 
 static void
-test_summer_time(void **state)
+test_dst_changes(void **state)
 {
     (void)state;
-    each_zone(summer_time);
-}
-
-static void
-dst_changes(void)
-{
     /* 29 March 2026: 02:00 CET becomes 03:00 CEST at 01:00 UTC */
     expect(LIS_MONTH, 0, utc(2026, 3, 29, 0, 59, 59), "2026-03");
     expect(LIS_MONTH, 0, utc(2026, 3, 29, 1, 0, 0), "2026-03");
@@ -150,13 +119,6 @@ dst_changes(void)
 }
 
 static void
-test_dst_changes(void **state)
-{
-    (void)state;
-    each_zone(dst_changes);
-}
-
-static void
 test_other_kinds_refused(void **state)
 {
     (void)state;
@@ -170,10 +132,22 @@ test_no_tzdata(void **state)
     (void)state;
     lis_period p;
     /* glibc reads the zone files from $TZDIR: none there, no answer (rather
-     * than a UTC calendar that is wrong an hour or two a month) */
+     * than a UTC calendar that is wrong an hour or two a month). glibc keeps
+     * the zone it loaded while TZ names the same one, so start from another. */
+    const char *tz = getenv("TZ");
+    char *saved = tz ? strdup(tz) : NULL;
+    setenv("TZ", "UTC", 1);
+    tzset();
     setenv("TZDIR", "/nonexistent", 1);
-    assert_false(lis_period_relative(LIS_MONTH, -1, utc(2026, 5, 1, 12, 0, 0), &p));
+    bool found = lis_period_relative(LIS_MONTH, -1, utc(2026, 5, 1, 12, 0, 0), &p);
     unsetenv("TZDIR");
+    if (saved)
+        setenv("TZ", saved, 1);
+    else
+        unsetenv("TZ");
+    free(saved);
+    tzset();
+    assert_false(found);
     assert_true(lis_period_relative(LIS_MONTH, -1, utc(2026, 5, 1, 12, 0, 0), &p));
 }
 
@@ -188,5 +162,17 @@ main(void)
         cmocka_unit_test(test_other_kinds_refused),
         cmocka_unit_test(test_no_tzdata),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    /* every case under several process time zones: the answers must not move */
+    static const char *const zones[] = {"UTC", "America/Los_Angeles",
+                                        "Pacific/Kiritimati", "Europe/Copenhagen"};
+    int failed = 0;
+    for (size_t i = 0; i < sizeof zones / sizeof *zones; i++) {
+        setenv("TZ", zones[i], 1);
+        tzset();
+        failed += cmocka_run_group_tests_name(zones[i], tests, NULL, NULL);
+    }
+    unsetenv("TZ");
+    tzset();
+    failed += cmocka_run_group_tests_name("TZ unset", tests, NULL, NULL);
+    return failed;
 }
