@@ -552,6 +552,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         goto done;
     }
     lis_progress_init(&run_progress, o.quiet);
+    progress_done = 0; /* lis demo makes several runs in one process */
     rc = do_run(cli, &o, &window);
 done:
     free(o.ids);
