@@ -26,6 +26,14 @@ foreach(f IN LISTS LIS_SYSUSERS)
     install(FILES ${f} DESTINATION lib/sysusers.d RENAME ${name}.conf)
 endforeach()
 
+# The crontab of config/cron/ is for machines without systemd timers; its
+# lines are live, so it is an example to copy to /etc/cron.d, not installed
+# there (it would run every report twice beside the timers).
+file(GLOB LIS_CRON CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/config/cron/*)
+if(LIS_CRON)
+    install(FILES ${LIS_CRON} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/cron.d)
+endif()
+
 # Debian wants the changelog gzipped with no time stamp (gzip -n).
 add_custom_command(
     OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
