@@ -22,7 +22,7 @@ COMMENT ON COLUMN lis_api.transfers.cross_policy_area IS 'True when the function
 COMMENT ON COLUMN lis_api.transfers.cross_service_frame IS 'True when the transfer crosses the service-frame boundary (ikke tilladt). | Dansk: Sand når omplaceringen krydser servicerammens grænse (ikke tilladt).';
 COMMENT ON COLUMN lis_api.transfers.within_agreement IS 'True when both cost centres belong to units of one agreement of the year (inden for råderum). | Dansk: Sand når begge omkostningssteder hører til enheder i én aftale samme år (inden for råderum).';
 COMMENT ON COLUMN lis_api.transfers.verdict IS 'The most severe flag: ikke tilladt (serviceramme), kræver politisk behandling or inden for råderum; empty when none. | Dansk: Den alvorligste markering: ikke tilladt (serviceramme), kræver politisk behandling eller inden for råderum; tom når ingen.';
-COMMENT ON COLUMN lis_api.transfers.flags IS 'Every flag, joined by | in order of severity. | Dansk: Alle markeringer, adskilt af | i rækkefølge efter alvor.';
+COMMENT ON COLUMN lis_api.transfers.flags IS 'Every flag, joined by a vertical bar in order of severity. | Dansk: Alle markeringer, adskilt af en lodret streg i rækkefølge efter alvor.';
 COMMENT ON COLUMN lis_api.transfers.year IS 'The year of the transfer. | Dansk: Omplaceringens år.';
 COMMENT ON COLUMN lis_api.transfers.unknown_function IS 'True when a function is missing from the accounts (ukendt funktion). | Dansk: Sand når en funktion mangler i kontoplanen (ukendt funktion).';
 COMMENT ON COLUMN lis_api.transfers.note IS 'Note from the transfers file. | Dansk: Bemærkning fra omplaceringsfilen.';
