@@ -35,14 +35,17 @@ lis_migrate_latest(void)
 
 /* Which schema tells the version to this role: 'l' (lis itself), 'a' (only
  * the interface lis_api: lis_reporter) or 'n' (none, an empty database).
- * Naming lis.schema_version without USAGE on lis is an error, not NULL. */
+ * Naming a table of lis without USAGE on lis is an error, not NULL, hence
+ * the nested CASE (AND does not promise an order). */
 static char
 version_source(PGconn *conn, lis_error *err)
 {
     PGresult *res = lis_db_query_text(
         conn,
         "SELECT CASE WHEN to_regnamespace('lis') IS NULL THEN 'n'"
-        " WHEN has_schema_privilege('lis', 'USAGE') THEN 'l'"
+        " WHEN CASE WHEN NOT has_schema_privilege('lis', 'USAGE') THEN false"
+        "           WHEN to_regclass('lis.schema_version') IS NULL THEN true"
+        "           ELSE has_table_privilege('lis.schema_version', 'SELECT') END THEN 'l'"
         " WHEN to_regnamespace('lis_api') IS NOT NULL"
         "  AND has_schema_privilege('lis_api', 'USAGE') THEN 'a' ELSE 'n' END",
         0, NULL, err);
@@ -142,9 +145,10 @@ api_current(PGconn *conn, const char *text, lis_error *err)
 {
     PGresult *res =
         lis_db_query_text(conn,
-                          "SELECT has_schema_privilege('lis', 'USAGE')"
-                          " AND to_regclass('lis.api_state') IS NOT NULL"
-                          " AND has_table_privilege('lis.api_state', 'SELECT')",
+                          "SELECT CASE WHEN NOT has_schema_privilege('lis', 'USAGE')"
+                          " THEN false WHEN to_regclass('lis.api_state') IS NULL"
+                          " THEN false ELSE has_table_privilege('lis.api_state',"
+                          " 'SELECT') END",
                           0, NULL, err);
     if (res == NULL)
         return -1;

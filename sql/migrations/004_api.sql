@@ -25,12 +25,12 @@ CREATE TABLE api_state (
 );
 
 -- A database set up with an earlier roles.sql let lis_reporter read every
--- table of lis; from now on it reads lis_api only.
+-- table of lis; from now on it reads lis_api only (USAGE on lis stays: it
+-- reads no rows, and lis show learns "permission denied"; see roles.sql).
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'lis_reporter') THEN
         REVOKE SELECT ON ALL TABLES IN SCHEMA lis FROM lis_reporter;
-        REVOKE USAGE ON SCHEMA lis FROM lis_reporter;
         ALTER DEFAULT PRIVILEGES IN SCHEMA lis REVOKE SELECT ON TABLES FROM lis_reporter;
     END IF;
 END

@@ -79,3 +79,13 @@ refused "creating a table" "CREATE TABLE lis_api.mine (a int)"
 assert_eq "$(sql "SELECT count(*) FROM lis.measurement") $(sql "SELECT status FROM lis.agreement WHERE agreement_id = 'UA-EKS'")" \
     "$(sql "SELECT count(*) FROM lis_api.measurements") godkendt" "data unchanged"
 ok "the reporter is refused writes and the tables of lis"
+
+# lis itself as the reporter: the schema version comes from lis_api.about,
+# the figures from the views, the same as the owner sees.
+run_lis 0 show attainment --period 2026-03 --format csv
+cp "$TMP/out" "$TMP/owner.csv"
+rep="host=$host port=${PGPORT:-5432} dbname=$TEST_DB user=$user password=$pass"
+run_lis 0 --db "$rep" show attainment --period 2026-03 --format csv
+cmp -s "$TMP/owner.csv" "$TMP/out" || { diff "$TMP/owner.csv" "$TMP/out"; fail "lis show as the reporter"; }
+assert_grep 'no permission to roll up' "$TMP/err"
+ok "lis show runs as the reporter"
