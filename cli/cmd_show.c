@@ -177,8 +177,7 @@ cmd_show(int argc, char **argv, lis_cli *cli)
 
     if (agreement) {
         const char *p[] = {agreement};
-        res = lis_db_query_text(
-            conn, "SELECT 1 FROM lis_api.agreements WHERE agreement_id = $1", 1, p, &err);
+        res = lis_db_query(conn, "queries/show_agreement.sql", 1, p, &err);
         if (res == NULL)
             goto fail;
         if (PQntuples(res) == 0) {

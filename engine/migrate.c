@@ -35,20 +35,12 @@ lis_migrate_latest(void)
 
 /* Which schema tells the version to this role: 'l' (lis itself), 'a' (only
  * the interface lis_api: lis_reporter) or 'n' (none, an empty database).
- * Naming a table of lis without USAGE on lis is an error, not NULL, hence
- * the nested CASE (AND does not promise an order). */
+ * (sql/queries/migrate_version_source.sql says how it tells). */
 static char
 version_source(PGconn *conn, lis_error *err)
 {
-    PGresult *res = lis_db_query_text(
-        conn,
-        "SELECT CASE WHEN to_regnamespace('lis') IS NULL THEN 'n'"
-        " WHEN CASE WHEN NOT has_schema_privilege('lis', 'USAGE') THEN false"
-        "           WHEN to_regclass('lis.schema_version') IS NULL THEN true"
-        "           ELSE has_table_privilege('lis.schema_version', 'SELECT') END THEN 'l'"
-        " WHEN to_regnamespace('lis_api') IS NOT NULL"
-        "  AND has_schema_privilege('lis_api', 'USAGE') THEN 'a' ELSE 'n' END",
-        0, NULL, err);
+    PGresult *res =
+        lis_db_query(conn, "queries/migrate_version_source.sql", 0, NULL, err);
     if (res == NULL)
         return '\0';
     char src = PQgetvalue(res, 0, 0)[0];
@@ -143,13 +135,7 @@ api_text(void)
 static int
 api_current(PGconn *conn, const char *text, lis_error *err)
 {
-    PGresult *res =
-        lis_db_query_text(conn,
-                          "SELECT CASE WHEN NOT has_schema_privilege('lis', 'USAGE')"
-                          " THEN false WHEN to_regclass('lis.api_state') IS NULL"
-                          " THEN false ELSE has_table_privilege('lis.api_state',"
-                          " 'SELECT') END",
-                          0, NULL, err);
+    PGresult *res = lis_db_query(conn, "queries/migrate_api_readable.sql", 0, NULL, err);
     if (res == NULL)
         return -1;
     bool readable = PQgetvalue(res, 0, 0)[0] == 't';
@@ -157,9 +143,7 @@ api_current(PGconn *conn, const char *text, lis_error *err)
     if (!readable)
         return 2;
     const char *params[] = {text};
-    res = lis_db_query_text(
-        conn, "SELECT EXISTS (SELECT 1 FROM lis.api_state WHERE md5 = md5($1))", 1,
-        params, err);
+    res = lis_db_query(conn, "queries/migrate_api_current.sql", 1, params, err);
     if (res == NULL)
         return -1;
     int current = PQgetvalue(res, 0, 0)[0] == 't';
@@ -194,11 +178,8 @@ api_apply(PGconn *conn, lis_error *err)
         st = lis_db_exec(conn, lis_sql("queries/api_grant.sql"), err);
     if (st == LIS_OK) {
         const char *params[] = {text};
-        PGresult *res = lis_db_query_text(
-            conn,
-            "INSERT INTO lis.api_state (md5) VALUES (md5($1)) ON CONFLICT (one)"
-            " DO UPDATE SET md5 = excluded.md5, applied_at = now()",
-            1, params, err);
+        PGresult *res =
+            lis_db_query(conn, "queries/migrate_api_record.sql", 1, params, err);
         st = res == NULL ? LIS_DB : LIS_OK;
         PQclear(res);
     }
