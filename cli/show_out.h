@@ -15,6 +15,7 @@ typedef enum lis_col_kind {
     LIS_COL_TEXT,   /* as is */
     LIS_COL_NUMBER, /* unrounded in csv/json; Danish, rounded in a table */
     LIS_COL_STATUS, /* green...; a Danish word in a table */
+    LIS_COL_JSON,   /* JSON text: as is in json, text elsewhere */
 } lis_col_kind;
 
 typedef struct lis_out_col {
