@@ -5,6 +5,7 @@
 #include "delivery.h"
 #include "db.h"
 #include "mem.h"
+#include "period.h"
 #include "run.h"
 #include "smtp.h"
 
@@ -41,10 +42,13 @@ summary_index(lis_light l)
 }
 
 /* The goal's light at the report's window: its status year to date, as the
- * dashboard and the monthly Overblik show it. */
+ * dashboard and the monthly Overblik show it; for the whole year (the annual
+ * report) the year's status, its "Kom vi i mål?". */
 static lis_light
-goal_light(const lis_report *r, const lis_rm_goal *g)
+goal_light(const lis_report *r, const lis_rm_goal *g, bool year)
 {
+    if (year)
+        return g->year_status;
     if (g->ytd_status != LIS_LIGHT_NONE)
         return g->ytd_status;
     if (r->month >= 1 && r->month <= 12)
@@ -56,11 +60,14 @@ void
 lis_delivery_summarize(const lis_report *r, lis_summary *s)
 {
     memset(s, 0, sizeof *s);
+    lis_period w;
+    bool year =
+        r->stamp.period && lis_window_parse(r->stamp.period, &w) && w.kind == LIS_YEAR;
     for (size_t i = 0; i < r->n_agreements; i++) {
         const lis_rm_agreement *a = &r->agreements[i];
         bool red = false, yellow = false, green = false;
         for (size_t g = 0; g < a->n_goals; g++) {
-            lis_light l = goal_light(r, &a->goals[g]);
+            lis_light l = goal_light(r, &a->goals[g], year);
             s->goals[summary_index(l)]++;
             red |= l == LIS_LIGHT_RED;
             yellow |= l == LIS_LIGHT_YELLOW;
