@@ -25,10 +25,12 @@ static const char usage[] =
     "4 a delivery failed (the mail server's reply is printed).\n";
 
 lis_status
-lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, lis_error *err)
+lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, size_t *n, lis_error *err)
 {
     lis_delivery_outcomes out;
     lis_status st = lis_delivery_run(conn, &cli->cfg, run_id, &out, err);
+    if (n)
+        *n = out.n;
     for (size_t i = 0; i < out.n; i++) {
         const lis_delivery_outcome *o = &out.items[i];
         if (o->ok)
@@ -59,7 +61,12 @@ cmd_deliver(int argc, char **argv, lis_cli *cli)
     PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);
     if (conn == NULL)
         return lis_cli_fail(&err);
-    lis_status st = lis_cli_deliver(conn, cli, (long)id, &err);
+    size_t n = 0;
+    lis_status st = lis_cli_deliver(conn, cli, (long)id, &n, &err);
     PQfinish(conn);
+    if (st == LIS_OK && n == 0)
+        printf("nothing to deliver run %lld to: [delivery] in %s names no target for its "
+               "kind\n",
+               id, cli->cfg.path ? cli->cfg.path : "lis.conf");
     return st == LIS_OK ? LIS_OK : lis_cli_fail(&err);
 }

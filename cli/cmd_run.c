@@ -283,7 +283,7 @@ deliver(PGconn *conn, const lis_cli *cli, const run_opts *o, long run_id,
     lis_delivery_save_summary(conn, run_id, summary, NULL);
     if (o->no_deliver)
         return LIS_OK;
-    return lis_cli_deliver(conn, cli, run_id, err);
+    return lis_cli_deliver(conn, cli, run_id, NULL, err);
 }
 
 static int

@@ -183,6 +183,9 @@ assert_grep "now holds the files of run $q2" "$TMP/err"
 run_lis 2 deliver 99999
 assert_grep 'no run 99999' "$TMP/err"
 run_lis 1 deliver x
+printf '[delivery]\n' >"$TMP/none.conf"
+LIS_CONFIG=$TMP/none.conf run_lis 0 deliver "$q2"
+assert_grep "^nothing to deliver run $q2 to: \[delivery\] in .*none.conf names no target" "$TMP/out"
 ok "--no-deliver skips delivery; a replaced run is not delivered"
 smtp_stop
 
