@@ -457,6 +457,7 @@ deliver_mail(PGconn *conn, const lis_config *cfg, long run_id, const lis_mail_ru
                        .user = cfg->smtp_user,
                        .password = pw,
                        .require_tls = cfg->smtp_require_tls != 0,
+                       .ca_file = cfg->smtp_ca_file,
                        .retry_delay = cfg->smtp_retry_delay,
                        .retries = 3,
                        .timeout = 300};

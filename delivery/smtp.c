@@ -151,6 +151,8 @@ attempt(const lis_smtp_opts *o, const lis_mail *m, long *reply_code, replies *re
     curl_easy_setopt(curl, CURLOPT_MIMEPOST, mm);
     curl_easy_setopt(curl, CURLOPT_USE_SSL,
                      (long)(o->require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+    if (o->ca_file && o->ca_file[0])
+        curl_easy_setopt(curl, CURLOPT_CAINFO, o->ca_file);
     if (o->user && o->user[0]) {
         curl_easy_setopt(curl, CURLOPT_USERNAME, o->user);
         curl_easy_setopt(curl, CURLOPT_PASSWORD, o->password ? o->password : "");

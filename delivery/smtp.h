@@ -25,9 +25,10 @@ typedef struct lis_smtp_opts {
     const char *user;     /* NULL or "": no login */
     const char *password; /* NULL: none */
     bool require_tls;
-    double retry_delay; /* seconds */
-    int retries;        /* further attempts after a temporary failure */
-    long timeout;       /* seconds for one attempt */
+    const char *ca_file; /* NULL: the system's CA certificates */
+    double retry_delay;  /* seconds */
+    int retries;         /* further attempts after a temporary failure */
+    long timeout;        /* seconds for one attempt */
 } lis_smtp_opts;
 
 /* How a failed attempt is treated. */

@@ -46,6 +46,7 @@ lis_config_release(lis_config *cfg)
     free(cfg->smtp_from);
     free(cfg->smtp_user);
     free(cfg->smtp_password_env);
+    free(cfg->smtp_ca_file);
     for (int i = 0; i < 4; i++)
         free(cfg->delivery[i]);
     memset(cfg, 0, sizeof *cfg);
@@ -216,6 +217,8 @@ handle(void *user, const char *section, const char *name, const char *value)
         return set_string(&c->smtp_password_env, value);
     if (IS("smtp", "require_tls"))
         return set_bool(r, &c->smtp_require_tls, value);
+    if (IS("smtp", "ca_file"))
+        return set_string(&c->smtp_ca_file, value);
     if (IS("smtp", "retry_delay"))
         return set_number(r, &c->smtp_retry_delay, value, 0, 3600);
     if (strcasecmp(section, "delivery") == 0 && lis_config_kind_index(name) >= 0)

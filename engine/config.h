@@ -32,6 +32,7 @@ typedef struct lis_config {
     char *smtp_password_env; /* default LIS_SMTP_PASSWORD */
     int smtp_require_tls;    /* refuse to send without TLS */
     double smtp_retry_delay; /* seconds before the first retry, doubled after */
+    char *smtp_ca_file;      /* CA certificates to trust instead of the system's */
     /* [delivery] monthly, quarterly, status, annual: the targets of a run
      * of that kind, "mail:ADDRESS" and "folder:PATH" ({period} is replaced)
      * separated by commas; NULL: none. Indexed by lis_config_kind_index. */

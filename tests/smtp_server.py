@@ -9,12 +9,17 @@ received) with NNN.rcpt (the envelope recipients, one a line) beside it.
   --temporary N                answer the first N DATA with "451 4.3.0 try later"
   --user U --password-env VAR  require AUTH (LOGIN/PLAIN) as U with $VAR's value
                                (over plain text: this is a test)
+  --tls starttls|implicit --cert PEM --key PEM
+                               require STARTTLS, or speak TLS from the start
+                               (smtps); NNN.tls says "yes" when the message
+                               came over TLS
 Runs until SIGTERM.
 """
 import argparse
 import os
 import signal
 import socket
+import ssl
 import threading
 
 from aiosmtpd.controller import Controller
@@ -47,6 +52,10 @@ class Handler:
             base = os.path.join(self.args.dir, "%03d" % self.count)
         with open(base + ".rcpt", "w") as f:
             f.write("".join(r + "\n" for r in envelope.rcpt_tos))
+        with open(base + ".tls", "w") as f:
+            # STARTTLS sets session.ssl; smtps has an SSL transport from the start
+            tls = session.ssl or server.transport.get_extra_info("ssl_object")
+            f.write("yes\n" if tls else "no\n")
         with open(base + ".eml.tmp", "wb") as f:
             f.write(envelope.original_content)
         os.rename(base + ".eml.tmp", base + ".eml")
@@ -61,6 +70,9 @@ def main():
     ap.add_argument("--temporary", type=int, default=0)
     ap.add_argument("--user")
     ap.add_argument("--password-env")
+    ap.add_argument("--tls", choices=["starttls", "implicit"])
+    ap.add_argument("--cert")
+    ap.add_argument("--key")
     args = ap.parse_args()
     kw = {}
     if args.user:
@@ -72,6 +84,13 @@ def main():
             return AuthResult(success=ok, handled=False)
 
         kw = dict(authenticator=auth, auth_required=True, auth_require_tls=False)
+    if args.tls:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(args.cert, args.key)
+        if args.tls == "starttls":
+            kw.update(tls_context=ctx, require_starttls=True)
+        else:
+            kw.update(ssl_context=ctx)
     port = free_port()
     ctl = Controller(Handler(args), hostname="127.0.0.1", port=port, **kw)
     ctl.start()
