@@ -33,6 +33,7 @@ lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, size_t *n, lis_er
         *n = out.n;
     for (size_t i = 0; i < out.n; i++) {
         const lis_delivery_outcome *o = &out.items[i];
+        fflush(stdout); /* in order with the warnings on stderr */
         if (o->ok)
             printf("delivered run %ld to %s (%s)\n", run_id, o->target, o->detail);
         else

@@ -82,7 +82,7 @@ conf
 # a copy in the share folder
 run_lis 0 run quarterly --no-rollup --period 2026-Q1 --out "$out"
 q1=$(sed -n 's/.*(run \([0-9]*\))$/\1/p' "$TMP/out" | head -1)
-assert_grep "^delivered run $q1 to folder:$share/2026-Q1 \(3 files\)$" "$TMP/out"
+assert_grep "^delivered run $q1 to folder:$share/2026-Q1 \(2 files and manifest.json\)$" "$TMP/out"
 assert_grep "^delivered run $q1 to mail:direktion@kommune.dk, okonomi@kommune.dk " "$TMP/out"
 assert_eq "$(ls "$TMP/ok"/*.eml | xargs -n1 basename)" "001.eml" "one message"
 check_mail "$TMP/ok/001.eml" "$TMP/ok/001.rcpt" "direktion@kommune.dk okonomi@kommune.dk" \
@@ -120,7 +120,7 @@ ok "status mails its workbook; monthly names the folder and attaches nothing"
 # --- lis runs shows the deliveries
 run_lis 0 runs --format csv
 assert_grep '^run_id;kind;period;parameters;started;duration_s;status;error;files;folder;deliveries$' "$TMP/out"
-assert_grep "^$q1;quarterly;2026-Q1;.*;ok;;2;$out/2026-Q1;folder:$share/2026-Q1: ok \(3 files\) \| mail:direktion@kommune.dk, okonomi@kommune.dk: ok \(250 .*\)\$" "$TMP/out"
+assert_grep "^$q1;quarterly;2026-Q1;.*;ok;;2;$out/2026-Q1;folder:$share/2026-Q1: ok \(2 files and manifest.json\) \| mail:direktion@kommune.dk, okonomi@kommune.dk: ok \(250 .*\)\$" "$TMP/out"
 run_lis 0 runs --format json --kind quarterly
 $PY - "$TMP/out" "$q1" <<'PY' || fail "lis runs --format json"
 import json, sys
