@@ -533,7 +533,8 @@ lis_delivery_run(PGconn *conn, const lis_config *cfg, long run_id,
         lis_status fst =
             lis_delivery_copy(dir, (const char *const *)m.names,
                               (const char *const *)m.sha256, m.n + 1, t.folders[i], &own);
-        char *detail = fst == LIS_OK ? lis_xasprintf("%zu files and manifest.json", m.n) : NULL;
+        char *detail =
+            fst == LIS_OK ? lis_xasprintf("%zu files and manifest.json", m.n) : NULL;
         record(conn, run_id, out, target, fst == LIS_OK, fst == LIS_OK ? detail : own.msg,
                1);
         if (fst == LIS_OK)
