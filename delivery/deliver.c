@@ -424,6 +424,8 @@ record(PGconn *conn, long run_id, lis_delivery_outcomes *out, const char *target
     snprintf(id, sizeof id, "%ld", run_id);
     snprintf(n, sizeof n, "%d", attempts);
     const char *params[5] = {id, target, ok ? "ok" : "failed", detail, n};
+    /* the outcome is printed and decides the exit status even when the
+     * database cannot take its record */
     PQclear(lis_db_query(conn, "queries/delivery_record.sql", 5, params, NULL));
 }
 
@@ -466,8 +468,7 @@ deliver_mail(PGconn *conn, const lis_config *cfg, long run_id, const lis_mail_ru
     lis_status st = LIS_OK;
     if (!cfg->smtp_from)
         st = lis_error_set(&own, LIS_OUTPUT,
-                           "no sender to send mail as ([smtp] from is "
-                           "empty)");
+                           "no sender to send mail as ([smtp] from is empty)");
     else
         st = lis_smtp_send(&o, m, &res, &own);
     record(conn, run_id, out, target.data, st == LIS_OK,
