@@ -214,6 +214,13 @@ assert_grep 'could not send the mail: .*(TLS|SSL)' "$TMP/err"
 assert_eq "$(ls "$TMP/plain" | wc -l)" 0 "no message without TLS"
 ok "require_tls refuses a server that offers no TLS"
 smtp_stop
+# the same port with no server: no connection, retried 3 times, then exit 4
+conf
+run_lis 4 deliver "$a1"
+assert_grep 'could not send the mail: .*(connect|Connection refused)' "$TMP/err"
+assert_eq "$(sql "SELECT outcome, attempts FROM lis.delivery ORDER BY delivery_id DESC LIMIT 1")" \
+    "failed|4" "a refused connection is tried 4 times"
+ok "no connection is a temporary failure, retried"
 
 # --- TLS: STARTTLS on smtp://, TLS from the start on smtps://, the
 # certificate verified (against ca_file, a certificate made here)
