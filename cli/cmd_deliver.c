@@ -25,7 +25,8 @@ static const char usage[] =
     "4 a delivery failed (the mail server's reply is printed).\n";
 
 lis_status
-lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, size_t *n, lis_error *err)
+lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, bool quiet, size_t *n,
+                lis_error *err)
 {
     lis_delivery_outcomes out;
     lis_status st = lis_delivery_run(conn, &cli->cfg, run_id, &out, err);
@@ -34,9 +35,9 @@ lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, size_t *n, lis_er
     for (size_t i = 0; i < out.n; i++) {
         const lis_delivery_outcome *o = &out.items[i];
         fflush(stdout); /* in order with the warnings on stderr */
-        if (o->ok)
+        if (o->ok && !quiet)
             printf("delivered run %ld to %s (%s)\n", run_id, o->target, o->detail);
-        else
+        else if (!o->ok)
             lis_cli_warn("delivery of run %ld to %s failed after %d attempt%s: %s",
                          run_id, o->target, o->attempts, o->attempts == 1 ? "" : "s",
                          o->detail);
@@ -63,7 +64,7 @@ cmd_deliver(int argc, char **argv, lis_cli *cli)
     if (conn == NULL)
         return lis_cli_fail(&err);
     size_t n = 0;
-    lis_status st = lis_cli_deliver(conn, cli, (long)id, &n, &err);
+    lis_status st = lis_cli_deliver(conn, cli, (long)id, false, &n, &err);
     PQfinish(conn);
     if (st == LIS_OK && n == 0)
         printf("nothing to deliver run %lld to: [delivery] in %s names no target for its "
