@@ -258,3 +258,11 @@ printf '[delivery]\nmonthly = ftp://x\n' >"$TMP/bad.conf"
 run_lis 1 --config "$TMP/bad.conf" runs
 assert_grep 'bad.conf:2: "ftp://x" is not mail:ADDRESS or folder:PATH' "$TMP/err"
 ok "bad delivery settings are refused with file and line"
+
+# --- --quiet: delivered, and nothing printed
+printf '[delivery]\nquarterly = folder:%s/{period}\n' "$TMP/quiet" >"$TMP/quiet.conf"
+LIS_CONFIG=$TMP/quiet.conf run_lis 0 run quarterly --no-rollup --period 2026-Q1 --out "$out" --quiet
+assert_eq "$(cat "$TMP/out" "$TMP/err")" "" "output of a quiet run"
+cmp -s "$out/2026-Q1/dashboard-2026-Q1.pdf" "$TMP/quiet/2026-Q1/dashboard-2026-Q1.pdf" ||
+    fail "a quiet run was not delivered"
+ok "--quiet delivers without a word"
