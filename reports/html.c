@@ -84,7 +84,7 @@ static const char style[] =
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
     "white-space:nowrap}\n"
     "figure{margin:.5em 0}\n"
-    "svg.chart{display:block;width:100%;height:auto}\n"
+    "svg.chart{display:block;width:100%;height:auto}svg.narrow{display:none}\n"
     "table.figures{table-layout:fixed;min-width:760px}\n"
     "table.figures .corner{width:9.5em;background:none}\n"
     "table.cards tr[hidden]{display:none}\n"
@@ -93,7 +93,7 @@ static const char style[] =
     "dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}\n"
     ".goalmeta{display:block;color:var(--muted);font-size:.88em}\n"
     "@media (max-width:640px){body{padding:10px 10px 24px;font-size:14px}"
-    "th,td{padding:.3em .35em}\n"
+    "th,td{padding:.3em .35em}svg.wide{display:none}svg.narrow{display:block}\n"
     /* Narrow screens: the rows of a card table become cards, each cell
      * with its column's name before it. */
     "table.cards,table.cards tbody,table.cards tbody tr,table.cards tbody td,"
@@ -268,8 +268,8 @@ rename_ids(lis_buf *b, const char *s, const char *prefix)
 }
 
 void
-lis_html_svg(lis_buf *b, const char *prefix, double w, double h, lis_html_draw_fn draw,
-             const void *data, const char *title, const char *desc)
+lis_html_svg(lis_buf *b, const char *prefix, const char *cls, double w, double h,
+             lis_html_draw_fn draw, const void *data, const char *title, const char *desc)
 {
     lis_buf svg;
     lis_buf_init(&svg);
@@ -288,9 +288,9 @@ lis_html_svg(lis_buf *b, const char *prefix, double w, double h, lis_html_draw_f
     lis_buf_addf(b,
                  "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                  "xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 %g %g\" "
-                 "class=\"chart\" role=\"img\" aria-labelledby=\"%s-t %s-d\">\n"
+                 "class=\"chart %s\" role=\"img\" aria-labelledby=\"%s-t %s-d\">\n"
                  "<title id=\"%s-t\">",
-                 w, h, prefix, prefix, prefix);
+                 w, h, cls, prefix, prefix, prefix);
     lis_html_escape(b, title);
     lis_buf_addf(b, "</title>\n<desc id=\"%s-d\">", prefix);
     lis_html_escape(b, desc);

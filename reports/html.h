@@ -62,12 +62,12 @@ void lis_html_light(lis_buf *b, lis_light light, const char *lang);
 void lis_html_dot(lis_buf *b, lis_light light, const char *text);
 
 /* Draws a chart on a w x h point SVG surface by draw(cv, w, h, data) and
- * appends it to b as inline <svg> (scaling to the width of its box), with
- * title and desc as its text alternative. Ids inside are renamed
+ * appends it to b as inline <svg class="chart CLS"> (scaling to the width
+ * of its box), with title and desc as its text alternative. Ids inside are renamed
  * "<prefix>-<n>" in order of appearance, so several charts share a page
  * and a re-run writes the same bytes. */
 typedef void (*lis_html_draw_fn)(lis_canvas *cv, double w, double h, const void *data);
-void lis_html_svg(lis_buf *b, const char *prefix, double w, double h,
+void lis_html_svg(lis_buf *b, const char *prefix, const char *cls, double w, double h,
                   lis_html_draw_fn draw, const void *data, const char *title,
                   const char *desc);
 

@@ -290,6 +290,21 @@ draw_columns(lis_canvas *cv, double w, double h, const void *data)
 
 #define CHART_W 720.0
 #define CHART_H 300.0
+#define NARROW_W 360.0
+
+/* A chart twice: for wide screens and paper, and drawn anew for a narrow
+ * screen (the style sheet shows one), where the wide one scaled down would
+ * have unreadable text. */
+static void
+chart(page *p, lis_html_draw_fn draw, const void *data, double h, const char *title,
+      const char *desc)
+{
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "c%d", ++p->charts);
+    lis_html_svg(p->b, prefix, "wide", CHART_W, h, draw, data, title, desc);
+    snprintf(prefix, sizeof prefix, "c%dn", p->charts);
+    lis_html_svg(p->b, prefix, "narrow", NARROW_W, h * 0.85, draw, data, title, desc);
+}
 
 static void
 indicator(page *p, const lis_rm_goal *g, const lis_rm_indicator *ind)
@@ -328,13 +343,12 @@ indicator(page *p, const lis_rm_goal *g, const lis_rm_indicator *ind)
     lis_buf_adds(b, "</p>\n");
 
     lis_line_chart lc;
-    char ql[4][16], yl[64], prefix[32], desc[600];
+    char ql[4][16], yl[64], desc[600];
     lis_pdf_indicator_chart(p->r, ind, p->en, &lc, ql, yl, sizeof yl);
-    snprintf(prefix, sizeof prefix, "c%d", ++p->charts);
     snprintf(desc, sizeof desc, lis_label_fmt(LIS_L_HTML_LINE_CHART_FMT, p->lang, "%s"),
              name);
     lis_buf_adds(b, "<figure>\n");
-    lis_html_svg(b, prefix, CHART_W, CHART_H, draw_line, &lc, name, desc);
+    chart(p, draw_line, &lc, CHART_H, name, desc);
     lis_buf_adds(b, "</figure>\n");
 
     double att[LIS_CHART_MAX_CATS];
@@ -386,10 +400,8 @@ economy_chart(page *p)
     lis_buf_addf(b, "<h2 id=\"budget\">%s</h2>\n<figure>\n", tr(p, LIS_L_ECONOMY_PAGE));
     lis_column_chart cc;
     lis_pdf_economy_chart(p->r, e, p->en, &cc);
-    char prefix[32];
-    snprintf(prefix, sizeof prefix, "c%d", ++p->charts);
-    lis_html_svg(b, prefix, CHART_W, CHART_H + 40, draw_columns, &cc,
-                 tr(p, LIS_L_ECONOMY_PAGE), tr(p, LIS_L_HTML_COLUMN_CHART));
+    chart(p, draw_columns, &cc, CHART_H + 40, tr(p, LIS_L_ECONOMY_PAGE),
+          tr(p, LIS_L_HTML_COLUMN_CHART));
     lis_buf_adds(b, "</figure>\n");
     if (!e->has_budget)
         return;
