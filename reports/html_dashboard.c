@@ -62,7 +62,7 @@ static const char dash_style[] =
     "#dash tbody th{font-weight:normal}\n"
     "#dash tbody th a{font-weight:bold}\n"
     "#dash .dots{display:block;margin-bottom:.15em}\n"
-    "#dash .words{font-size:.85em;color:var(--muted)}\n"
+    "#dash .words{font-size:.85em;color:var(--muted);white-space:nowrap}\n"
     /* Narrow: the cards of html.c; the heads stay as a row of sort buttons. */
     "@media (max-width:640px){#dash thead{position:static;width:auto;height:auto;"
     "clip:auto}\n"
