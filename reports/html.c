@@ -313,7 +313,7 @@ lis_html_save(const lis_buf *b, const char *path, lis_error *err)
 {
     FILE *f = fopen(path, "wb");
     if (f == NULL)
-        return lis_error_set(err, LIS_OUTPUT, "cannot write %s: %s", path,
+        return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
                              strerror(errno));
     size_t n = b->len;
     bool ok = fwrite(b->data ? b->data : "", 1, n, f) == n;
@@ -321,7 +321,7 @@ lis_html_save(const lis_buf *b, const char *path, lis_error *err)
         ok = false;
     if (!ok) {
         remove(path);
-        return lis_error_set(err, LIS_OUTPUT, "cannot write %s", path);
+        return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\"", path);
     }
     return LIS_OK;
 }
