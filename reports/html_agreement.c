@@ -178,6 +178,39 @@ goals_table(page *p)
     lis_buf_adds(b, "</tbody>\n</table></div>\n");
 }
 
+/* Goals x months: the status of each goal month by month, as the PDF's
+ * matrix; months after the report's month are empty. */
+static void
+status_by_month(page *p)
+{
+    const lis_rm_agreement *a = p->a;
+    lis_buf *b = p->b;
+    if (a->n_goals == 0)
+        return;
+    lis_buf_addf(
+        b,
+        "<div class=\"scroll\"><table class=\"figures\">\n<caption>%s</caption>\n"
+        "<thead><tr><td class=\"corner\"></td>",
+        tr(p, LIS_L_GOAL_STATUS_BY_MONTH));
+    for (int m = 1; m <= 12; m++)
+        lis_buf_addf(b, "<th scope=\"col\">%s</th>", lis_chart_month(m, true, p->en));
+    lis_buf_adds(b, "</tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < a->n_goals; i++) {
+        const lis_rm_goal *g = &a->goals[i];
+        lis_buf_adds(b, "<tr><th scope=\"row\">");
+        lis_html_escape(b, g->goal_id);
+        lis_buf_adds(b, "</th>");
+        for (int m = 0; m < 12; m++) {
+            lis_buf_adds(b, "<td>");
+            if (m < p->r->month)
+                lis_html_light(b, g->status[m], p->lang);
+            lis_buf_adds(b, "</td>");
+        }
+        lis_buf_adds(b, "</tr>\n");
+    }
+    lis_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
 static void
 money(page *p, const char *key, double v, bool pct)
 {
@@ -446,6 +479,7 @@ lis_html_agreement_write(const lis_report *r, const lis_rm_agreement *a, const c
     lis_buf_adds(&b, "<main>\n");
     header(&p);
     goals_table(&p);
+    status_by_month(&p);
     economy_summary(&p);
     indicators(&p);
     economy_chart(&p);

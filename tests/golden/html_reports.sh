@@ -128,7 +128,7 @@ check a1.out narrow 3
 check a1.out scripts 0
 check a1.out title_text 'G2 <script>alert(1)</script> & "Trivsel"'
 check a1.out wide 360                  # nothing wider than a phone's screen
-check a1.out headers 5                  # goals, economy and three tables of figures
+check a1.out headers 6                  # goals, goals by month, economy, three tables of figures
 check a1.out console "[]"
 check a1.out log "[]"
 check a1.out dialogs "[]"
