@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "cli_year.h"
 #include "dashboard.h"
+#include "delivery.h"
 #include "html.h"
 #include "labels.h"
 #include "mem.h"
@@ -72,14 +73,20 @@ static const char usage[] =
     "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
+    "  --no-deliver       do not deliver the run ([delivery] in lis.conf: folders\n"
+    "                     and mail); \"lis deliver RUN_ID\" can do it later\n"
     "  --quiet            print nothing on success (errors still go to stderr)\n"
     "\n"
     "On a terminal, a progress line on stderr shows the agreements rendered of\n"
     "all, the time elapsed and an estimate of the time left.\n"
     "\n"
+    "Once OUT/<period>/ is in place the run is delivered as [delivery] in lis.conf\n"
+    "says for its kind (see lis deliver --help).\n"
+    "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
-    "progress). A failed run leaves no files.\n";
+    "progress), or a delivery failed (the files stay in OUT/<period>/). A failed\n"
+    "run leaves no files.\n";
 
 typedef struct run_opts {
     const char *kind;
@@ -88,6 +95,7 @@ typedef struct run_opts {
     int year;
     int jobs;
     bool no_rollup;
+    bool no_deliver;
     bool quiet;
     const char **ids;
     size_t n_ids;
@@ -335,6 +343,18 @@ params_json(const run_opts *o, const char *period)
 
 /* -------------------------------------------------------------- the run */
 
+/* Once the folder is in place: records the status counts the delivery mail
+ * states (also for a later "lis deliver"), then delivers unless told not to. */
+static lis_status
+deliver(PGconn *conn, const lis_cli *cli, const run_opts *o, long run_id,
+        const lis_summary *summary, lis_error *err)
+{
+    lis_delivery_save_summary(conn, run_id, summary, NULL);
+    if (o->no_deliver)
+        return LIS_OK;
+    return lis_cli_deliver(conn, cli, run_id, o->quiet, NULL, err);
+}
+
 static int
 do_run(lis_cli *cli, run_opts *o, const lis_period *window)
 {
@@ -423,10 +443,13 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     long run_id = lis_run_id(run);
     char *final_dir = lis_xstrdup(lis_run_final_dir(run));
     size_t n_agreements = r ? r->n_agreements : 0;
+    lis_summary summary = {0};
+    if (r)
+        lis_delivery_summarize(r, &summary);
     lis_report_free(r);
     lis_status fst = lis_run_finish(run, st, &err, &err);
-    PQfinish(conn);
     if (fst != LIS_OK) {
+        PQfinish(conn);
         free(single);
         free(final_dir);
         return lis_cli_fail(&err);
@@ -441,7 +464,10 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                final_dir, run_id);
     free(single);
     free(final_dir);
-    return LIS_OK;
+    fflush(stdout);
+    fst = deliver(conn, cli, o, run_id, &summary, &err);
+    PQfinish(conn);
+    return fst == LIS_OK ? LIS_OK : lis_cli_fail(&err);
 }
 
 int
@@ -476,6 +502,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
+        else if (strcmp(argv[i], "--no-deliver") == 0)
+            o.no_deliver = true;
         else if (strcmp(argv[i], "--quiet") == 0)
             o.quiet = true;
         else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)
