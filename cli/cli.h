@@ -28,6 +28,7 @@ int cmd_run(int argc, char **argv, lis_cli *cli);
 int cmd_show(int argc, char **argv, lis_cli *cli);
 int cmd_check(int argc, char **argv, lis_cli *cli);
 int cmd_demo(int argc, char **argv, lis_cli *cli);
+int cmd_ready(int argc, char **argv, lis_cli *cli);
 
 /* Prints err as "lis: error: ..." with its detail and hint; returns its code
  * (LIS_DB when err holds none, which would be a bug). */

@@ -10,11 +10,12 @@
 #include "show_out.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: lis show attainment|economy|transfers --period P | --year Y\n"
-    "                [--agreement ID] [--format table|csv|json]\n"
+    "                [--agreement ID] [--format table|csv|json] [--as-of-batch N]\n"
     "\n"
     "Prints the figures of the rollup engine for window P (2026-03, 2026-Q1,\n"
     "2026, 2026-YTD-03) or for every window of year Y.\n"
@@ -29,6 +30,9 @@ static const char usage[] =
     "  --agreement ID   only this agreement (transfers: touching its cost centres)\n"
     "  --format F       table (default; Danish number format, rounded),\n"
     "                   csv (';', decimal point, unrounded), json\n"
+    "  --as-of-batch N  the figures as they were when batch N landed (as \"lis run\n"
+    "                   --as-of-batch\" computes them); the stored rollup is not\n"
+    "                   touched\n"
     "\n"
     "Rows come in a stable order: agreement, goal, the goal row before its\n"
     "indicators, then windows in calendar order (by end month; month, quarter,\n"
@@ -90,6 +94,7 @@ int
 cmd_show(int argc, char **argv, lis_cli *cli)
 {
     const char *what = NULL, *period = NULL, *year_text = NULL, *agreement = NULL;
+    const char *as_of = NULL;
     int fmt = LIS_OUT_TABLE;
 
     if (lis_cli_wants_help(argc, argv)) {
@@ -105,6 +110,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
             year_text = v;
         else if ((v = opt(argc, argv, &i, "--agreement", &bad)) != NULL)
             agreement = v;
+        else if ((v = opt(argc, argv, &i, "--as-of-batch", &bad)) != NULL)
+            as_of = v;
         else if ((v = opt(argc, argv, &i, "--format", &bad)) != NULL) {
             fmt = lis_out_parse(v);
             if (fmt < 0)
@@ -126,6 +133,15 @@ cmd_show(int argc, char **argv, lis_cli *cli)
             usage, "unknown figures \"%s\" (attainment, economy or transfers)", what);
     if ((period == NULL) == (year_text == NULL))
         return lis_cli_usage_error(usage, "give either --period or --year");
+
+    long as_of_batch = 0;
+    if (as_of) {
+        char *end;
+        as_of_batch = strtol(as_of, &end, 10);
+        if (*end || as_of_batch < 1)
+            return lis_cli_usage_error(
+                usage, "--as-of-batch needs a batch id, not \"%s\"", as_of);
+    }
 
     lis_period w;
     char wname[LIS_PERIOD_NAME_SIZE];
@@ -160,6 +176,13 @@ cmd_show(int argc, char **argv, lis_cli *cli)
     snprintf(fm, sizeof fm, "%d", w.first_month);
     snprintf(lm, sizeof lm, "%d", w.last_month);
 
+    char fp[33];
+    if (as_of_batch) {
+        /* the data as of the batch, in a transaction rolled back at the end */
+        if (lis_db_exec(conn, "BEGIN", &err) != LIS_OK ||
+            lis_rollup_as_of(conn, &cli->cfg, year, as_of_batch, fp, &err) != LIS_OK)
+            goto fail;
+    }
     if (agreement) {
         const char *p[] = {agreement};
         res = lis_db_query_text(conn, "SELECT 1 FROM agreement WHERE agreement_id = $1",
@@ -173,7 +196,7 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         PQclear(res);
         res = NULL;
     }
-    if (lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK) {
+    if (!as_of_batch && lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK) {
         /* A read-only role (lis_reporter) cannot roll up: show what is stored. */
         if (strcmp(err.sqlstate, "42501") != 0)
             goto fail;
@@ -210,6 +233,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         goto fail;
     }
     PQclear(res);
+    if (as_of_batch)
+        lis_db_exec(conn, "ROLLBACK", NULL);
     PQfinish(conn);
     return rc;
 

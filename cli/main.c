@@ -28,6 +28,7 @@ static const char usage[] =
     "  show attainment|economy|transfers  print the computed figures\n"
     "  check                       check agreements against the framework rules\n"
     "  demo [--out DIR]            a sample municipality, end to end\n"
+    "  ready --period P            has the data of window P arrived?\n"
     "\n"
     "Options:\n"
     "  --db CONNINFO    the database (else $LIS_DB, the libpq environment, the\n"
@@ -46,7 +47,7 @@ static const struct command {
 } commands[] = {
     {"db", cmd_db},         {"import", cmd_import}, {"batch", cmd_batch},
     {"rollup", cmd_rollup}, {"run", cmd_run},       {"show", cmd_show},
-    {"check", cmd_check},   {"demo", cmd_demo},
+    {"check", cmd_check},   {"demo", cmd_demo},     {"ready", cmd_ready},
 };
 
 int

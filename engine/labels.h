@@ -203,6 +203,8 @@ typedef enum lis_label_id {
     LIS_L_ACTUAL_CUMULATIVE, /* Forbrug, akkumuleret */
     LIS_L_PER_MONTH_FMT,     /* format, one %s (a unit): "%s pr. måned" */
     LIS_L_CUMULATIVE_FMT,    /* format, one %s (a unit): "%s akkumuleret" */
+    /* data readiness (lis ready): format, %zu indicators then %s period */
+    LIS_L_MISSING_DATA_FMT,
     LIS_L_COUNT_
 } lis_label_id;
 

@@ -1,0 +1,78 @@
+-- ready_measurements.sql - the indicator data a window still lacks, for
+-- "lis ready" and the runs: for every agreement of the year and every
+-- indicator with a target row of the year of its goals (own goals and goals
+-- shared into it, as the rollup counts them), each period of the indicator's
+-- frequency that lies wholly inside the window (a month for maaned, a whole
+-- quarter for kvartal, the year for aar) in which no unit of U(A) (the holder
+-- and its descendants) has a measurement. A measurement row counts even
+-- without a value (an empty or ".." cell: the source delivered it). A ratio
+-- indicator needs its numerator and its denominator, each its own row.
+--
+-- $1 integer  the year
+-- $2 integer  the window's first month
+-- $3 integer  the window's last month
+-- Result sorted by agreement_id, goal_id, indicator_id (byte order), period
+-- start, part: agreement_id, goal_id, indicator_id, period, missing
+-- ('measurement', or for a ratio 'numerator' / 'denominator').
+WITH RECURSIVE au(agreement_id, unit_id) AS (
+    SELECT a.agreement_id, u.unit_id
+      FROM lis.agreement a JOIN lis.unit u ON u.unit_id = a.holder_unit
+     WHERE a.year = $1::int
+    UNION
+    SELECT au.agreement_id, u.unit_id FROM au JOIN lis.unit u ON u.parent_id = au.unit_id
+),
+ag AS (SELECT agreement_id FROM lis.agreement WHERE year = $1::int),
+ga AS (
+    SELECT g.agreement_id, g.goal_id FROM lis.goal g JOIN ag USING (agreement_id)
+    UNION
+    SELECT s.agreement_id, g.goal_id
+      FROM lis.goal_share s JOIN lis.goal g USING (goal_id)
+      JOIN ag ON ag.agreement_id = s.agreement_id
+     WHERE s.agreement_id <> g.agreement_id
+),
+gi AS (
+    SELECT ga.agreement_id, ga.goal_id, t.indicator_id, i.frequency, i.aggregation,
+           i.numerator, i.denominator
+      FROM ga
+      JOIN lis.target t ON t.goal_id = ga.goal_id AND t.year = $1::int
+      JOIN lis.indicator i ON i.indicator_id = t.indicator_id
+),
+per AS (
+    SELECT 'maaned' AS frequency, m AS pf, m AS pl, $1::int || '-' || lpad(m::text, 2, '0')
+           AS period
+      FROM generate_series($2::int, $3::int) m
+    UNION ALL
+    SELECT 'kvartal', 3 * q - 2, 3 * q, $1::int || '-Q' || q
+      FROM generate_series(1, 4) q
+     WHERE 3 * q - 2 >= $2::int AND 3 * q <= $3::int
+    UNION ALL
+    SELECT 'aar', 1, 12, $1::int::text WHERE $2::int = 1 AND $3::int = 12
+),
+need AS (
+    SELECT agreement_id, goal_id, indicator_id, frequency, indicator_id AS src,
+           'measurement' AS part
+      FROM gi WHERE aggregation <> 'ratio'
+    UNION ALL
+    SELECT agreement_id, goal_id, indicator_id, frequency, numerator, 'numerator'
+      FROM gi WHERE aggregation = 'ratio'
+    UNION ALL
+    SELECT agreement_id, goal_id, indicator_id, frequency, denominator, 'denominator'
+      FROM gi WHERE aggregation = 'ratio'
+),
+-- the (agreement, indicator, period) that have a measurement, in one pass
+have AS (
+    SELECT DISTINCT au.agreement_id, m.indicator_id, p.frequency, p.pf
+      FROM lis.measurement m
+      JOIN au ON au.unit_id = m.unit_id
+      JOIN per p ON m.first_month >= p.pf AND m.last_month <= p.pl
+     WHERE m.year = $1::int AND m.first_month >= $2::int AND m.last_month <= $3::int
+       AND m.indicator_id IN (SELECT src FROM need)
+)
+SELECT n.agreement_id, n.goal_id, n.indicator_id, p.period, n.part
+  FROM need n
+  JOIN per p ON p.frequency = n.frequency
+  LEFT JOIN have h ON h.agreement_id = n.agreement_id AND h.indicator_id = n.src
+                  AND h.frequency = p.frequency AND h.pf = p.pf
+ WHERE h.agreement_id IS NULL
+ ORDER BY n.agreement_id COLLATE "C", n.goal_id COLLATE "C", n.indicator_id COLLATE "C",
+          p.pf, p.pl, n.part DESC;
