@@ -62,7 +62,8 @@ static const char usage[] =
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
     "  --require-ready    check first what \"lis ready\" checks for the run's window\n"
-    "                     (status: January to the --as-of month); when anything\n"
+    "                     (status: January to the --as-of month; with --agreement\n"
+    "                     those agreements and the budget months); when anything\n"
     "                     is missing, refuse with exit 2 and write nothing. Without\n"
     "                     it the run goes on, manifest.json lists what was missing\n"
     "                     (\"missing\", as lis ready --format json), and each\n"
@@ -370,6 +371,8 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
+    if (o->n_ids)
+        lis_ready_keep(pre.ready, o->ids, o->n_ids);
     if (o->require_ready && pre.ready->n_missing) {
         lis_error_set(&err, LIS_INPUT,
                       "the data of %s has not all arrived (%zu missing); nothing was "

@@ -5,6 +5,7 @@
  */
 #include "ready.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,37 @@ lis_ready_free(lis_ready *r)
     free(r->missing);
     free(r->period);
     free(r);
+}
+
+void
+lis_ready_keep(lis_ready *r, const char *const *ids, size_t n)
+{
+    size_t kept = 0, measurements = 0, months = 0, centres = 0;
+    for (size_t i = 0; i < r->n_missing; i++) {
+        lis_ready_item *it = &r->missing[i];
+        bool keep = it->agreement_id[0] == '\0';
+        for (size_t k = 0; k < n && !keep; k++)
+            keep = strcmp(it->agreement_id, ids[k]) == 0;
+        if (!keep) {
+            free(it->agreement_id);
+            free(it->goal_id);
+            free(it->indicator_id);
+            free(it->period);
+            free(it->missing);
+            continue;
+        }
+        if (i < r->n_measurements)
+            measurements++;
+        else if (it->agreement_id[0] == '\0')
+            months++;
+        else
+            centres++;
+        r->missing[kept++] = *it;
+    }
+    r->n_missing = kept;
+    r->n_measurements = measurements;
+    r->n_budget_months = months;
+    r->n_cost_centres = centres;
 }
 
 size_t

@@ -61,6 +61,11 @@ lis_ready *lis_ready_check(PGconn *conn, const lis_period *window, lis_error *er
 
 void lis_ready_free(lis_ready *ready);
 
+/* Keeps only the missing items of agreements ids[0..n-1] and those of no
+ * agreement (budget months); the counts follow. For a run of some
+ * agreements (--agreement). */
+void lis_ready_keep(lis_ready *ready, const char *const *ids, size_t n);
+
 /* How many of an agreement's goal-indicators lack data in the window. */
 size_t lis_ready_agreement_indicators(const lis_ready *ready, const char *agreement_id);
 
