@@ -68,16 +68,7 @@ CREATE TRIGGER transfer_first_batch BEFORE INSERT ON transfer
 -- The measurement values of withdrawn batches: those the batch held in
 -- measurement and its values later batches had replaced (batch_id is the
 -- withdrawn batch).
-CREATE TABLE measurement_withdrawn (
-    indicator_id text NOT NULL,
-    unit_id      text NOT NULL,
-    period       text NOT NULL,
-    year         integer NOT NULL,
-    first_month  smallint NOT NULL,
-    last_month   smallint NOT NULL,
-    value        numeric,
-    batch_id     bigint NOT NULL
-);
+CREATE TABLE measurement_withdrawn (LIKE measurement);
 CREATE INDEX measurement_withdrawn_batch ON measurement_withdrawn (batch_id);
 
 -- The lines of withdrawn budget batches, as they were.
@@ -92,6 +83,21 @@ CREATE TABLE catalogue_withdrawn (
     row_data   jsonb NOT NULL
 );
 CREATE INDEX catalogue_withdrawn_batch ON catalogue_withdrawn (batch_id);
+
+-- U(A) of every agreement of year y: the holder unit and all its
+-- descendants (for lis ready; the rollup keeps its own temporary copy).
+CREATE FUNCTION agreement_units(y integer)
+RETURNS TABLE (agreement_id text, unit_id text)
+LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE au(agreement_id, unit_id) AS (
+        SELECT a.agreement_id, u.unit_id
+          FROM lis.agreement a JOIN lis.unit u ON u.unit_id = a.holder_unit
+         WHERE a.year = y
+        UNION
+        SELECT au.agreement_id, u.unit_id FROM au JOIN lis.unit u ON u.parent_id = au.unit_id
+    )
+    SELECT agreement_id, unit_id FROM au
+$$;
 
 -- Keeps the rows "lis batch rm" of batch b is about to delete. Called in the
 -- withdrawal's transaction before the deletes.

@@ -9,13 +9,7 @@
 -- $3 integer  the window's last month
 -- Result sorted by agreement_id, cost_centre (byte order): agreement_id,
 -- cost_centre.
-WITH RECURSIVE au(agreement_id, unit_id) AS (
-    SELECT a.agreement_id, u.unit_id
-      FROM lis.agreement a JOIN lis.unit u ON u.unit_id = a.holder_unit
-     WHERE a.year = $1::int
-    UNION
-    SELECT au.agreement_id, u.unit_id FROM au JOIN lis.unit u ON u.parent_id = au.unit_id
-),
+WITH au AS (SELECT * FROM lis.agreement_units($1::int)),
 year_cc AS (SELECT DISTINCT cost_centre FROM lis.budget_line WHERE year = $1::int),
 window_cc AS (
     SELECT DISTINCT cost_centre FROM lis.budget_line

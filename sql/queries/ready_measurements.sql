@@ -14,13 +14,7 @@
 -- Result sorted by agreement_id, goal_id, indicator_id (byte order), period
 -- start, part: agreement_id, goal_id, indicator_id, period, missing
 -- ('measurement', or for a ratio 'numerator' / 'denominator').
-WITH RECURSIVE au(agreement_id, unit_id) AS (
-    SELECT a.agreement_id, u.unit_id
-      FROM lis.agreement a JOIN lis.unit u ON u.unit_id = a.holder_unit
-     WHERE a.year = $1::int
-    UNION
-    SELECT au.agreement_id, u.unit_id FROM au JOIN lis.unit u ON u.parent_id = au.unit_id
-),
+WITH au AS (SELECT * FROM lis.agreement_units($1::int)),
 ag AS (SELECT agreement_id FROM lis.agreement WHERE year = $1::int),
 ga AS (
     SELECT g.agreement_id, g.goal_id FROM lis.goal g JOIN ag USING (agreement_id)

@@ -6,11 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 new_db
 run_lis 0 db init
-run_lis 0 demo --files-only --out "$TMP/demo"
-for k in units cost-centres accounts agreements indicators goals targets measurements \
-         statuses budget transfers; do
-    run_lis 0 import "$k" "$TMP/demo/input/$k.csv"
-done
+import_demo "$TMP/demo"
 
 # --- the complete data set: March has everything
 run_lis 0 ready --period 2026-03 --format csv
