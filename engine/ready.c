@@ -37,8 +37,31 @@ add_item(lis_ready *r, size_t *cap, const char *agreement, const char *goal,
     it->missing = missing;
 }
 
+static lis_ready *check(PGconn *conn, const lis_period *window, lis_error *err);
+
 lis_ready *
 lis_ready_check(PGconn *conn, const lis_period *window, lis_error *err)
+{
+    if (lis_rollup_analyze(conn, err) != LIS_OK)
+        return NULL;
+    /* The queries are cheap but their estimates are not (U(A) is recursive):
+     * JIT compilation would cost seconds, so it is off, as in the rollup, in
+     * a transaction of our own unless the caller's (--as-of-batch) is open. */
+    bool own = PQtransactionStatus(conn) == PQTRANS_IDLE;
+    if (own && lis_db_exec(conn, "BEGIN", err) != LIS_OK)
+        return NULL;
+    lis_ready *r = NULL;
+    if (lis_db_exec(conn, "SET LOCAL jit = off", err) == LIS_OK)
+        r = check(conn, window, err);
+    if (own && lis_db_exec(conn, r ? "COMMIT" : "ROLLBACK", r ? err : NULL) != LIS_OK) {
+        lis_ready_free(r);
+        r = NULL;
+    }
+    return r;
+}
+
+static lis_ready *
+check(PGconn *conn, const lis_period *window, lis_error *err)
 {
     char name[LIS_PERIOD_NAME_SIZE], ys[16], fm[8], lm[8];
     lis_period_name(window, name);
@@ -50,10 +73,7 @@ lis_ready_check(PGconn *conn, const lis_period *window, lis_error *err)
     r->period = lis_xstrdup(name);
     size_t cap = 0;
 
-    PGresult *res = NULL;
-    if (lis_rollup_analyze(conn, err) != LIS_OK)
-        goto fail;
-    res = lis_db_query(conn, "queries/ready_batches.sql", 0, NULL, err);
+    PGresult *res = lis_db_query(conn, "queries/ready_batches.sql", 0, NULL, err);
     if (res == NULL)
         goto fail;
     r->n_batches = (size_t)PQntuples(res);

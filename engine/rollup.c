@@ -210,7 +210,8 @@ lis_rollup_as_of(PGconn *conn, const lis_config *cfg, int year, long batch, char
         return LIS_INPUT;
     }
     lis_rollup_stats st;
-    if (lock_year(conn, ys, err) != LIS_OK)
+    if (lock_year(conn, ys, err) != LIS_OK ||
+        lis_db_exec(conn, "SET LOCAL jit = off", err) != LIS_OK)
         return LIS_DB;
     res = lis_db_query(conn, "queries/asof_apply.sql", 1, p, err);
     if (res == NULL)

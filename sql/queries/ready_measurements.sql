@@ -53,20 +53,29 @@ need AS (
     SELECT agreement_id, goal_id, indicator_id, frequency, denominator, 'denominator'
       FROM gi WHERE aggregation = 'ratio'
 ),
--- the (agreement, indicator, period) that have a measurement, in one pass
-have AS (
-    SELECT DISTINCT au.agreement_id, m.indicator_id, p.frequency, p.pf
-      FROM lis.measurement m
-      JOIN au ON au.unit_id = m.unit_id
-      JOIN per p ON m.first_month >= p.pf AND m.last_month <= p.pl
-     WHERE m.year = $1::int AND m.first_month >= $2::int AND m.last_month <= $3::int
-       AND m.indicator_id IN (SELECT src FROM need)
+-- Per unit and indicator, the months in which its measurements of the year
+-- end (bit m set for month m) and their length in months minus one: the
+-- measurements of an indicator all have its frequency, whose periods are
+-- aligned (months, calendar quarters, the year), so one lies in period
+-- [pf, pl] when it ends there and is no longer than it. Then per agreement
+-- over U(A): a few thousand rows, however many measurements there are.
+um AS (
+    SELECT unit_id, indicator_id, bit_or(1 << last_month) AS ends,
+           max(last_month - first_month) AS span
+      FROM lis.measurement
+     WHERE year = $1::int
+     GROUP BY 1, 2
+),
+am AS (
+    SELECT au.agreement_id, um.indicator_id, bit_or(um.ends) AS ends, max(um.span) AS span
+      FROM um JOIN au ON au.unit_id = um.unit_id
+     GROUP BY 1, 2
 )
 SELECT n.agreement_id, n.goal_id, n.indicator_id, p.period, n.part
   FROM need n
   JOIN per p ON p.frequency = n.frequency
-  LEFT JOIN have h ON h.agreement_id = n.agreement_id AND h.indicator_id = n.src
-                  AND h.frequency = p.frequency AND h.pf = p.pf
- WHERE h.agreement_id IS NULL
+  LEFT JOIN am ON am.agreement_id = n.agreement_id AND am.indicator_id = n.src
+ WHERE NOT coalesce(am.span <= p.pl - p.pf
+                    AND am.ends & ((1 << (p.pl + 1)) - (1 << p.pf)) <> 0, false)
  ORDER BY n.agreement_id COLLATE "C", n.goal_id COLLATE "C", n.indicator_id COLLATE "C",
           p.pf, p.pl, n.part DESC;
