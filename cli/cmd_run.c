@@ -5,7 +5,7 @@
  *
  *   monthly --period 2026-10   OUT/2026-10/aftale-<id>.xlsx, aftale-<id>.pdf and
  *                              the chart PNGs per agreement
- *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf and .png
+ *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf, .png and .html
  *   status --year 2026 [--as-of 2026-06]
  *                              OUT/2026-YTD-06/statusopfoelgning-2026.xlsx
  *   annual --year 2026         OUT/2026/aarsberetning-2026.xlsx
@@ -15,17 +15,22 @@
  */
 #include "chart.h"
 #include "cli.h"
+#include "cli_year.h"
 #include "dashboard.h"
+#include "delivery.h"
+#include "html.h"
 #include "labels.h"
 #include "mem.h"
 #include "pdf_agreement.h"
 #include "period.h"
 #include "ready.h"
+#include "progress.h"
 #include "report.h"
 #include "rollup.h"
 #include "run.h"
 #include "xlsx.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +49,20 @@ static const char usage[] =
     "first when the data changed since it ran.\n"
     "\n"
     "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data),\n"
-    "             aftale-<id>.pdf (A4) and a PNG per chart\n"
+    "             aftale-<id>.pdf (A4), a PNG per chart\n"
     "             (aftale-<id>-<goal>-<indicator>.png, aftale-<id>-oekonomi.png)\n"
-    "  quarterly  dashboard-YYYY-QN.pdf and .png for the direktion\n"
+    "             and aftale-<id>.html (one self-contained page)\n"
+    "  quarterly  dashboard-YYYY-QN.pdf, .png and .html for the direktion; the\n"
+    "             HTML links to ../YYYY-MM/aftale-<id>.html of the quarter's last\n"
+    "             month when that monthly run is there\n"
     "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
+    "\n"
+    "--period previous is the month (monthly) or quarter (quarterly) before\n"
+    "today, --year previous the year before (current: today's), in Copenhagen\n"
+    "time whatever the machine's time zone (LIS_NOW=YYYY-MM-DDTHH:MM:SSZ, a UTC\n"
+    "moment, stands in for the clock).\n"
     "\n"
     "Options:\n"
     "  --agreement ID...  only these agreements (monthly; repeatable); files of\n"
@@ -77,10 +90,20 @@ static const char usage[] =
     "                     The files equal those an ordinary run wrote when N was\n"
     "                     the newest batch; the stored rollup is not touched; the\n"
     "                     manifest says \"as_of_batch\". Not with --no-rollup.\n"
+    "  --no-deliver       do not deliver the run ([delivery] in lis.conf: folders\n"
+    "                     and mail); \"lis deliver RUN_ID\" can do it later\n"
+    "  --quiet            print nothing on success (errors still go to stderr)\n"
+    "\n"
+    "On a terminal, a progress line on stderr shows the agreements rendered of\n"
+    "all, the time elapsed and an estimate of the time left.\n"
+    "\n"
+    "Once OUT/<period>/ is in place the run is delivered as [delivery] in lis.conf\n"
+    "says for its kind (see lis deliver --help).\n"
     "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
-    "progress). A failed run leaves no files.\n";
+    "progress), or a delivery failed (the files stay in OUT/<period>/). A failed\n"
+    "run leaves no files.\n";
 
 typedef struct run_opts {
     const char *kind;
@@ -91,6 +114,8 @@ typedef struct run_opts {
     bool no_rollup;
     bool require_ready;
     long as_of_batch;
+    bool no_deliver;
+    bool quiet;
     const char **ids;
     size_t n_ids;
 } run_opts;
@@ -164,14 +189,64 @@ monthly_charts(lis_run *run, const lis_report *r, const lis_rm_agreement *a, cha
     return st;
 }
 
+/* aftale-<id>.html (reports/html.h). */
+static lis_status
+monthly_html(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char **path,
+             lis_error *err)
+{
+    (void)run;
+    return lis_html_agreement_write(r, a, *path, err);
+}
+
+static char *
+monthly_html_name(lis_run *run, const lis_rm_agreement *a)
+{
+    char *name = lis_html_agreement_name(a);
+    char *path = lis_run_file(run, name);
+    free(name);
+    return path;
+}
+
 static const struct {
     agreement_renderer render;
     char *(*file)(lis_run *run, const lis_rm_agreement *a);
 } monthly_renderers[] = {
     {monthly_xlsx, monthly_xlsx_name},
     {monthly_charts, monthly_charts_names},
+    {monthly_html, monthly_html_name},
 };
 #define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
+
+/* ------------------------------------------------------------ progress */
+
+/* The progress line of the run. Forked renderers cannot update it: each
+ * writes a byte into progress_fd per agreement done, and the parent counts
+ * them (lis_progress_drain). */
+#define AGREEMENTS_DONE "agreements rendered"
+static lis_progress run_progress;
+static int progress_fd = -1;
+static size_t progress_done;
+
+/* lis_cli_fail in a renderer process, on a line of its own. */
+static int
+run_fail(const lis_error *err)
+{
+    lis_progress_clear(&run_progress);
+    return lis_cli_fail(err);
+}
+
+static void
+agreement_done(size_t n)
+{
+    if (progress_fd >= 0) {
+        ssize_t w;
+        do
+            w = write(progress_fd, "", 1);
+        while (w < 0 && errno == EINTR);
+    } else if (run_progress.on) {
+        lis_progress_count(&run_progress, false, ++progress_done, n, AGREEMENTS_DONE);
+    }
+}
 
 /* Renders agreements [0, n) whose index % jobs == job. */
 static lis_status
@@ -187,6 +262,7 @@ render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
             if (st != LIS_OK)
                 return st;
         }
+        agreement_done(r->n_agreements);
     }
     return LIS_OK;
 }
@@ -209,14 +285,20 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
          * agreements and reports by exit status; the first error is
          * reported on stderr by the child. */
         fflush(NULL);
+        int pfd[2] = {-1, -1};
+        if (run_progress.on && pipe(pfd) != 0)
+            pfd[0] = pfd[1] = -1;
         pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
         for (int j = 0; j < jobs; j++) {
             pids[j] = fork();
             if (pids[j] == 0) {
+                if (pfd[0] >= 0)
+                    close(pfd[0]);
+                progress_fd = pfd[1];
                 lis_error e = {0};
                 lis_status cst = render_share(run, r, paths, j, jobs, &e);
                 if (cst != LIS_OK)
-                    lis_cli_fail(&e);
+                    run_fail(&e);
                 fflush(NULL);
                 _exit(cst);
             }
@@ -224,6 +306,12 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
                 st = lis_error_set(err, LIS_OUTPUT, "could not start a renderer process");
                 break;
             }
+        }
+        if (pfd[0] >= 0) {
+            close(pfd[1]);
+            lis_progress_drain(&run_progress, pfd[0], &progress_done, r->n_agreements,
+                               AGREEMENTS_DONE);
+            close(pfd[0]);
         }
         for (int j = 0; j < jobs; j++) {
             int ws = 0;
@@ -242,17 +330,6 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
 }
 
 /* ------------------------------------------------------------- options */
-
-static bool
-parse_year(const char *s, int *year)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < 1900 || v > 2999)
-        return false;
-    *year = (int)v;
-    return true;
-}
 
 static char *
 params_json(const run_opts *o, const char *period)
@@ -355,6 +432,18 @@ pre_run_release(pre_run *pre)
     free(pre->batches_json);
 }
 
+/* Once the folder is in place: records the status counts the delivery mail
+ * states (also for a later "lis deliver"), then delivers unless told not to. */
+static lis_status
+deliver(PGconn *conn, const lis_cli *cli, const run_opts *o, long run_id,
+        const lis_summary *summary, lis_error *err)
+{
+    lis_delivery_save_summary(conn, run_id, summary, NULL);
+    if (o->no_deliver)
+        return LIS_OK;
+    return lis_cli_deliver(conn, cli, run_id, o->quiet, NULL, err);
+}
+
 static int
 do_run(lis_cli *cli, run_opts *o, const lis_period *window)
 {
@@ -409,6 +498,8 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     pre.r = NULL;
     lis_status st = r ? LIS_OK : err.code;
     char *single = NULL;
+    if (r && strcmp(o->kind, "monthly") == 0)
+        lis_progress_count(&run_progress, true, 0, r->n_agreements, AGREEMENTS_DONE);
     if (r) {
         for (size_t i = 0; i < r->n_agreements; i++)
             r->agreements[i].missing_indicators =
@@ -422,7 +513,21 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
             char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
             st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
-            single = lis_xasprintf("%s and %s", pdf, png);
+            /* The HTML links to the agreement pages of the monthly run of
+             * the quarter's last month, OUT/YYYY-MM, when they are there. */
+            char *html = lis_dashboard_name(r, "html"),
+                 *html_path = lis_run_file(run, html);
+            char *pages =
+                lis_xasprintf("%s/%d-%02d", o->out, window->year, window->last_month);
+            char *href = lis_xasprintf("../%d-%02d/", window->year, window->last_month);
+            lis_html_dashboard_opts ho = {.pages_dir = pages, .pages_href = href};
+            if (st == LIS_OK)
+                st = lis_html_dashboard_write(r, html_path, &ho, &err);
+            single = lis_xasprintf("%s, %s and %s", pdf, png, html);
+            free(html);
+            free(html_path);
+            free(pages);
+            free(href);
             free(pdf);
             free(png);
             free(pdf_path);
@@ -438,20 +543,29 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             free(path);
         }
     }
+    if (r && strcmp(o->kind, "monthly") == 0 && st == LIS_OK)
+        lis_progress_count(&run_progress, true, r->n_agreements, r->n_agreements,
+                           AGREEMENTS_DONE);
+    lis_progress_clear(&run_progress);
     size_t n_files = lis_run_n_files(run);
     long run_id = lis_run_id(run);
     char *final_dir = lis_xstrdup(lis_run_final_dir(run));
     size_t n_agreements = r ? r->n_agreements : 0;
+    lis_summary summary = {0};
+    if (r)
+        lis_delivery_summarize(r, &summary);
     lis_report_free(r);
     pre_run_release(&pre);
     lis_status fst = lis_run_finish(run, st, &err, &err);
-    PQfinish(conn);
     if (fst != LIS_OK) {
+        PQfinish(conn);
         free(single);
         free(final_dir);
         return lis_cli_fail(&err);
     }
-    if (single)
+    if (o->quiet)
+        ; /* nothing on success */
+    else if (single)
         printf("wrote %s/%s (run %ld)\n", final_dir, single, run_id);
     else
         printf("wrote %zu file%s for %zu agreement%s to %s/ (run %ld)\n", n_files,
@@ -459,7 +573,10 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                final_dir, run_id);
     free(single);
     free(final_dir);
-    return LIS_OK;
+    fflush(stdout);
+    fst = deliver(conn, cli, o, run_id, &summary, &err);
+    PQfinish(conn);
+    return fst == LIS_OK ? LIS_OK : lis_cli_fail(&err);
 }
 
 int
@@ -502,7 +619,11 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             if (!v[0] || *end || o.as_of_batch < 1)
                 rc = lis_cli_usage_error(usage,
                                          "--as-of-batch needs a batch id, not \"%s\"", v);
-        } else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)
+        } else if (strcmp(argv[i], "--no-deliver") == 0)
+            o.no_deliver = true;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            o.quiet = true;
+        else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)
             o.png_size = v;
         else if ((v = lis_cli_option(argc, argv, &i, "--agreement")) != NULL) {
             if (!v[0])
@@ -562,7 +683,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                      "--year or --as-of)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
+        if (!lis_cli_parse_window(o.period, LIS_MONTH, &window) ||
+            window.kind != LIS_MONTH) {
             rc = lis_cli_usage_error(usage, "--period \"%s\" is not a month (YYYY-MM)",
                                      o.period);
             goto done;
@@ -575,7 +697,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                      "--year, --as-of or --agreement)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
+        if (!lis_cli_parse_window(o.period, LIS_QUARTER, &window) ||
+            window.kind != LIS_QUARTER) {
             rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
                                      o.period);
             goto done;
@@ -590,7 +713,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                             : "lis run annual takes --year Y only");
             goto done;
         }
-        if (!parse_year(year_s, &o.year)) {
+        if ((o.year = lis_cli_parse_year(year_s)) < 0) {
             rc = lis_cli_usage_error(usage, "--year \"%s\" is not a year", year_s);
             goto done;
         }
@@ -616,6 +739,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         rc = lis_cli_usage_error(usage, "unknown kind of report \"%s\"", o.kind);
         goto done;
     }
+    lis_progress_init(&run_progress, o.quiet);
+    progress_done = 0; /* lis demo makes several runs in one process */
     rc = do_run(cli, &o, &window);
 done:
     free(o.ids);

@@ -29,6 +29,8 @@ static const char usage[] =
     "  check                       check agreements against the framework rules\n"
     "  demo [--out DIR]            a sample municipality, end to end\n"
     "  ready --period P            has the data of window P arrived?\n"
+    "  runs [--kind K] [--period P]  the record of runs and their deliveries\n"
+    "  deliver RUN_ID              deliver a finished run again ([delivery])\n"
     "\n"
     "Options:\n"
     "  --db CONNINFO    the database (else $LIS_DB, the libpq environment, the\n"
@@ -45,9 +47,10 @@ static const struct command {
     const char *name;
     lis_cmd_fn fn;
 } commands[] = {
-    {"db", cmd_db},         {"import", cmd_import}, {"batch", cmd_batch},
-    {"rollup", cmd_rollup}, {"run", cmd_run},       {"show", cmd_show},
-    {"check", cmd_check},   {"demo", cmd_demo},     {"ready", cmd_ready},
+    {"db", cmd_db},           {"import", cmd_import}, {"batch", cmd_batch},
+    {"rollup", cmd_rollup},   {"run", cmd_run},       {"show", cmd_show},
+    {"check", cmd_check},     {"demo", cmd_demo},     {"runs", cmd_runs},
+    {"deliver", cmd_deliver}, {"ready", cmd_ready},
 };
 
 int
