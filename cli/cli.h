@@ -29,6 +29,7 @@ int cmd_run(int argc, char **argv, lis_cli *cli);
 int cmd_show(int argc, char **argv, lis_cli *cli);
 int cmd_check(int argc, char **argv, lis_cli *cli);
 int cmd_demo(int argc, char **argv, lis_cli *cli);
+int cmd_ready(int argc, char **argv, lis_cli *cli);
 int cmd_runs(int argc, char **argv, lis_cli *cli);
 int cmd_deliver(int argc, char **argv, lis_cli *cli);
 int cmd_help(int argc, char **argv, lis_cli *cli);

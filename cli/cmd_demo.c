@@ -88,7 +88,8 @@ withdraw_old_budget(PGconn *conn, const char *path, lis_error *err)
     PGresult *res =
         lis_db_query_text(conn,
                           "SELECT batch_id FROM import_batch WHERE kind = 'budget'"
-                          " AND file_name = $1 AND sha256 <> $2",
+                          " AND file_name = $1 AND sha256 <> $2"
+                          " AND withdrawn_at IS NULL",
                           2, p, err);
     if (res == NULL)
         return LIS_DB;

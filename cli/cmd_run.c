@@ -23,6 +23,7 @@
 #include "mem.h"
 #include "pdf_agreement.h"
 #include "period.h"
+#include "ready.h"
 #include "progress.h"
 #include "report.h"
 #include "rollup.h"
@@ -73,6 +74,22 @@ static const char usage[] =
     "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
+    "  --require-ready    check first what \"lis ready\" checks for the run's window\n"
+    "                     (status: January to the --as-of month; with --agreement\n"
+    "                     those agreements and the budget months); when anything\n"
+    "                     is missing, refuse with exit 2 and write nothing. Without\n"
+    "                     it the run goes on, manifest.json lists what was missing\n"
+    "                     (\"missing\", as lis ready --format json), and each\n"
+    "                     agreement's PDF and Overblik sheet say in one line how\n"
+    "                     many of its indicators lack data (only when any do)\n"
+    "  --as-of-batch N    compute from the data as it stood when batch N landed\n"
+    "                     (rows of later batches left out, values they replaced\n"
+    "                     taken from measurement_history, batches withdrawn since\n"
+    "                     counted as they were; catalogue rows first imported\n"
+    "                     later are left out, others keep their newest version).\n"
+    "                     The files equal those an ordinary run wrote when N was\n"
+    "                     the newest batch; the stored rollup is not touched; the\n"
+    "                     manifest says \"as_of_batch\". Not with --no-rollup.\n"
     "  --no-deliver       do not deliver the run ([delivery] in lis.conf: folders\n"
     "                     and mail); \"lis deliver RUN_ID\" can do it later\n"
     "  --quiet            print nothing on success (errors still go to stderr)\n"
@@ -95,6 +112,8 @@ typedef struct run_opts {
     int year;
     int jobs;
     bool no_rollup;
+    bool require_ready;
+    long as_of_batch;
     bool no_deliver;
     bool quiet;
     const char **ids;
@@ -323,6 +342,8 @@ params_json(const run_opts *o, const char *period)
         lis_buf_adds(&b, ", \"as_of\": ");
         lis_run_json_string(&b, o->as_of);
     }
+    if (o->as_of_batch)
+        lis_buf_addf(&b, ", \"as_of_batch\": %ld", o->as_of_batch);
     lis_buf_adds(&b, ", \"agreements\": [");
     for (size_t i = 0; i < o->n_ids; i++) {
         if (i)
@@ -342,6 +363,74 @@ params_json(const run_opts *o, const char *period)
 }
 
 /* -------------------------------------------------------------- the run */
+
+/* What a run reads before it begins (so that a refused run writes nothing):
+ * the readiness of its window, and with --as-of-batch the report model and
+ * the batches, read in the as-of transaction that is then rolled back. */
+typedef struct pre_run {
+    lis_ready *ready;
+    lis_report *r;      /* --as-of-batch only */
+    char *batches_json; /* --as-of-batch only */
+    char fp[33];        /* --as-of-batch only: the data's fingerprint */
+} pre_run;
+
+static lis_report *
+load_model(PGconn *conn, lis_cli *cli, const run_opts *o, const lis_period *window,
+           lis_error *err)
+{
+    unsigned parts = strcmp(o->kind, "monthly") == 0 ? LIS_REPORT_DATA
+                     : strcmp(o->kind, "annual") == 0
+                         ? LIS_REPORT_AREAS | LIS_REPORT_TRANSFERS
+                         : 0;
+    return lis_report_load_parts(conn, &cli->cfg, window->year, window, o->ids, o->n_ids,
+                                 parts, err);
+}
+
+static lis_status
+prepare(PGconn *conn, lis_cli *cli, const run_opts *o, const lis_period *window,
+        pre_run *pre, lis_error *err)
+{
+    if (!o->as_of_batch) {
+        /* as lis show does: the figures are brought up to date first, so the
+         * reports and lis show never disagree */
+        lis_status st = LIS_OK;
+        if (!o->no_rollup)
+            st = lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, err);
+        if (st == LIS_OK && (pre->ready = lis_ready_check(conn, window, err)) == NULL)
+            st = err->code;
+        return st;
+    }
+    if (lis_db_exec(conn, "BEGIN", err) != LIS_OK)
+        return LIS_DB;
+    lis_status st =
+        lis_rollup_as_of(conn, &cli->cfg, window->year, o->as_of_batch, pre->fp, err);
+    if (st == LIS_OK && (pre->r = load_model(conn, cli, o, window, err)) == NULL)
+        st = err->code;
+    if (st == LIS_OK && (pre->ready = lis_ready_check(conn, window, err)) == NULL)
+        st = err->code;
+    if (st == LIS_OK) {
+        lis_buf b;
+        lis_buf_init(&b);
+        st = lis_run_batches_json(conn, window->year, &b, err);
+        if (st == LIS_OK)
+            pre->batches_json = b.data;
+        else
+            lis_buf_release(&b);
+    }
+    /* the data and the stored rollup stay as they were */
+    if (lis_db_exec(conn, "ROLLBACK", st == LIS_OK ? err : NULL) != LIS_OK &&
+        st == LIS_OK)
+        st = LIS_DB;
+    return st;
+}
+
+static void
+pre_run_release(pre_run *pre)
+{
+    lis_ready_free(pre->ready);
+    lis_report_free(pre->r);
+    free(pre->batches_json);
+}
 
 /* Once the folder is in place: records the status counts the delivery mail
  * states (also for a later "lis deliver"), then delivers unless told not to. */
@@ -365,37 +454,56 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     if (conn == NULL)
         return lis_cli_fail(&err);
 
-    /* as lis show does: the figures are brought up to date first, so the
-     * reports and lis show never disagree */
-    if (!o->no_rollup &&
-        lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, &err) != LIS_OK) {
+    pre_run pre = {0};
+    if (prepare(conn, cli, o, window, &pre, &err) != LIS_OK) {
+        pre_run_release(&pre);
+        PQfinish(conn);
+        return lis_cli_fail(&err);
+    }
+    if (o->n_ids)
+        lis_ready_keep(pre.ready, o->ids, o->n_ids);
+    if (o->require_ready && pre.ready->n_missing) {
+        lis_error_set(&err, LIS_INPUT,
+                      "the data of %s has not all arrived (%zu missing); nothing was "
+                      "written",
+                      period, pre.ready->n_missing);
+        lis_error_hint(&err, "\"lis ready --period %s\" lists what is missing.", period);
+        pre_run_release(&pre);
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
     char *pj = params_json(o, period);
+    char *missing = lis_ready_missing_json(pre.ready);
+    char *extra = lis_xasprintf("\"missing\": %s", missing);
+    free(missing);
     lis_run_params rp = {.kind = o->kind,
                          .period = period,
                          .year = window->year,
                          .out_dir = o->out,
                          .parameters_json = pj,
-                         .keep_other_files = o->n_ids > 0};
+                         .keep_other_files = o->n_ids > 0,
+                         .as_of_batch = o->as_of_batch,
+                         .rollup_fingerprint = o->as_of_batch ? pre.fp : NULL,
+                         .batches_json = pre.batches_json,
+                         .manifest_extra = extra};
     lis_run *run = lis_run_begin(conn, &rp, &err);
     free(pj);
+    free(extra);
     if (run == NULL) {
+        pre_run_release(&pre);
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
-    unsigned parts = strcmp(o->kind, "monthly") == 0 ? LIS_REPORT_DATA
-                     : strcmp(o->kind, "annual") == 0
-                         ? LIS_REPORT_AREAS | LIS_REPORT_TRANSFERS
-                         : 0;
-    lis_report *r = lis_report_load_parts(conn, &cli->cfg, window->year, window, o->ids,
-                                          o->n_ids, parts, &err);
+    lis_report *r = pre.r ? pre.r : load_model(conn, cli, o, window, &err);
+    pre.r = NULL;
     lis_status st = r ? LIS_OK : err.code;
     char *single = NULL;
     if (r && strcmp(o->kind, "monthly") == 0)
         lis_progress_count(&run_progress, true, 0, r->n_agreements, AGREEMENTS_DONE);
     if (r) {
+        for (size_t i = 0; i < r->n_agreements; i++)
+            r->agreements[i].missing_indicators =
+                lis_ready_agreement_indicators(pre.ready, r->agreements[i].agreement_id);
         free(r->stamp.lang);
         r->stamp.lang = lis_xstrdup(o->lang);
         r->stamp.run_id = lis_run_document_id(run);
@@ -447,6 +555,7 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     if (r)
         lis_delivery_summarize(r, &summary);
     lis_report_free(r);
+    pre_run_release(&pre);
     lis_status fst = lis_run_finish(run, st, &err, &err);
     if (fst != LIS_OK) {
         PQfinish(conn);
@@ -502,7 +611,15 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
-        else if (strcmp(argv[i], "--no-deliver") == 0)
+        else if (strcmp(argv[i], "--require-ready") == 0)
+            o.require_ready = true;
+        else if ((v = lis_cli_option(argc, argv, &i, "--as-of-batch")) != NULL) {
+            char *end;
+            o.as_of_batch = strtol(v, &end, 10);
+            if (!v[0] || *end || o.as_of_batch < 1)
+                rc = lis_cli_usage_error(usage,
+                                         "--as-of-batch needs a batch id, not \"%s\"", v);
+        } else if (strcmp(argv[i], "--no-deliver") == 0)
             o.no_deliver = true;
         else if (strcmp(argv[i], "--quiet") == 0)
             o.quiet = true;
@@ -523,6 +640,11 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         goto done;
     if (strcmp(o.lang, "da") != 0 && strcmp(o.lang, "en") != 0) {
         rc = lis_cli_usage_error(usage, "--lang must be da or en, not \"%s\"", o.lang);
+        goto done;
+    }
+    if (o.as_of_batch && o.no_rollup) {
+        rc = lis_cli_usage_error(usage, "--as-of-batch computes its figures: not with "
+                                        "--no-rollup");
         goto done;
     }
     if (!o.out[0]) {

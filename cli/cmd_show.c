@@ -19,6 +19,7 @@
 static const char usage[] =
     "usage: lis show attainment|economy|transfers --period P | --year Y\n"
     "                [--agreement ID] [--format table|csv|json|xlsx] [--output FILE]\n"
+    "                [--as-of-batch N]\n"
     "\n"
     "Prints the figures of the rollup engine for window P (2026-03, 2026-Q1,\n"
     "2026, 2026-YTD-03) or for every window of year Y. --period previous is\n"
@@ -39,6 +40,9 @@ static const char usage[] =
     "                   coloured, frozen header, autofilter)\n"
     "  --output FILE    write to FILE (replaced whole, never left half-written)\n"
     "                   instead of stdout; xlsx refuses to write to a terminal\n"
+    "  --as-of-batch N  the figures as they were when batch N landed (as \"lis run\n"
+    "                   --as-of-batch\" computes them); the stored rollup is not\n"
+    "                   touched\n"
     "\n"
     "Rows come in a stable order: agreement, goal, the goal row before its\n"
     "indicators, then windows in calendar order (by end month; month, quarter,\n"
@@ -100,6 +104,7 @@ int
 cmd_show(int argc, char **argv, lis_cli *cli)
 {
     const char *what = NULL, *period = NULL, *year_text = NULL, *agreement = NULL;
+    const char *as_of = NULL;
     const char *output = NULL;
     int fmt = LIS_OUT_TABLE;
 
@@ -116,6 +121,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
             year_text = v;
         else if ((v = opt(argc, argv, &i, "--agreement", &bad)) != NULL)
             agreement = v;
+        else if ((v = opt(argc, argv, &i, "--as-of-batch", &bad)) != NULL)
+            as_of = v;
         else if ((v = opt(argc, argv, &i, "--output", &bad)) != NULL)
             output = v;
         else if ((v = opt(argc, argv, &i, "--format", &bad)) != NULL) {
@@ -143,6 +150,15 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         return lis_cli_usage_error(usage,
                                    "a workbook is not for a terminal: give --output "
                                    "FILE.xlsx or redirect stdout");
+
+    long as_of_batch = 0;
+    if (as_of) {
+        char *end;
+        as_of_batch = strtol(as_of, &end, 10);
+        if (*end || as_of_batch < 1)
+            return lis_cli_usage_error(
+                usage, "--as-of-batch needs a batch id, not \"%s\"", as_of);
+    }
 
     lis_period w;
     char wname[LIS_PERIOD_NAME_SIZE];
@@ -177,6 +193,13 @@ cmd_show(int argc, char **argv, lis_cli *cli)
     snprintf(fm, sizeof fm, "%d", w.first_month);
     snprintf(lm, sizeof lm, "%d", w.last_month);
 
+    char fp[33];
+    if (as_of_batch) {
+        /* the data as of the batch, in a transaction rolled back at the end */
+        if (lis_db_exec(conn, "BEGIN", &err) != LIS_OK ||
+            lis_rollup_as_of(conn, &cli->cfg, year, as_of_batch, fp, &err) != LIS_OK)
+            goto fail;
+    }
     if (agreement) {
         const char *p[] = {agreement};
         res = lis_db_query(conn, "queries/show_agreement.sql", 1, p, &err);
@@ -189,7 +212,7 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         PQclear(res);
         res = NULL;
     }
-    if (lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK) {
+    if (!as_of_batch && lis_rollup_ensure(conn, &cli->cfg, year, NULL, &err) != LIS_OK) {
         /* A read-only role (lis_reporter) cannot roll up: show what is stored. */
         if (strcmp(err.sqlstate, "42501") != 0)
             goto fail;
@@ -235,6 +258,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         goto fail;
     }
     PQclear(res);
+    if (as_of_batch)
+        lis_db_exec(conn, "ROLLBACK", NULL);
     PQfinish(conn);
     return rc;
 

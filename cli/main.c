@@ -28,6 +28,7 @@ static const char usage[] =
     "  show attainment|economy|transfers  print the computed figures\n"
     "  check                       check agreements against the framework rules\n"
     "  demo [--out DIR]            a sample municipality, end to end\n"
+    "  ready --period P            has the data of window P arrived?\n"
     "  runs [--kind K] [--period P]  the record of runs and their deliveries\n"
     "  deliver RUN_ID              deliver a finished run again ([delivery])\n"
     "  help [COMMAND]              the manual page of lis or of a command\n"
@@ -50,7 +51,7 @@ static const struct command {
     {"db", cmd_db},           {"import", cmd_import}, {"batch", cmd_batch},
     {"rollup", cmd_rollup},   {"run", cmd_run},       {"show", cmd_show},
     {"check", cmd_check},     {"demo", cmd_demo},     {"runs", cmd_runs},
-    {"deliver", cmd_deliver}, {"help", cmd_help},
+    {"deliver", cmd_deliver}, {"help", cmd_help},     {"ready", cmd_ready},
 };
 
 int

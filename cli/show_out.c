@@ -32,8 +32,8 @@ width(const char *s)
     return w;
 }
 
-static void
-csv_field(FILE *out, const char *s)
+void
+lis_out_csv_field(FILE *out, const char *s)
 {
     if (strpbrk(s, ";\"\n\r") == NULL) {
         fputs(s, out);
@@ -100,7 +100,7 @@ lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols
                 if (c)
                     fputc(';', out);
                 if (!PQgetisnull(res, r, cols[c].field))
-                    csv_field(out, PQgetvalue(res, r, cols[c].field));
+                    lis_out_csv_field(out, PQgetvalue(res, r, cols[c].field));
             }
             fputc('\n', out);
         }

@@ -39,6 +39,9 @@ typedef struct lis_out_col {
 /* Parses "table", "csv" or "json"; -1 when none. */
 int lis_out_parse(const char *text);
 
+/* Prints one csv field, quoted when it holds ';', '"' or a line break. */
+void lis_out_csv_field(FILE *out, const char *s);
+
 /* Prints every row of res in format fmt to out. */
 void lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
                    lis_out_format fmt);

@@ -6,6 +6,8 @@
  * now and puts back the values it replaced (measurement_history). Catalogue
  * rows go with the batch that last wrote them; rows other data still refer
  * to (a unit with measurements) make the withdrawal fail, changing nothing.
+ * The batch record stays, marked withdrawn, and the rows removed are kept in
+ * the *_withdrawn tables (migration 002) for "--as-of-batch".
  */
 #include "import.h"
 
@@ -70,6 +72,10 @@ lis_import_batch_rm(PGconn *conn, long long batch_id, char **kind_out, long *row
         goto fail;
     }
     PQclear(r);
+    /* The rows go to the *_withdrawn tables first, so that "--as-of-batch"
+     * of an earlier batch can count this one as it was. */
+    if ((st = run(conn, "queries/batch_rm_archive.sql", id, NULL, err)) != LIS_OK)
+        goto fail;
     if (strcmp(kind->name, "measurements") == 0) {
         if ((st = run(conn, "queries/batch_rm_measurements_relink.sql", id, NULL, err)) ||
             (st = run(conn, "queries/batch_rm_measurements_forget.sql", id, NULL, err)) ||
@@ -81,7 +87,8 @@ lis_import_batch_rm(PGconn *conn, long long batch_id, char **kind_out, long *row
         if ((st = run(conn, name, id, &removed, err)) != LIS_OK)
             goto fail;
     }
-    if ((st = run(conn, "queries/batch_rm_batch.sql", id, NULL, err)) != LIS_OK)
+    if ((st = run(conn, "queries/batch_rm_history.sql", id, NULL, err)) != LIS_OK ||
+        (st = run(conn, "queries/batch_rm_batch.sql", id, NULL, err)) != LIS_OK)
         goto fail;
     if ((st = lis_db_exec(conn, "COMMIT", err)) != LIS_OK)
         goto fail;

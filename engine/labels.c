@@ -213,6 +213,8 @@ static const label labels[LIS_L_COUNT_] = {
     [LIS_L_ACTUAL_CUMULATIVE] = {"Forbrug, akkumuleret", "Actual, cumulative"},
     [LIS_L_PER_MONTH_FMT] = {"%s pr. måned", "%s per month"},
     [LIS_L_CUMULATIVE_FMT] = {"%s akkumuleret", "%s cumulative"},
+    [LIS_L_MISSING_DATA_FMT] = {"%zu af aftalens indikatorer mangler data for %s.",
+                                "%zu of the agreement's indicators lack data for %s."},
     [LIS_L_HTML_SEARCH] = {"Søg", "Search"},
     [LIS_L_HTML_ALL_AREAS] = {"Alle fagområder", "All areas"},
     [LIS_L_HTML_SHOWN] = {"aftaler vist", "agreements shown"},

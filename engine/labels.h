@@ -203,6 +203,8 @@ typedef enum lis_label_id {
     LIS_L_ACTUAL_CUMULATIVE, /* Forbrug, akkumuleret */
     LIS_L_PER_MONTH_FMT,     /* format, one %s (a unit): "%s pr. måned" */
     LIS_L_CUMULATIVE_FMT,    /* format, one %s (a unit): "%s akkumuleret" */
+    /* data readiness (lis ready): format, %zu indicators then %s period */
+    LIS_L_MISSING_DATA_FMT,
     /* HTML reports (reports/html*.c) */
     LIS_L_HTML_SEARCH,         /* Søg (the dashboard's filter box) */
     LIS_L_HTML_ALL_AREAS,      /* Alle fagområder (the filter's first choice) */

@@ -127,6 +127,10 @@ typedef struct lis_rm_agreement {
     lis_rm_economy economy;
     lis_rm_measurement *data;
     size_t n_data;
+    /* How many of its goal-indicators lack data for the report's window
+     * (engine/ready.h); set by the run, 0 when all arrived (then the
+     * reports say nothing about it). */
+    size_t missing_indicators;
 } lis_rm_agreement;
 
 /* Economy per policy area and service frame, and the unallocated bucket. */

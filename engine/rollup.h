@@ -47,4 +47,25 @@ lis_status lis_rollup_year(PGconn *conn, const lis_config *cfg, int year,
 lis_status lis_rollup_ensure(PGconn *conn, const lis_config *cfg, int year, bool *ran,
                              lis_error *err);
 
+/*
+ * Fresh imports have no planner statistics yet, and the plans of the
+ * rollup's (and lis ready's) queries are then very bad: ANALYZEs the input
+ * tables whose statistics are missing or stale. LIS_DB on error.
+ */
+lis_status lis_rollup_analyze(PGconn *conn, lis_error *err);
+
+/*
+ * The figures of year Y as they stood when import batch N was the newest
+ * ("--as-of-batch N"): inside the caller's open transaction, rewrites the
+ * data tables to that state (lis.as_of_apply, migration 002) and computes the
+ * year's rollup into the rollup tables, under the year's rollup lock. The
+ * caller reads what it needs (report model, lis show, readiness) and ROLLS
+ * BACK, so the stored rollup and the data stay as they are; no rollup run is
+ * recorded. fp receives the fingerprint of that data (as lis.run records it
+ * for a rollup). Returns LIS_OK; LIS_INPUT when N is not an imported batch;
+ * LIS_DB.
+ */
+lis_status lis_rollup_as_of(PGconn *conn, const lis_config *cfg, int year, long batch,
+                            char fp[33], lis_error *err);
+
 #endif

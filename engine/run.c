@@ -24,7 +24,8 @@ struct lis_run {
     PGconn *conn;
     char *kind, *period, *params_json;
     int year;
-    long run_id, document_id, newest_batch;
+    long run_id, document_id, newest_batch, as_of_batch;
+    char *batches_json, *manifest_extra;
     char *out_dir, *tmp_dir, *final_dir;
     bool keep_other_files;
     bool locked;
@@ -198,6 +199,8 @@ run_free(lis_run *run)
     free(run->kind);
     free(run->period);
     free(run->params_json);
+    free(run->batches_json);
+    free(run->manifest_extra);
     free(run->out_dir);
     free(run->tmp_dir);
     free(run->final_dir);
@@ -230,6 +233,9 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
     run->params_json = lis_xstrdup(p->parameters_json ? p->parameters_json : "{}");
     run->year = p->year;
     run->keep_other_files = p->keep_other_files;
+    run->as_of_batch = p->as_of_batch;
+    run->batches_json = p->batches_json ? lis_xstrdup(p->batches_json) : NULL;
+    run->manifest_extra = p->manifest_extra ? lis_xstrdup(p->manifest_extra) : NULL;
     run->out_dir = lis_xstrdup(p->out_dir && p->out_dir[0] ? p->out_dir : "out");
     size_t n = strlen(run->out_dir);
     while (n > 1 && run->out_dir[n - 1] == '/')
@@ -257,21 +263,26 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
      * here only leaves them listed as running a while longer */
     lis_run_mark_stale(conn, NULL, NULL);
 
-    res = lis_db_query(conn, "queries/report_stamp.sql", 0, NULL, err);
-    if (res == NULL)
-        goto fail;
     char batch[32] = "";
-    if (PQntuples(res) == 1) {
-        run->newest_batch = strtol(PQgetvalue(res, 0, 0), NULL, 10);
-        snprintf(batch, sizeof batch, "%ld", run->newest_batch);
+    if (run->as_of_batch) {
+        run->newest_batch = run->as_of_batch;
+    } else {
+        res = lis_db_query(conn, "queries/report_stamp.sql", 0, NULL, err);
+        if (res == NULL)
+            goto fail;
+        if (PQntuples(res) == 1)
+            run->newest_batch = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+        PQclear(res);
     }
-    PQclear(res);
+    if (run->newest_batch)
+        snprintf(batch, sizeof batch, "%ld", run->newest_batch);
 
     char year[16];
     snprintf(year, sizeof year, "%d", run->year);
-    const char *bp[5] = {run->kind, run->period, run->params_json,
-                         batch[0] ? batch : NULL, year};
-    res = lis_db_query(conn, "queries/run_begin.sql", 5, bp, err);
+    const char *bp[6] = {
+        run->kind, run->period,          run->params_json, batch[0] ? batch : NULL,
+        year,      p->rollup_fingerprint};
+    res = lis_db_query(conn, "queries/run_begin.sql", 6, bp, err);
     if (res == NULL)
         goto fail;
     run->run_id = strtol(PQgetvalue(res, 0, 0), NULL, 10);
@@ -391,6 +402,33 @@ keep_others(lis_run *run, lis_error *err)
     return st;
 }
 
+lis_status
+lis_run_batches_json(PGconn *conn, int year, lis_buf *b, lis_error *err)
+{
+    char ys[16];
+    snprintf(ys, sizeof ys, "%d", year);
+    const char *yp[1] = {ys};
+    PGresult *res = lis_db_query(conn, "queries/run_batches.sql", 1, yp, err);
+    if (res == NULL)
+        return LIS_DB;
+    lis_buf_addc(b, '[');
+    for (int i = 0; i < PQntuples(res); i++) {
+        lis_buf_addf(b, "%s\n    {\"batch_id\": %s, \"kind\": ", i ? "," : "",
+                     PQgetvalue(res, i, 0));
+        lis_run_json_string(b, PQgetvalue(res, i, 1));
+        lis_buf_adds(b, ", \"file\": ");
+        lis_run_json_string(b, PQgetvalue(res, i, 2));
+        lis_buf_adds(b, ", \"sha256\": ");
+        lis_run_json_string(b, PQgetvalue(res, i, 3));
+        lis_buf_adds(b, ", \"finished\": ");
+        lis_run_json_string(b, PQgetvalue(res, i, 4));
+        lis_buf_adds(b, "}");
+    }
+    lis_buf_adds(b, PQntuples(res) ? "\n  ]" : "]");
+    PQclear(res);
+    return LIS_OK;
+}
+
 static lis_status
 write_manifest(lis_run *run, lis_error *err)
 {
@@ -407,29 +445,18 @@ write_manifest(lis_run *run, lis_error *err)
     else
         lis_buf_adds(&b, "  \"newest_batch\": null,\n");
 
-    lis_buf_adds(&b, "  \"batches\": [");
-    char year[16];
-    snprintf(year, sizeof year, "%d", run->year);
-    const char *yp[1] = {year};
-    PGresult *res = lis_db_query(run->conn, "queries/run_batches.sql", 1, yp, err);
-    if (res == NULL) {
+    if (run->as_of_batch)
+        lis_buf_addf(&b, "  \"as_of_batch\": %ld,\n", run->as_of_batch);
+    if (run->manifest_extra)
+        lis_buf_addf(&b, "  %s,\n", run->manifest_extra);
+    lis_buf_adds(&b, "  \"batches\": ");
+    if (run->batches_json)
+        lis_buf_adds(&b, run->batches_json);
+    else if (lis_run_batches_json(run->conn, run->year, &b, err) != LIS_OK) {
         lis_buf_release(&b);
         return LIS_DB;
     }
-    for (int i = 0; i < PQntuples(res); i++) {
-        lis_buf_addf(&b, "%s\n    {\"batch_id\": %s, \"kind\": ", i ? "," : "",
-                     PQgetvalue(res, i, 0));
-        lis_run_json_string(&b, PQgetvalue(res, i, 1));
-        lis_buf_adds(&b, ", \"file\": ");
-        lis_run_json_string(&b, PQgetvalue(res, i, 2));
-        lis_buf_adds(&b, ", \"sha256\": ");
-        lis_run_json_string(&b, PQgetvalue(res, i, 3));
-        lis_buf_adds(&b, ", \"finished\": ");
-        lis_run_json_string(&b, PQgetvalue(res, i, 4));
-        lis_buf_adds(&b, "}");
-    }
-    lis_buf_adds(&b, PQntuples(res) ? "\n  ],\n" : "],\n");
-    PQclear(res);
+    lis_buf_adds(&b, ",\n");
 
     /* every file in the folder, this run's and those kept, by name */
     char **names = NULL;

@@ -43,6 +43,19 @@ typedef struct lis_run_params {
     /* Partial run (--agreement): files of an earlier run in OUT/<period>
      * that this run does not write are kept. */
     bool keep_other_files;
+    /* --as-of-batch N (0: none): the run reads the data as of batch N, which
+     * is then its newest batch, and the manifest says "as_of_batch". */
+    long as_of_batch;
+    /* The fingerprint of the data the run read, or NULL for the stored
+     * rollup's (an as-of run passes that of lis_rollup_as_of). */
+    const char *rollup_fingerprint;
+    /* The manifest's "batches" array (see lis_run_batches_json), or NULL to
+     * read it when the run finishes; an as-of run passes the one it read in
+     * its as-of transaction. */
+    const char *batches_json;
+    /* Further members of the manifest's top object ("\"missing\": [...]"),
+     * or NULL. */
+    const char *manifest_extra;
 } lis_run_params;
 
 /*
@@ -105,6 +118,12 @@ lis_status lis_run_make_dirs(const char *path, lis_error *err);
 /* Writes the lowercase hex SHA-256 of a file into hex (65 bytes). */
 lis_status lis_run_sha256_file(const char *path, char hex[65], long long *size,
                                lis_error *err);
+
+/* Appends the import batches a report of year Y reads, as the manifest's
+ * JSON array (with a leading "[" and trailing "]"), to b. LIS_DB on error. */
+struct lis_buf;
+lis_status lis_run_batches_json(PGconn *conn, int year, struct lis_buf *b,
+                                lis_error *err);
 
 /* Appends s to b as a JSON string literal (quoted, escaped). */
 struct lis_buf;

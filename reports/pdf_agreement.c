@@ -155,6 +155,15 @@ agreement_header(ctx *c)
         ymax = fmax(ymax, *yy);
     }
     c->y = ymax + 10;
+    if (a->missing_indicators > 0) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 lis_label_fmt(LIS_L_MISSING_DATA_FMT, c->r->stamp.lang, "%zu %s"),
+                 a->missing_indicators, c->r->stamp.period ? c->r->stamp.period : "");
+        c->y += lis_canvas_text(c->cv, c->left, c->y, w, 8.5, LIS_TEXT_BOLD, 0xb00020u,
+                                line, 2, true, NULL) +
+                8;
+    }
 }
 
 /* Goals table columns. */

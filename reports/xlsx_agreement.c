@@ -116,6 +116,13 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
     xw_text(&s, 3, O_IND, lis_label_agreement_status(a->status, b->lang), b->text);
     free(holder);
     free(grantor);
+    if (a->missing_indicators > 0) {
+        char *line = lis_xasprintf(
+            lis_label_fmt(LIS_L_MISSING_DATA_FMT, b->lang, "%zu %s"),
+            a->missing_indicators, b->r->stamp.period ? b->r->stamp.period : "");
+        xw_text(&s, 4, O_GOAL_ID, line, b->bold);
+        free(line);
+    }
     /* the facts rows must not widen the table's columns much */
     for (int c = 0; c < O_NCOLS; c++)
         s.width[c] = 0;

@@ -59,6 +59,17 @@ assert_eq() { [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"; }
 assert_grep() { grep -Eq -- "$1" "$2" || { cat "$2"; fail "no line matching '$1' in $(basename "$2")"; }; }
 assert_no_grep() { ! grep -Eq -- "$1" "$2" || { cat "$2"; fail "a line matches '$1' in $(basename "$2")"; }; }
 
+# import_demo DIR: writes the demo municipality's input files (lis demo
+# --files-only) to DIR and imports them, one batch per kind.
+import_demo() {
+    local k
+    run_lis 0 demo --files-only --out "$1"
+    for k in units cost-centres accounts agreements indicators goals targets measurements \
+             statuses budget transfers; do
+        run_lis 0 import "$k" "$1/input/$k.csv"
+    done
+}
+
 # import_catalogue: imports the connector test catalogue (tests/data/connectors).
 import_catalogue() {
     local d=$LIS_SOURCE_DIR/tests/data/connectors k

@@ -1,2 +1,2 @@
--- batch_rm_find.sql - the batch to withdraw, locked. $1: batch_id. Result: kind.
-SELECT kind FROM import_batch WHERE batch_id = $1::bigint FOR UPDATE
+-- batch_rm_find.sql - the batch to withdraw (not withdrawn yet), locked. $1: batch_id. Result: kind.
+SELECT kind FROM import_batch WHERE batch_id = $1::bigint AND withdrawn_at IS NULL FOR UPDATE

@@ -4,4 +4,5 @@
 SELECT batch_id, sha256
 FROM import_batch
 WHERE kind = $1 AND size_bytes = $2::bigint AND finished_at IS NOT NULL
+  AND withdrawn_at IS NULL
 ORDER BY batch_id

@@ -5,7 +5,8 @@
 -- Result: one row, one column: an md5 hex string.
 SELECT md5(concat_ws('/', $1::text,
     (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' ||
-            coalesce(max(finished_at)::text, '') FROM import_batch),
+            coalesce(max(finished_at)::text, '') FROM import_batch
+      WHERE withdrawn_at IS NULL),
     (SELECT count(*) FROM unit), (SELECT count(*) FROM cost_centre),
     (SELECT count(*) FROM account), (SELECT count(*) FROM agreement),
     (SELECT count(*) FROM goal), (SELECT count(*) FROM goal_share),

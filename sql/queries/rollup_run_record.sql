@@ -8,6 +8,7 @@
 -- Result: the run_id.
 INSERT INTO run (kind, period, parameters, status, error, newest_batch, started_at,
                  finished_at)
-VALUES ('rollup', $1, $2::jsonb, $3, $4, (SELECT max(batch_id) FROM import_batch),
+VALUES ('rollup', $1, $2::jsonb, $3, $4, (SELECT max(batch_id) FROM import_batch
+                                            WHERE withdrawn_at IS NULL),
         $5::timestamptz, clock_timestamp())
 RETURNING run_id

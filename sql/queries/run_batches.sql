@@ -9,7 +9,7 @@
 SELECT b.batch_id, b.kind, b.file_name, b.sha256,
        to_char(b.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 FROM lis.import_batch b
-WHERE b.finished_at IS NOT NULL
+WHERE b.finished_at IS NOT NULL AND b.withdrawn_at IS NULL
   AND b.batch_id IN (
       SELECT batch_id FROM lis.unit
       UNION SELECT batch_id FROM lis.cost_centre
