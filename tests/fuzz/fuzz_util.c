@@ -1,0 +1,27 @@
+/* fuzz_util.c - see fuzz_util.h. */
+#include "fuzz_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char path[64];
+
+static void
+remove_file(void)
+{
+    unlink(path);
+}
+
+const char *
+lis_fuzz_file(const uint8_t *data, size_t size)
+{
+    if (path[0] == '\0') {
+        snprintf(path, sizeof path, "/tmp/lis-fuzz-%ld.in", (long)getpid());
+        atexit(remove_file);
+    }
+    FILE *f = fopen(path, "wb");
+    if (f == NULL || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+        abort(); /* the machine, not the input: stop loudly */
+    return path;
+}
