@@ -52,7 +52,7 @@ print_result(const char *path, const lis_import_result *res,
     }
     if (st != LIS_OK && st != LIS_INPUT)
         return;
-    if (opt->dry_run && (st == LIS_OK || res->nerrors == 0)) {
+    if (opt->dry_run && (st == LIS_OK || res->nerrors > 0)) {
         printf("%s: dry run: %ld row%s read, %ld would be loaded, %ld rejected; nothing "
                "was changed\n",
                path, res->rows_read, res->rows_read == 1 ? "" : "s", res->rows_loaded,
@@ -134,6 +134,7 @@ cmd_import(int argc, char **argv, lis_cli *cli)
         return lis_cli_usage_error(usage, "no file given");
     }
     opt.config_path = cli->cfg.path;
+    opt.max_line = (size_t)cli->cfg.max_line;
 
     lis_error err = {0};
     PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);

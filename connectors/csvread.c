@@ -61,6 +61,7 @@ typedef struct reader {
     lis_csv_field *fields;
     size_t capfields;
     long rec_line;    /* line the pending record started on; 0: none */
+    long cur_line;    /* the line being fed */
     size_t rec_bytes; /* bytes of the pending record so far */
     size_t max;       /* the limit of a line and of a record */
     bool in_header;   /* the next record is the header */
@@ -90,7 +91,9 @@ on_record(int c, void *data)
 {
     reader *rd = data;
     (void)c;
-    long line = rd->rec_line;
+    /* libcsv also ends a record at a bare CR: the next record then starts
+     * on the line being fed. */
+    long line = rd->rec_line ? rd->rec_line : rd->cur_line;
     rd->rec_line = 0;
     if (rd->st == LIS_OK) {
         if (rd->capfields < rd->nf) {
@@ -513,6 +516,7 @@ static lis_status
 feed(reader *rd, struct csv_parser *p, char *s, size_t n, long line, char delim,
      const char *path, lis_error *err)
 {
+    rd->cur_line = line;
     if (rd->rec_line == 0) {
         if (blank(s, n))
             return LIS_OK;
@@ -539,6 +543,13 @@ feed(reader *rd, struct csv_parser *p, char *s, size_t n, long line, char delim,
                       csv_strerror(csv_error(p)));
         lis_error_at(err, path, line);
         return LIS_INPUT;
+    }
+    /* A record begun after a bare CR and still open (state not
+     * ROW_NOT_BEGUN) goes on in the next line, which must not take the fast
+     * path then. */
+    if (p->pstate != 0 && rd->rec_line == 0) {
+        rd->rec_line = line;
+        rd->rec_bytes = 0;
     }
     return rd->st;
 }
