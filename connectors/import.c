@@ -201,6 +201,7 @@ typedef struct ctx {
     FILE *rejects;
     char *reject_tmp;
     lis_status reject_st; /* the reject file could not be written: abort */
+    bool reject_made;     /* reject_tmp was created by this import */
     bool row_bad;
     const lis_csvread *rd;
     int cc_field;     /* budget: the cost_centre field, else -1 */
@@ -267,6 +268,7 @@ reject(ctx *c, long line, const char *column, const char *value, const char *rea
             reject_failed(c, "create");
             return;
         }
+        c->reject_made = true;
         if (fputs("line;column;value;reason\n", c->rejects) == EOF) {
             reject_failed(c, "write");
             return;
@@ -1252,7 +1254,8 @@ ctx_release(ctx *c)
     if (c->rejects)
         fclose(c->rejects);
     if (c->reject_tmp) {
-        remove(c->reject_tmp);
+        if (c->reject_made) /* never what stood in its way */
+            unlink(c->reject_tmp);
         free(c->reject_tmp);
     }
 }
