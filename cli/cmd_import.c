@@ -22,13 +22,17 @@ static const char usage[] =
     "                  folder, or a path); default: the native format (UTF-8,\n"
     "                  ';' or ',' or TAB, decimal comma)\n"
     "  --partial       load the good rows and write the bad ones, with their line\n"
-    "                  and reason, to FILE.rejects.csv (the exit status is still 2)\n"
+    "                  and reason, to FILE.rejects.csv (the exit status is still 2;\n"
+    "                  when that file cannot be written, nothing lands: exit 4)\n"
     "  --force         import a file again although the same file (SHA-256)\n"
     "                  already landed for KIND\n"
     "  --dry-run       read and check everything, change nothing\n"
     "\n"
+    "A line longer than [import] max_line in lis.conf (default 1 MiB) is an error.\n"
+    "\n"
     "Exit status: 0 every file landed (or had landed before), 1 usage,\n"
-    "2 rows were rejected or a file could not be read, 3 database.\n";
+    "2 rows were rejected or a file could not be read, 3 database,\n"
+    "4 the reject file could not be written.\n";
 
 static void
 print_result(const char *path, const lis_import_result *res,
