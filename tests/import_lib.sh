@@ -29,3 +29,12 @@ peak_rss_kb() {
 
 # lis_is_asan: whether $LIS is built with AddressSanitizer.
 lis_is_asan() { nm -D "$LIS" 2>/dev/null | grep -q __asan_init; }
+
+# import_setup: a database of the test's own with the schema and the
+# connector test catalogue, remembered by db_remember.
+import_setup() {
+    new_db
+    run_lis 0 db init
+    import_catalogue
+    db_remember
+}

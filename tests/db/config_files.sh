@@ -4,10 +4,7 @@
 # native format, recorded as that profile) and never a hang (/dev/zero).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../import_lib.sh"
-new_db
-run_lis 0 db init
-import_catalogue
-db_remember
+import_setup
 printf 'period;cost_centre;function;account;budget;actual\n2026-01;100100;32201;1;1;2\n' >"$TMP/b.csv"
 mkdir "$TMP/folder.conf"
 mkfifo "$TMP/fifo.conf"

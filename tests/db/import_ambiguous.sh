@@ -5,10 +5,7 @@
 # naming both columns. Nothing lands.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../import_lib.sh"
-new_db
-run_lis 0 db init
-import_catalogue
-db_remember
+import_setup
 H='period;cost_centre;function;account;budget;actual'
 
 # An extra value: an error naming file, line and the value.

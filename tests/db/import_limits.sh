@@ -7,10 +7,7 @@
 # Nothing lands when an import fails.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../import_lib.sh"
-new_db
-run_lis 0 db init
-import_catalogue
-db_remember
+import_setup
 H='period;cost_centre;function;account;budget;actual'
 ROW='2026-01;100100;32201;1;1;2'
 

@@ -4,10 +4,7 @@
 # the list of the bad ones.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../import_lib.sh"
-new_db
-run_lis 0 db init
-import_catalogue
-db_remember
+import_setup
 
 # 100 good rows and 30 bad ones.
 {
