@@ -15,16 +15,20 @@
  */
 #include "chart.h"
 #include "cli.h"
+#include "cli_year.h"
 #include "dashboard.h"
+#include "delivery.h"
 #include "labels.h"
 #include "mem.h"
 #include "pdf_agreement.h"
 #include "period.h"
+#include "progress.h"
 #include "report.h"
 #include "rollup.h"
 #include "run.h"
 #include "xlsx.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +54,11 @@ static const char usage[] =
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
     "\n"
+    "--period previous is the month (monthly) or quarter (quarterly) before\n"
+    "today, --year previous the year before (current: today's), in Copenhagen\n"
+    "time whatever the machine's time zone (LIS_NOW=YYYY-MM-DDTHH:MM:SSZ, a UTC\n"
+    "moment, stands in for the clock).\n"
+    "\n"
     "Options:\n"
     "  --agreement ID...  only these agreements (monthly; repeatable); files of\n"
     "                     other agreements already in OUT/<period>/ are kept\n"
@@ -60,10 +69,20 @@ static const char usage[] =
     "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
+    "  --no-deliver       do not deliver the run ([delivery] in lis.conf: folders\n"
+    "                     and mail); \"lis deliver RUN_ID\" can do it later\n"
+    "  --quiet            print nothing on success (errors still go to stderr)\n"
+    "\n"
+    "On a terminal, a progress line on stderr shows the agreements rendered of\n"
+    "all, the time elapsed and an estimate of the time left.\n"
+    "\n"
+    "Once OUT/<period>/ is in place the run is delivered as [delivery] in lis.conf\n"
+    "says for its kind (see lis deliver --help).\n"
     "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
-    "progress). A failed run leaves no files.\n";
+    "progress), or a delivery failed (the files stay in OUT/<period>/). A failed\n"
+    "run leaves no files.\n";
 
 typedef struct run_opts {
     const char *kind;
@@ -72,6 +91,8 @@ typedef struct run_opts {
     int year;
     int jobs;
     bool no_rollup;
+    bool no_deliver;
+    bool quiet;
     const char **ids;
     size_t n_ids;
 } run_opts;
@@ -154,6 +175,37 @@ static const struct {
 };
 #define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
 
+/* ------------------------------------------------------------ progress */
+
+/* The progress line of the run. Forked renderers cannot update it: each
+ * writes a byte into progress_fd per agreement done, and the parent counts
+ * them (lis_progress_drain). */
+#define AGREEMENTS_DONE "agreements rendered"
+static lis_progress run_progress;
+static int progress_fd = -1;
+static size_t progress_done;
+
+/* lis_cli_fail in a renderer process, on a line of its own. */
+static int
+run_fail(const lis_error *err)
+{
+    lis_progress_clear(&run_progress);
+    return lis_cli_fail(err);
+}
+
+static void
+agreement_done(size_t n)
+{
+    if (progress_fd >= 0) {
+        ssize_t w;
+        do
+            w = write(progress_fd, "", 1);
+        while (w < 0 && errno == EINTR);
+    } else if (run_progress.on) {
+        lis_progress_count(&run_progress, false, ++progress_done, n, AGREEMENTS_DONE);
+    }
+}
+
 /* Renders agreements [0, n) whose index % jobs == job. */
 static lis_status
 render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
@@ -168,6 +220,7 @@ render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
             if (st != LIS_OK)
                 return st;
         }
+        agreement_done(r->n_agreements);
     }
     return LIS_OK;
 }
@@ -190,14 +243,20 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
          * agreements and reports by exit status; the first error is
          * reported on stderr by the child. */
         fflush(NULL);
+        int pfd[2] = {-1, -1};
+        if (run_progress.on && pipe(pfd) != 0)
+            pfd[0] = pfd[1] = -1;
         pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
         for (int j = 0; j < jobs; j++) {
             pids[j] = fork();
             if (pids[j] == 0) {
+                if (pfd[0] >= 0)
+                    close(pfd[0]);
+                progress_fd = pfd[1];
                 lis_error e = {0};
                 lis_status cst = render_share(run, r, paths, j, jobs, &e);
                 if (cst != LIS_OK)
-                    lis_cli_fail(&e);
+                    run_fail(&e);
                 fflush(NULL);
                 _exit(cst);
             }
@@ -205,6 +264,12 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
                 st = lis_error_set(err, LIS_OUTPUT, "could not start a renderer process");
                 break;
             }
+        }
+        if (pfd[0] >= 0) {
+            close(pfd[1]);
+            lis_progress_drain(&run_progress, pfd[0], &progress_done, r->n_agreements,
+                               AGREEMENTS_DONE);
+            close(pfd[0]);
         }
         for (int j = 0; j < jobs; j++) {
             int ws = 0;
@@ -223,17 +288,6 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
 }
 
 /* ------------------------------------------------------------- options */
-
-static bool
-parse_year(const char *s, int *year)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < 1900 || v > 2999)
-        return false;
-    *year = (int)v;
-    return true;
-}
 
 static char *
 params_json(const run_opts *o, const char *period)
@@ -265,6 +319,18 @@ params_json(const run_opts *o, const char *period)
 }
 
 /* -------------------------------------------------------------- the run */
+
+/* Once the folder is in place: records the status counts the delivery mail
+ * states (also for a later "lis deliver"), then delivers unless told not to. */
+static lis_status
+deliver(PGconn *conn, const lis_cli *cli, const run_opts *o, long run_id,
+        const lis_summary *summary, lis_error *err)
+{
+    lis_delivery_save_summary(conn, run_id, summary, NULL);
+    if (o->no_deliver)
+        return LIS_OK;
+    return lis_cli_deliver(conn, cli, run_id, o->quiet, NULL, err);
+}
 
 static int
 do_run(lis_cli *cli, run_opts *o, const lis_period *window)
@@ -304,6 +370,8 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                                           o->n_ids, parts, &err);
     lis_status st = r ? LIS_OK : err.code;
     char *single = NULL;
+    if (r && strcmp(o->kind, "monthly") == 0)
+        lis_progress_count(&run_progress, true, 0, r->n_agreements, AGREEMENTS_DONE);
     if (r) {
         free(r->stamp.lang);
         r->stamp.lang = lis_xstrdup(o->lang);
@@ -330,19 +398,28 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             free(path);
         }
     }
+    if (r && strcmp(o->kind, "monthly") == 0 && st == LIS_OK)
+        lis_progress_count(&run_progress, true, r->n_agreements, r->n_agreements,
+                           AGREEMENTS_DONE);
+    lis_progress_clear(&run_progress);
     size_t n_files = lis_run_n_files(run);
     long run_id = lis_run_id(run);
     char *final_dir = lis_xstrdup(lis_run_final_dir(run));
     size_t n_agreements = r ? r->n_agreements : 0;
+    lis_summary summary = {0};
+    if (r)
+        lis_delivery_summarize(r, &summary);
     lis_report_free(r);
     lis_status fst = lis_run_finish(run, st, &err, &err);
-    PQfinish(conn);
     if (fst != LIS_OK) {
+        PQfinish(conn);
         free(single);
         free(final_dir);
         return lis_cli_fail(&err);
     }
-    if (single)
+    if (o->quiet)
+        ; /* nothing on success */
+    else if (single)
         printf("wrote %s/%s (run %ld)\n", final_dir, single, run_id);
     else
         printf("wrote %zu file%s for %zu agreement%s to %s/ (run %ld)\n", n_files,
@@ -350,7 +427,10 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                final_dir, run_id);
     free(single);
     free(final_dir);
-    return LIS_OK;
+    fflush(stdout);
+    fst = deliver(conn, cli, o, run_id, &summary, &err);
+    PQfinish(conn);
+    return fst == LIS_OK ? LIS_OK : lis_cli_fail(&err);
 }
 
 int
@@ -385,6 +465,10 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
+        else if (strcmp(argv[i], "--no-deliver") == 0)
+            o.no_deliver = true;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            o.quiet = true;
         else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)
             o.png_size = v;
         else if ((v = lis_cli_option(argc, argv, &i, "--agreement")) != NULL) {
@@ -440,7 +524,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                      "--year or --as-of)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
+        if (!lis_cli_parse_window(o.period, LIS_MONTH, &window) ||
+            window.kind != LIS_MONTH) {
             rc = lis_cli_usage_error(usage, "--period \"%s\" is not a month (YYYY-MM)",
                                      o.period);
             goto done;
@@ -453,7 +538,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                      "--year, --as-of or --agreement)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
+        if (!lis_cli_parse_window(o.period, LIS_QUARTER, &window) ||
+            window.kind != LIS_QUARTER) {
             rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
                                      o.period);
             goto done;
@@ -468,7 +554,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                             : "lis run annual takes --year Y only");
             goto done;
         }
-        if (!parse_year(year_s, &o.year)) {
+        if ((o.year = lis_cli_parse_year(year_s)) < 0) {
             rc = lis_cli_usage_error(usage, "--year \"%s\" is not a year", year_s);
             goto done;
         }
@@ -494,6 +580,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         rc = lis_cli_usage_error(usage, "unknown kind of report \"%s\"", o.kind);
         goto done;
     }
+    lis_progress_init(&run_progress, o.quiet);
+    progress_done = 0; /* lis demo makes several runs in one process */
     rc = do_run(cli, &o, &window);
 done:
     free(o.ids);
