@@ -5,7 +5,7 @@
  *
  *   monthly --period 2026-10   OUT/2026-10/aftale-<id>.xlsx, aftale-<id>.pdf and
  *                              the chart PNGs per agreement
- *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf and .png
+ *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf, .png and .html
  *   status --year 2026 [--as-of 2026-06]
  *                              OUT/2026-YTD-06/statusopfoelgning-2026.xlsx
  *   annual --year 2026         OUT/2026/aarsberetning-2026.xlsx
@@ -18,6 +18,7 @@
 #include "cli_year.h"
 #include "dashboard.h"
 #include "delivery.h"
+#include "html.h"
 #include "labels.h"
 #include "mem.h"
 #include "pdf_agreement.h"
@@ -47,9 +48,12 @@ static const char usage[] =
     "first when the data changed since it ran.\n"
     "\n"
     "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data),\n"
-    "             aftale-<id>.pdf (A4) and a PNG per chart\n"
+    "             aftale-<id>.pdf (A4), a PNG per chart\n"
     "             (aftale-<id>-<goal>-<indicator>.png, aftale-<id>-oekonomi.png)\n"
-    "  quarterly  dashboard-YYYY-QN.pdf and .png for the direktion\n"
+    "             and aftale-<id>.html (one self-contained page)\n"
+    "  quarterly  dashboard-YYYY-QN.pdf, .png and .html for the direktion; the\n"
+    "             HTML links to ../YYYY-MM/aftale-<id>.html of the quarter's last\n"
+    "             month when that monthly run is there\n"
     "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
@@ -166,12 +170,31 @@ monthly_charts(lis_run *run, const lis_report *r, const lis_rm_agreement *a, cha
     return st;
 }
 
+/* aftale-<id>.html (reports/html.h). */
+static lis_status
+monthly_html(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char **path,
+             lis_error *err)
+{
+    (void)run;
+    return lis_html_agreement_write(r, a, *path, err);
+}
+
+static char *
+monthly_html_name(lis_run *run, const lis_rm_agreement *a)
+{
+    char *name = lis_html_agreement_name(a);
+    char *path = lis_run_file(run, name);
+    free(name);
+    return path;
+}
+
 static const struct {
     agreement_renderer render;
     char *(*file)(lis_run *run, const lis_rm_agreement *a);
 } monthly_renderers[] = {
     {monthly_xlsx, monthly_xlsx_name},
     {monthly_charts, monthly_charts_names},
+    {monthly_html, monthly_html_name},
 };
 #define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
 
@@ -382,7 +405,21 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
             char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
             st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
-            single = lis_xasprintf("%s and %s", pdf, png);
+            /* The HTML links to the agreement pages of the monthly run of
+             * the quarter's last month, OUT/YYYY-MM, when they are there. */
+            char *html = lis_dashboard_name(r, "html"),
+                 *html_path = lis_run_file(run, html);
+            char *pages =
+                lis_xasprintf("%s/%d-%02d", o->out, window->year, window->last_month);
+            char *href = lis_xasprintf("../%d-%02d/", window->year, window->last_month);
+            lis_html_dashboard_opts ho = {.pages_dir = pages, .pages_href = href};
+            if (st == LIS_OK)
+                st = lis_html_dashboard_write(r, html_path, &ho, &err);
+            single = lis_xasprintf("%s, %s and %s", pdf, png, html);
+            free(html);
+            free(html_path);
+            free(pages);
+            free(href);
             free(pdf);
             free(png);
             free(pdf_path);

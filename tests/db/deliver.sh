@@ -82,7 +82,7 @@ conf
 # a copy in the share folder
 run_lis 0 run quarterly --no-rollup --period 2026-Q1 --out "$out"
 q1=$(sed -n 's/.*(run \([0-9]*\))$/\1/p' "$TMP/out" | head -1)
-assert_grep "^delivered run $q1 to folder:$share/2026-Q1 \(2 files and manifest.json\)$" "$TMP/out"
+assert_grep "^delivered run $q1 to folder:$share/2026-Q1 \(3 files and manifest.json\)$" "$TMP/out"
 assert_grep "^delivered run $q1 to mail:direktion@kommune.dk, okonomi@kommune.dk " "$TMP/out"
 assert_eq "$(ls "$TMP/ok"/*.eml | xargs -n1 basename)" "001.eml" "one message"
 check_mail "$TMP/ok/001.eml" "$TMP/ok/001.rcpt" "direktion@kommune.dk okonomi@kommune.dk" \
@@ -96,7 +96,7 @@ for f in dashboard-2026-Q1.pdf dashboard-2026-Q1.png manifest.json; do
     cmp -s "$out/2026-Q1/$f" "$share/2026-Q1/$f" || fail "$f differs in the share"
 done
 assert_eq "$(ls -A "$share/2026-Q1" | tr '\n' ' ')" \
-    "dashboard-2026-Q1.pdf dashboard-2026-Q1.png manifest.json " "the share holds the files only"
+    "dashboard-2026-Q1.html dashboard-2026-Q1.pdf dashboard-2026-Q1.png manifest.json " "the share holds the files only"
 assert_eq "$(sql "SELECT target, outcome, attempts FROM lis.delivery WHERE run_id = $q1 ORDER BY delivery_id")" \
     "folder:$share/2026-Q1|ok|1
 mail:direktion@kommune.dk, okonomi@kommune.dk|ok|1" "deliveries recorded"
@@ -120,13 +120,13 @@ ok "status mails its workbook; monthly names the folder and attaches nothing"
 # --- lis runs shows the deliveries
 run_lis 0 runs --format csv
 assert_grep '^run_id;kind;period;parameters;started;duration_s;status;error;files;folder;deliveries$' "$TMP/out"
-assert_grep "^$q1;quarterly;2026-Q1;.*;ok;;2;$out/2026-Q1;folder:$share/2026-Q1: ok \(2 files and manifest.json\) \| mail:direktion@kommune.dk, okonomi@kommune.dk: ok \(250 .*\)\$" "$TMP/out"
+assert_grep "^$q1;quarterly;2026-Q1;.*;ok;;3;$out/2026-Q1;folder:$share/2026-Q1: ok \(3 files and manifest.json\) \| mail:direktion@kommune.dk, okonomi@kommune.dk: ok \(250 .*\)\$" "$TMP/out"
 run_lis 0 runs --format json --kind quarterly
 $PY - "$TMP/out" "$q1" <<'PY' || fail "lis runs --format json"
 import json, sys
 runs = json.load(open(sys.argv[1]))
 r = [r for r in runs if r["run_id"] == int(sys.argv[2])][0]
-assert r["status"] == "ok" and r["files"] == 2 and r["parameters"]["period"] == "2026-Q1", r
+assert r["status"] == "ok" and r["files"] == 3 and r["parameters"]["period"] == "2026-Q1", r
 assert [d["outcome"] for d in r["deliveries"]] == ["ok", "ok"], r
 assert r["deliveries"][1]["target"].startswith("mail:direktion@"), r
 PY
@@ -168,7 +168,7 @@ ok "a 4xx is retried; lis deliver delivers a run again"
 rm -rf "$share/2026-Q1"
 run_lis 0 deliver "$q1"
 assert_eq "$(ls -A "$share/2026-Q1" | tr '\n' ' ')" \
-    "dashboard-2026-Q1.pdf dashboard-2026-Q1.png manifest.json " "the share after lis deliver"
+    "dashboard-2026-Q1.html dashboard-2026-Q1.pdf dashboard-2026-Q1.png manifest.json " "the share after lis deliver"
 ok "lis deliver copies to the folder again"
 
 # --- --no-deliver: nothing sent, nothing recorded
