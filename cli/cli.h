@@ -31,6 +31,7 @@ int cmd_check(int argc, char **argv, lis_cli *cli);
 int cmd_demo(int argc, char **argv, lis_cli *cli);
 int cmd_runs(int argc, char **argv, lis_cli *cli);
 int cmd_deliver(int argc, char **argv, lis_cli *cli);
+int cmd_help(int argc, char **argv, lis_cli *cli);
 
 /* Delivers finished run run_id (cmd_deliver.c), printing each outcome (with
  * quiet: only failures, on stderr) and setting *n (may be NULL) to the

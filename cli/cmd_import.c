@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "import.h"
+#include "profile.h"
 #include "progress.h"
 
 #include <stdbool.h>
@@ -14,16 +15,20 @@
 static const char usage[] =
     "usage: lis import KIND FILE... [--profile NAME] [--partial] [--force] [--dry-run]\n"
     "                  [--quiet]\n"
+    "       lis import --list-profiles\n"
     "\n"
     "Imports each FILE as one batch, in one transaction: all of it lands or none.\n"
     "\n"
     "KIND is one of units, cost-centres, accounts, agreements, goals, indicators,\n"
     "targets, measurements, budget, statuses, transfers.\n"
     "\n"
-    "  --profile NAME  read the files by the connector profile NAME (a file\n"
-    "                  NAME.conf in $LIS_CONNECTORS or the installed connectors\n"
-    "                  folder, or a path); default: the native format (UTF-8,\n"
-    "                  ';' or ',' or TAB, decimal comma)\n"
+    "  --profile NAME  read the files by the connector profile NAME: a file\n"
+    "                  NAME.conf in $LIS_CONNECTORS, ~/.config/lis/connectors,\n"
+    "                  the connectors folder beside lis.conf, else the built-in\n"
+    "                  profile NAME; or a path. Default: the native format\n"
+    "                  (UTF-8, ';' or ',' or TAB, decimal comma)\n"
+    "  --list-profiles list the profiles --profile finds, with their kind, where\n"
+    "                  each comes from (built-in or a file) and description\n"
     "  --partial       load the good rows and write the bad ones, with their line\n"
     "                  and reason, to FILE.rejects.csv (the exit status is still 2;\n"
     "                  when that file cannot be written, nothing lands: exit 4)\n"
@@ -91,6 +96,35 @@ print_result(const char *path, const lis_import_result *res,
         printf("%s: rejected rows written to %s\n", path, res->reject_path);
 }
 
+/* lis import --list-profiles: needs no database. */
+static int
+list_profiles(const lis_cli *cli)
+{
+    lis_profile_entry *list;
+    int n;
+    lis_error err = {0};
+    if (lis_profile_list(cli->cfg.path, &list, &n, &err) != LIS_OK)
+        return lis_cli_fail(&err);
+    int wname = 4, wkind = 4, wsrc = 6;
+    for (int i = 0; i < n; i++) {
+        int l = (int)strlen(list[i].name);
+        wname = l > wname ? l : wname;
+        l = list[i].kind ? (int)strlen(list[i].kind) : 3;
+        wkind = l > wkind ? l : wkind;
+        l = list[i].path ? (int)strlen(list[i].path) : 8;
+        wsrc = l > wsrc ? l : wsrc;
+    }
+    printf("%-*s  %-*s  %-*s  %s\n", wname, "name", wkind, "kind", wsrc, "source",
+           "description");
+    for (int i = 0; i < n; i++)
+        printf("%-*s  %-*s  %-*s  %s\n", wname, list[i].name, wkind,
+               list[i].kind ? list[i].kind : "any", wsrc,
+               list[i].path ? list[i].path : "built-in",
+               list[i].description ? list[i].description : "");
+    lis_profile_list_free(list, n);
+    return LIS_OK;
+}
+
 /* The progress line of one file. */
 typedef struct import_progress {
     lis_progress line;
@@ -139,6 +173,9 @@ cmd_import(int argc, char **argv, lis_cli *cli)
             opt.force = true;
         } else if (!options_done && strcmp(a, "--dry-run") == 0) {
             opt.dry_run = true;
+        } else if (!options_done && strcmp(a, "--list-profiles") == 0) {
+            free(files);
+            return list_profiles(cli);
         } else if (!options_done && strcmp(a, "--quiet") == 0) {
             quiet = true;
         } else if (!options_done && strncmp(a, "--profile", 9) == 0 &&

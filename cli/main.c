@@ -30,6 +30,7 @@ static const char usage[] =
     "  demo [--out DIR]            a sample municipality, end to end\n"
     "  runs [--kind K] [--period P]  the record of runs and their deliveries\n"
     "  deliver RUN_ID              deliver a finished run again ([delivery])\n"
+    "  help [COMMAND]              the manual page of lis or of a command\n"
     "\n"
     "Options:\n"
     "  --db CONNINFO    the database (else $LIS_DB, the libpq environment, the\n"
@@ -49,7 +50,7 @@ static const struct command {
     {"db", cmd_db},           {"import", cmd_import}, {"batch", cmd_batch},
     {"rollup", cmd_rollup},   {"run", cmd_run},       {"show", cmd_show},
     {"check", cmd_check},     {"demo", cmd_demo},     {"runs", cmd_runs},
-    {"deliver", cmd_deliver},
+    {"deliver", cmd_deliver}, {"help", cmd_help},
 };
 
 int

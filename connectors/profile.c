@@ -4,6 +4,7 @@
  */
 #include "profile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdio.h>
@@ -36,6 +37,7 @@ lis_profile_release(lis_profile *p)
     free(p->name);
     free(p->path);
     free(p->kind);
+    free(p->description);
     free(p->period_format);
     free(p->date_format);
     free(p->sign_column);
@@ -198,7 +200,7 @@ profile_key(reader *r, const char *name, const char *v)
     if (!strcmp(name, "kind")) {
         set(&p->kind, v);
     } else if (!strcmp(name, "description")) {
-        /* for people only */
+        set(&p->description, v); /* for people: lis import --list-profiles */
     } else if (!strcmp(name, "encoding")) {
         if (!strcasecmp(v, "utf-8") || !strcasecmp(v, "utf8"))
             p->encoding = LIS_ENC_UTF8;
@@ -346,10 +348,79 @@ lis_profile_read_file(lis_profile *p, const char *path, lis_error *err)
     return LIS_OK;
 }
 
+/* Reads the built-in profile NAME.conf from its embedded text. A shipped
+ * profile that does not parse is a bug of the build, but it is reported like
+ * a file's error, naming it, rather than aborting. */
+static lis_status
+read_builtin(lis_profile *p, const char *name, const char *text, lis_error *err)
+{
+    reader r = {p, ""};
+    int rc = ini_parse_string(text, handle, &r);
+    if (rc != 0) {
+        lis_error_set(err, LIS_USAGE, "%s.conf (built-in):%d: %s", name, rc,
+                      r.problem[0] ? r.problem : "not an INI line");
+        return LIS_USAGE;
+    }
+    return LIS_OK;
+}
+
 static bool
 exists(const char *path)
 {
     return access(path, R_OK) == 0;
+}
+
+/* ------------------------------------------------------------ resolution */
+
+enum { NDIRS = 4 };
+
+/* The folders searched for NAME.conf, most specific first; unset ones are
+ * NULL and a folder already listed is left out. Free with free_dirs. */
+static void
+search_dirs(const char *config_path, char *dirs[NDIRS])
+{
+    const char *env = getenv("LIS_CONNECTORS");
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    memset(dirs, 0, NDIRS * sizeof *dirs);
+    if (env && *env)
+        dirs[0] = lis_xstrdup(env);
+    /* The XDG base directory rules: a relative XDG_CONFIG_HOME is ignored. */
+    if (xdg && xdg[0] == '/')
+        dirs[1] = lis_xasprintf("%s/lis/connectors", xdg);
+    else if (home && *home)
+        dirs[1] = lis_xasprintf("%s/.config/lis/connectors", home);
+    if (config_path) {
+        const char *slash = strrchr(config_path, '/');
+        dirs[2] = slash ? lis_xasprintf("%.*s/connectors", (int)(slash - config_path),
+                                        config_path)
+                        : lis_xstrdup("./connectors");
+    }
+    dirs[3] = lis_xstrdup(LIS_SYSCONFDIR "/connectors");
+    for (int i = 1; i < NDIRS; i++)
+        for (int j = 0; j < i && dirs[i]; j++)
+            if (dirs[j] && strcmp(dirs[i], dirs[j]) == 0) {
+                free(dirs[i]);
+                dirs[i] = NULL;
+            }
+}
+
+static void
+free_dirs(char *dirs[NDIRS])
+{
+    for (int i = 0; i < NDIRS; i++)
+        free(dirs[i]);
+}
+
+/* The embedded text of the shipped profile NAME, or NULL. */
+static const char *
+builtin(const char *name)
+{
+    size_t n = strlen(name);
+    for (const lis_sql_file *b = lis_profile_builtin; b->name; b++)
+        if (strncmp(b->name, name, n) == 0 && strcmp(b->name + n, ".conf") == 0)
+            return b->text;
+    return NULL;
 }
 
 lis_status
@@ -358,37 +429,45 @@ lis_profile_load(lis_profile *p, const char *name, const char *config_path,
 {
     size_t n = strlen(name);
     char *path = NULL;
+    lis_status st;
     if (strchr(name, '/') || (n > 5 && !strcmp(name + n - 5, ".conf"))) {
         path = lis_xstrdup(name);
     } else {
-        const char *env = getenv("LIS_CONNECTORS");
-        char *candidates[3] = {NULL, NULL, NULL};
-        if (env && *env)
-            candidates[0] = lis_xasprintf("%s/%s.conf", env, name);
-        if (config_path) {
-            const char *slash = strrchr(config_path, '/');
-            int dir = slash ? (int)(slash - config_path) : 1;
-            candidates[1] = lis_xasprintf("%.*s/connectors/%s.conf", dir,
-                                          slash ? config_path : ".", name);
-        }
-        candidates[2] = lis_xasprintf("%s/connectors/%s.conf", LIS_SYSCONFDIR, name);
-        for (int i = 0; i < 3; i++) {
-            if (path == NULL && candidates[i] && exists(candidates[i]))
-                path = candidates[i];
+        char *dirs[NDIRS];
+        search_dirs(config_path, dirs);
+        for (int i = 0; i < NDIRS && path == NULL; i++) {
+            if (dirs[i] == NULL)
+                continue;
+            char *c = lis_xasprintf("%s/%s.conf", dirs[i], name);
+            if (exists(c))
+                path = c;
             else
-                free(candidates[i]);
+                free(c);
         }
-        if (path == NULL) {
+        const char *text = path ? NULL : builtin(name);
+        if (path == NULL && text == NULL) {
             lis_error_set(err, LIS_USAGE, "unknown profile \"%s\"", name);
-            lis_error_detail(err, "No file %s.conf in %s%s%s/connectors.", name,
-                             env && *env ? env : "", env && *env ? " or " : "",
-                             LIS_SYSCONFDIR);
+            lis_error_detail(err,
+                             "No file %s.conf in %s%s%s%s%s, and no built-in profile of "
+                             "that name (lis import --list-profiles lists them).",
+                             name, dirs[0] ? dirs[0] : "", dirs[0] ? ", " : "",
+                             dirs[1] ? dirs[1] : "", dirs[1] ? ", " : "", dirs[3]);
             lis_error_hint(err, "Set LIS_CONNECTORS to the folder of your profiles, or "
                                 "give the profile's path.");
+            free_dirs(dirs);
             return LIS_USAGE;
         }
+        free_dirs(dirs);
+        if (text) {
+            st = read_builtin(p, name, text, err);
+            if (st == LIS_OK) {
+                free(p->name);
+                p->name = lis_xstrdup(name);
+            }
+            return st;
+        }
     }
-    lis_status st = lis_profile_read_file(p, path, err);
+    st = lis_profile_read_file(p, path, err);
     if (st == LIS_OK) {
         const char *base = strrchr(name, '/');
         base = base ? base + 1 : name;
@@ -400,4 +479,123 @@ lis_profile_load(lis_profile *p, const char *name, const char *config_path,
     }
     free(path);
     return st;
+}
+
+/* ---------------------------------------------------------------- listing */
+
+typedef struct listing {
+    lis_profile_entry *e;
+    int n, cap;
+} listing;
+
+static lis_profile_entry *
+listing_find(listing *l, const char *name)
+{
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->e[i].name, name) == 0)
+            return &l->e[i];
+    return NULL;
+}
+
+/* Adds (or, when a more specific source came first, keeps) profile name. */
+static lis_status
+listing_add(listing *l, const char *name, const char *path, const char *text,
+            lis_error *err)
+{
+    if (listing_find(l, name))
+        return LIS_OK;
+    lis_profile p;
+    lis_profile_init(&p);
+    lis_status st =
+        path ? lis_profile_read_file(&p, path, err) : read_builtin(&p, name, text, err);
+    if (st == LIS_OK) {
+        if (l->n == l->cap) {
+            l->cap = l->cap ? 2 * l->cap : 32;
+            l->e = lis_xrealloc(l->e, (size_t)l->cap * sizeof *l->e);
+        }
+        lis_profile_entry *e = &l->e[l->n++];
+        e->name = lis_xstrdup(name);
+        e->kind = p.kind ? lis_xstrdup(p.kind) : NULL;
+        e->description = p.description ? lis_xstrdup(p.description) : NULL;
+        e->path = path ? lis_xstrdup(path) : NULL;
+    }
+    lis_profile_release(&p);
+    return st;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const lis_profile_entry *)a)->name,
+                  ((const lis_profile_entry *)b)->name);
+}
+
+lis_status
+lis_profile_list(const char *config_path, lis_profile_entry **out, int *n, lis_error *err)
+{
+    listing l = {0};
+    char *dirs[NDIRS];
+    lis_status st = LIS_OK;
+    search_dirs(config_path, dirs);
+    for (int i = 0; i < NDIRS && st == LIS_OK; i++) {
+        DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
+        if (d == NULL)
+            continue;
+        /* readdir's order is the file system's: sort the names of one folder
+         * so that the first error found does not depend on it. */
+        struct dirent *de;
+        char **names = NULL;
+        size_t nn = 0;
+        while ((de = readdir(d)) != NULL) {
+            size_t len = strlen(de->d_name);
+            if (len <= 5 || de->d_name[0] == '.' || strcmp(de->d_name + len - 5, ".conf"))
+                continue;
+            names = lis_xrealloc(names, (nn + 1) * sizeof *names);
+            names[nn++] = lis_xstrndup(de->d_name, len - 5);
+        }
+        closedir(d);
+        if (nn > 1)
+            qsort(names, nn, sizeof *names, name_cmp);
+        for (size_t k = 0; k < nn; k++) {
+            char *path = lis_xasprintf("%s/%s.conf", dirs[i], names[k]);
+            if (st == LIS_OK && exists(path))
+                st = listing_add(&l, names[k], path, NULL, err);
+            free(path);
+            free(names[k]);
+        }
+        free(names);
+    }
+    for (const lis_sql_file *b = lis_profile_builtin; b->name && st == LIS_OK; b++) {
+        char *name = lis_xstrndup(b->name, strlen(b->name) - 5);
+        st = listing_add(&l, name, NULL, b->text, err);
+        free(name);
+    }
+    free_dirs(dirs);
+    if (st != LIS_OK) {
+        lis_profile_list_free(l.e, l.n);
+        return st;
+    }
+    if (l.n > 1)
+        qsort(l.e, (size_t)l.n, sizeof *l.e, entry_cmp);
+    *out = l.e;
+    *n = l.n;
+    return LIS_OK;
+}
+
+void
+lis_profile_list_free(lis_profile_entry *list, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(list[i].name);
+        free(list[i].kind);
+        free(list[i].description);
+        free(list[i].path);
+    }
+    free(list);
 }

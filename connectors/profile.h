@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "number.h"
+#include "sql.h"
 
 #define LIS_PROFILE_MAX_MAP 32
 #define LIS_PROFILE_MAX_LIST 8
@@ -41,9 +42,10 @@ typedef struct lis_profile_filter {
 } lis_profile_filter;
 
 typedef struct lis_profile {
-    char *name; /* "native" for the built-in default */
-    char *path; /* the file read; NULL for native */
-    char *kind; /* the kind it imports; NULL: any (native) */
+    char *name;        /* "native" for the built-in default */
+    char *path;        /* the file read; NULL for native and built-in profiles */
+    char *kind;        /* the kind it imports; NULL: any (native) */
+    char *description; /* [profile] description; NULL when none */
     lis_encoding encoding;
     char delimiter; /* 0: detect from the header */
     char decimal;   /* 0: by delimiter (native) */
@@ -76,15 +78,39 @@ typedef struct lis_profile {
 void lis_profile_init(lis_profile *p);
 void lis_profile_release(lis_profile *p);
 
+/* The shipped profiles (the .conf files of config/connectors/) embedded at build time,
+ * named "NAME.conf", sorted, ended by {NULL, NULL}. */
+extern const lis_sql_file lis_profile_builtin[];
+
 /*
  * Loads a profile by name or path: NAME holding a "/" or ending in ".conf" is
- * a file; else NAME.conf is looked up in $LIS_CONNECTORS, then in the
- * connectors/ folder beside the config file in use (config_path may be NULL),
- * then in the installed connectors folder. p must be initialised. Unknown
- * keys and bad values are LIS_USAGE errors naming the file and line.
+ * a file; else the first NAME.conf found in $LIS_CONNECTORS, the user's
+ * folder ($XDG_CONFIG_HOME/lis/connectors, default ~/.config/lis/connectors),
+ * the connectors/ folder beside the config file in use (config_path may be
+ * NULL) and the installed one (LIS_SYSCONFDIR/connectors), else the built-in
+ * profile NAME. p must be initialised. Unknown keys and bad values are
+ * LIS_USAGE errors naming the file and line.
  */
 lis_status lis_profile_load(lis_profile *p, const char *name, const char *config_path,
                             lis_error *err);
+
+/* A profile that --profile NAME finds, for lis import --list-profiles. */
+typedef struct lis_profile_entry {
+    char *name;
+    char *kind;        /* NULL: any */
+    char *description; /* NULL: none */
+    char *path;        /* the file that wins; NULL: the built-in profile */
+} lis_profile_entry;
+
+/*
+ * Every profile a bare name finds, as lis_profile_load would resolve it: the
+ * built-in ones and the files of the folders above, sorted by name. *out is
+ * owned by the caller (lis_profile_list_free). A file that does not read as
+ * a profile is an error naming it.
+ */
+lis_status lis_profile_list(const char *config_path, lis_profile_entry **out, int *n,
+                            lis_error *err);
+void lis_profile_list_free(lis_profile_entry *list, int n);
 
 /* Reads exactly one profile file. */
 lis_status lis_profile_read_file(lis_profile *p, const char *path, lis_error *err);
