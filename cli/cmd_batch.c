@@ -4,6 +4,8 @@
 #include "cli.h"
 #include "import.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,9 +47,13 @@ static int
 batch_rm(lis_cli *cli, const char *arg)
 {
     char *end;
+    errno = 0;
     long long id = strtoll(arg, &end, 10);
     if (end == arg || *end || id <= 0)
         return lis_cli_usage_error(usage, "\"%s\" is not a batch id", arg);
+    if (errno == ERANGE) /* strtoll clamps: never report another id */
+        return lis_cli_usage_error(
+            usage, "batch id \"%s\" is out of range (at most %lld)", arg, LLONG_MAX);
     lis_error err = {0};
     PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);
     if (conn == NULL)

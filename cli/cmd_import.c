@@ -30,7 +30,8 @@ static const char usage[] =
     "  --list-profiles list the profiles --profile finds, with their kind, where\n"
     "                  each comes from (built-in or a file) and description\n"
     "  --partial       load the good rows and write the bad ones, with their line\n"
-    "                  and reason, to FILE.rejects.csv (the exit status is still 2)\n"
+    "                  and reason, to FILE.rejects.csv (the exit status is still 2;\n"
+    "                  when that file cannot be written, nothing lands: exit 4)\n"
     "  --force         import a file again although the same file (SHA-256)\n"
     "                  already landed for KIND\n"
     "  --dry-run       read and check everything, change nothing\n"
@@ -40,8 +41,11 @@ static const char usage[] =
     "On a terminal, a progress line on stderr shows the rows and megabytes read\n"
     "and the rate; it is cleared when the file is done.\n"
     "\n"
+    "A line longer than [import] max_line in lis.conf (default 1 MiB) is an error.\n"
+    "\n"
     "Exit status: 0 every file landed (or had landed before), 1 usage,\n"
-    "2 rows were rejected or a file could not be read, 3 database.\n";
+    "2 rows were rejected or a file could not be read, 3 database,\n"
+    "4 the reject file could not be written.\n";
 
 static void
 print_result(const char *path, const lis_import_result *res,
@@ -67,7 +71,7 @@ print_result(const char *path, const lis_import_result *res,
     }
     if (st != LIS_OK && st != LIS_INPUT)
         return;
-    if (opt->dry_run && (st == LIS_OK || res->nerrors == 0)) {
+    if (opt->dry_run && (st == LIS_OK || res->nerrors > 0)) {
         printf("%s: dry run: %ld row%s read, %ld would be loaded, %ld rejected; nothing "
                "was changed\n",
                path, res->rows_read, res->rows_read == 1 ? "" : "s", res->rows_loaded,
@@ -205,6 +209,7 @@ cmd_import(int argc, char **argv, lis_cli *cli)
         return lis_cli_usage_error(usage, "no file given");
     }
     opt.config_path = cli->cfg.path;
+    opt.max_line = (size_t)cli->cfg.max_line;
 
     lis_error err = {0};
     PGconn *conn = lis_cli_db(cli, LIS_SCHEMA_CURRENT, &err);

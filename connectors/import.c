@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "csvread.h"
 #include "db.h"
@@ -199,6 +200,8 @@ typedef struct ctx {
     bool copy_failed;
     FILE *rejects;
     char *reject_tmp;
+    lis_status reject_st; /* the reject file could not be written: abort */
+    bool reject_made;     /* reject_tmp was created by this import */
     bool row_bad;
     const lis_csvread *rd;
     int cc_field;     /* budget: the cost_centre field, else -1 */
@@ -217,29 +220,41 @@ add_message(char **list, long *count, char *msg)
     (*count)++;
 }
 
-/* Writes one field of the reject file, quoted when it must be. */
-static void
+/* Writes one field of the reject file, quoted when it must be. Returns
+ * false when a write failed. */
+static bool
 reject_field(FILE *f, const char *s, bool last)
 {
+    bool ok = true;
     if (strpbrk(s, ";\"\r\n")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
+        ok = fputc('"', f) != EOF;
+        for (; *s && ok; s++)
+            ok = (*s != '"' || fputc('"', f) != EOF) && fputc(*s, f) != EOF;
+        ok = ok && fputc('"', f) != EOF;
     } else {
-        fputs(s, f);
+        ok = fputs(s, f) != EOF;
     }
-    fputc(last ? '\n' : ';', f);
+    return ok && fputc(last ? '\n' : ';', f) != EOF;
+}
+
+/* The reject file failed: the import stops and nothing lands, since the
+ * rows it would have listed would be lost without a trace. */
+static void
+reject_failed(ctx *c, const char *what)
+{
+    if (c->reject_st == LIS_OK)
+        c->reject_st =
+            lis_error_set(c->err, LIS_OUTPUT,
+                          "could not %s the reject file \"%s\": %s; nothing was imported",
+                          what, c->reject_tmp, strerror(errno ? errno : EIO));
 }
 
 static void
 reject(ctx *c, long line, const char *column, const char *value, const char *reason)
 {
-    if (!c->opt->partial || c->opt->dry_run)
+    if (!c->opt->partial || c->opt->dry_run || c->reject_st != LIS_OK)
         return;
+    errno = 0;
     if (c->rejects == NULL) {
         const char *target = c->opt->reject_path;
         char *def = NULL;
@@ -249,30 +264,69 @@ reject(ctx *c, long line, const char *column, const char *value, const char *rea
         c->reject_tmp = lis_xasprintf("%s.tmp", target);
         free(def);
         c->rejects = fopen(c->reject_tmp, "w");
-        if (c->rejects == NULL)
+        if (c->rejects == NULL) {
+            reject_failed(c, "create");
             return;
-        fputs("line;column;value;reason\n", c->rejects);
+        }
+        c->reject_made = true;
+        if (fputs("line;column;value;reason\n", c->rejects) == EOF) {
+            reject_failed(c, "write");
+            return;
+        }
     }
     char num[24];
     snprintf(num, sizeof num, "%ld", line);
-    reject_field(c->rejects, num, false);
-    reject_field(c->rejects, column, false);
-    reject_field(c->rejects, value, false);
-    reject_field(c->rejects, reason, true);
+    if (!reject_field(c->rejects, num, false) ||
+        !reject_field(c->rejects, column, false) ||
+        !reject_field(c->rejects, value, false) ||
+        !reject_field(c->rejects, reason, true))
+        reject_failed(c, "write");
+}
+
+/* Closes the reject file and puts it in place (before COMMIT, so that good
+ * rows never land without the list of bad ones). */
+static lis_status
+reject_finish(ctx *c)
+{
+    if (c->rejects == NULL)
+        return c->reject_st;
+    errno = 0;
+    bool bad = fflush(c->rejects) != 0 || fsync(fileno(c->rejects)) != 0;
+    bad = fclose(c->rejects) != 0 || bad;
+    c->rejects = NULL;
+    if (bad)
+        reject_failed(c, "write");
+    else if (c->reject_st == LIS_OK && rename(c->reject_tmp, c->res->reject_path) != 0)
+        reject_failed(c, "rename");
+    if (c->reject_st == LIS_OK) {
+        free(c->reject_tmp);
+        c->reject_tmp = NULL;
+    }
+    return c->reject_st;
+}
+
+/* A cell's message: column and value quoted and cut short (a 1 MB value must
+ * not make a 1 MB message). */
+static char *
+cell_message(const char *path, long line, const char *column, const char *value,
+             const char *reason)
+{
+    char col[LIS_CSV_EXCERPT_SIZE], val[LIS_CSV_EXCERPT_SIZE];
+    if (column && value)
+        return lis_xasprintf("%s:%ld: column %s: %s %s", path, line,
+                             lis_csv_excerpt(column, strlen(column), col),
+                             lis_csv_excerpt(value, strlen(value), val), reason);
+    if (column)
+        return lis_xasprintf("%s:%ld: column %s: %s", path, line,
+                             lis_csv_excerpt(column, strlen(column), col), reason);
+    return lis_xasprintf("%s:%ld: %s", path, line, reason);
 }
 
 /* Records an error about a cell (column may be NULL for the whole row). */
 static void
 row_error(ctx *c, long line, const char *column, const char *value, const char *reason)
 {
-    char *msg;
-    if (column && value)
-        msg = lis_xasprintf("%s:%ld: column '%s': '%s' %s", c->path, line, column, value,
-                            reason);
-    else if (column)
-        msg = lis_xasprintf("%s:%ld: column '%s': %s", c->path, line, column, reason);
-    else
-        msg = lis_xasprintf("%s:%ld: %s", c->path, line, reason);
+    char *msg = cell_message(c->path, line, column, value, reason);
     add_message(c->res->errors, &c->res->nerrors, msg);
     reject(c, line, column ? column : "", value ? value : "", reason);
     c->row_bad = true;
@@ -357,26 +411,52 @@ find_column(ctx *c, const lis_csv_field *f, size_t nf, const char *want)
     return -1;
 }
 
-/* The column of a field by its name or one of its aliases. */
-static int
-find_field_column(ctx *c, const lis_csv_field *f, size_t nf, const lis_field *fd)
+/* Whether a header cell names field fd, by its name or one of its aliases. */
+static bool
+field_matches(ctx *c, const lis_csv_field *cell, const lis_field *fd)
 {
-    int i = find_column(c, f, nf, fd->name);
-    if (i >= 0 || fd->aliases == NULL)
-        return i;
-    const char *a = fd->aliases;
-    while (*a) {
+    if (header_matches(c, cell->s, cell->n, fd->name))
+        return true;
+    for (const char *a = fd->aliases; a && *a;) {
         size_t len = strcspn(a, "|");
         char *one = lis_xstrndup(a, len);
-        i = find_column(c, f, nf, one);
+        bool eq = header_matches(c, cell->s, cell->n, one);
         free(one);
-        if (i >= 0)
-            return i;
+        if (eq)
+            return true;
         a += len;
         if (*a == '|')
             a++;
     }
+    return false;
+}
+
+/* The column of a field by its name or one of its aliases, or -1. */
+static int
+find_field_column(ctx *c, const lis_csv_field *f, size_t nf, const lis_field *fd)
+{
+    for (size_t i = 0; i < nf; i++)
+        if (field_matches(c, &f[i], fd))
+            return (int)i;
     return -1;
+}
+
+/* A header that names one column twice (after folding case, spaces and
+ * aliases) is ambiguous: an error naming both, rather than the first
+ * silently winning. */
+static lis_status
+twice(ctx *c, const lis_csv_field *f, long line, int first, size_t second,
+      const char *field)
+{
+    char a[LIS_CSV_EXCERPT_SIZE], b[LIS_CSV_EXCERPT_SIZE];
+    lis_error_set(c->err, LIS_INPUT,
+                  "%s:%ld: the header names %s twice: column %d %s and column %zu %s",
+                  c->path, line, field, first + 1,
+                  lis_csv_excerpt(f[first].s, f[first].n, a), second + 1,
+                  lis_csv_excerpt(f[second].s, f[second].n, b));
+    lis_error_at(c->err, c->path, line);
+    lis_error_hint(c->err, "Remove or rename one of the two columns.");
+    return LIS_INPUT;
 }
 
 static int
@@ -409,7 +489,12 @@ header_list(const lis_csv_field *f, size_t nf)
     for (size_t i = 0; i < nf; i++) {
         if (i)
             lis_buf_adds(&b, ", ");
-        lis_buf_addf(&b, "'%s'", f[i].s);
+        char ex[LIS_CSV_EXCERPT_SIZE];
+        lis_buf_adds(&b, lis_csv_excerpt(f[i].s, f[i].n, ex));
+        if (b.len > 1024) {
+            lis_buf_adds(&b, ", ...");
+            break;
+        }
     }
     return b.data ? b.data : lis_xstrdup("");
 }
@@ -495,6 +580,14 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                 const char *tt = lis_trim(t, &tn);
                 char *name = lis_xstrndup(tt, tn);
                 int col = find_column(c, f, nf, name);
+                for (size_t j = col < 0 ? nf : (size_t)col + 1; j < nf; j++) {
+                    if (header_matches(c, f[j].s, f[j].n, name)) {
+                        twice(c, f, line, col, j, name);
+                        free(name);
+                        free(copy);
+                        return LIS_INPUT;
+                    }
+                }
                 if (col < 0 || m->nsrc >= MAX_JOIN) {
                     char *what = lis_xasprintf("'%s' (for %s, named by profile %s)", name,
                                                fd->name, c->prof->name);
@@ -523,6 +616,9 @@ on_header(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                 m->label = lis_xstrdup(fd->name);
                 continue;
             }
+            for (size_t j = (size_t)col + 1; j < nf; j++)
+                if (field_matches(c, &f[j], fd))
+                    return twice(c, f, line, col, j, fd->name);
             m->src[m->nsrc++] = col;
             m->label = lis_xstrdup(c->header[col]);
         }
@@ -930,6 +1026,8 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
 {
     ctx *c = vc;
     (void)err;
+    if (c->reject_st != LIS_OK)
+        return c->reject_st;
     if (row_blank(f, nf))
         return LIS_OK;
     if (row_footer(c, f, nf) || row_filtered(c, f, nf)) {
@@ -949,14 +1047,33 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
                     goto found;
                 }
     found:;
-        char *why =
-            lis_xasprintf("the line has %zu field%s, the header %zu: column '%s' is "
-                          "missing (a cut-off line?)",
-                          nf, nf == 1 ? "" : "s", c->nheader, col);
+        char ex[LIS_CSV_EXCERPT_SIZE];
+        char *why = lis_xasprintf(
+            "the line has %zu field%s, the header %zu: column %s is "
+            "missing (a cut-off line?)",
+            nf, nf == 1 ? "" : "s", c->nheader, lis_csv_excerpt(col, strlen(col), ex));
         row_error(c, line, NULL, NULL, why);
         free(why);
         c->res->rows_rejected++;
         return LIS_OK;
+    }
+    if (nf > c->nheader && !c->prof->extra_fields_ignore) {
+        /* Trailing empty fields lose nothing; a value beyond the header
+         * would be dropped silently. */
+        size_t k = c->nheader;
+        while (k < nf && row_blank(&f[k], 1))
+            k++;
+        if (k < nf) {
+            char ex[LIS_CSV_EXCERPT_SIZE];
+            char *why = lis_xasprintf(
+                "the line has %zu fields, the header %zu: field %zu holds %s (a value "
+                "with a delimiter that is not quoted?)",
+                nf, c->nheader, k + 1, lis_csv_excerpt(f[k].s, f[k].n, ex));
+            row_error(c, line, NULL, NULL, why);
+            free(why);
+            c->res->rows_rejected++;
+            return LIS_OK;
+        }
     }
     bool negate = false;
     if (c->sign_col >= 0 && (size_t)c->sign_col < nf) {
@@ -1081,8 +1198,8 @@ run_checks(ctx *c)
             int k = lis_kind_field(c->kind, field);
             const char *label = k >= 0 ? c->map[k].label : field;
             if (is_warning) {
-                warning(c, lis_xasprintf("%s:%ld: column '%s': '%s' %s", c->path, line,
-                                         label, value ? value : "", reason));
+                warning(c,
+                        cell_message(c->path, line, label, value ? value : "", reason));
                 c->res->rows_ignored++;
             } else {
                 row_error(c, line, label, value, reason);
@@ -1139,7 +1256,8 @@ ctx_release(ctx *c)
     if (c->rejects)
         fclose(c->rejects);
     if (c->reject_tmp) {
-        remove(c->reject_tmp);
+        if (c->reject_made) /* never what stood in its way */
+            unlink(c->reject_tmp);
         free(c->reject_tmp);
     }
 }
@@ -1297,6 +1415,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     rd.delimiter = prof.delimiter;
     rd.skip_lines = prof.skip_lines;
     rd.header_search = prof.header_search;
+    rd.max_line = opt->max_line;
     rd.score = score_header;
     rd.header = on_header;
     rd.ctx = &c;
@@ -1314,6 +1433,10 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
                          (st = run_checks(&c))))
         goto out;
 
+    if (c.reject_st != LIS_OK) {
+        st = c.reject_st;
+        goto out;
+    }
     if (res->nerrors > 0 && !opt->partial) {
         st = lis_error_set(err, LIS_INPUT, "%s: %ld error%s; nothing was imported", path,
                            res->nerrors, res->nerrors == 1 ? "" : "s");
@@ -1345,30 +1468,19 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         if ((st = exec1(&c, "queries/import_batch_end.sql", 6, p)) != LIS_OK)
             goto out;
     }
+    if ((st = reject_finish(&c)) != LIS_OK)
+        goto out;
     if (opt->dry_run) {
         rollback(conn);
         in_tx = false;
     } else {
-        if ((st = lis_db_exec(conn, "COMMIT", err)) != LIS_OK)
+        if ((st = lis_db_exec(conn, "COMMIT", err)) != LIS_OK) {
+            if (res->reject_path) /* it lists the rows of a batch that did not land */
+                remove(res->reject_path);
             goto out;
+        }
         in_tx = false;
         res->batch_id = c.batch_id;
-    }
-    if (c.rejects) {
-        bool bad = fclose(c.rejects) != 0;
-        c.rejects = NULL;
-        if (bad || rename(c.reject_tmp, res->reject_path) != 0) {
-            warning(&c, lis_xasprintf("could not write the reject file \"%s\": %s",
-                                      res->reject_path, strerror(errno)));
-            free(res->reject_path);
-            res->reject_path = NULL;
-        } else {
-            free(c.reject_tmp);
-            c.reject_tmp = NULL;
-        }
-    } else if (opt->partial && res->rows_rejected > 0 && res->reject_path) {
-        warning(&c, lis_xasprintf("could not write the reject file \"%s\"",
-                                  res->reject_path));
     }
     if (res->rows_rejected > 0) {
         st = lis_error_set(err, LIS_INPUT, "%s: %ld row%s rejected", path,

@@ -24,6 +24,7 @@ typedef struct lis_import_options {
     bool force;              /* import a file whose SHA-256 already landed */
     bool dry_run;            /* validate everything, change nothing */
     const char *reject_path; /* NULL: FILE.rejects.csv beside the input */
+    size_t max_line;         /* bytes per line; 0: LIS_CSV_MAX_LINE (1 MiB) */
     /* Called every LIS_IMPORT_PROGRESS_ROWS data rows while the file is
      * read, with the rows and bytes read so far (a progress line); may be
      * NULL. */

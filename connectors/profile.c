@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "mem.h"
 
 #ifndef LIS_SYSCONFDIR
@@ -246,6 +247,13 @@ profile_key(reader *r, const char *name, const char *v)
             }
         }
         free(copy);
+    } else if (!strcmp(name, "extra_fields")) {
+        if (strcmp(v, "ignore") != 0 && strcmp(v, "error") != 0) {
+            snprintf(r->problem, sizeof r->problem,
+                     "bad value \"%s\" for extra_fields (error, ignore)", v);
+            return 0;
+        }
+        p->extra_fields_ignore = v[0] == 'i';
     } else if (!strcmp(name, "dash_is_zero")) {
         return bool_value(r, name, v, &p->dash_is_zero);
     } else if (!strcmp(name, "period_format") || !strcmp(name, "date_format")) {
@@ -330,19 +338,12 @@ handle(void *user, const char *section, const char *name, const char *value)
 lis_status
 lis_profile_read_file(lis_profile *p, const char *path, lis_error *err)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = lis_config_open(path, "profile", err);
     if (f == NULL)
-        return lis_error_set(err, LIS_USAGE, "could not open profile \"%s\": %s", path,
-                             strerror(errno));
-    reader r = {p, ""};
-    int rc = ini_parse_file(f, handle, &r);
-    fclose(f);
-    if (rc != 0) {
-        lis_error_set(err, LIS_USAGE, "%s:%d: %s", path, rc,
-                      r.problem[0] ? r.problem : "not an INI line");
-        lis_error_at(err, path, rc);
         return LIS_USAGE;
-    }
+    reader r = {p, ""};
+    if (lis_config_parse(f, path, handle, &r, r.problem, err) != LIS_OK)
+        return LIS_USAGE;
     set(&p->path, path);
     return LIS_OK;
 }

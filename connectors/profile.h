@@ -53,7 +53,9 @@ typedef struct lis_profile {
     bool thousands_set;
     bool neg_leading, neg_trailing, neg_parentheses;
     bool dash_is_zero;
-    char *period_format; /* "auto" or a number.h format */
+    bool extra_fields_ignore; /* extra_fields = ignore: a data line may hold more
+                                 fields than the header (else an error) */
+    char *period_format;      /* "auto" or a number.h format */
     char *date_format;
     int skip_lines;    /* title lines before the header */
     int header_search; /* search this many lines for the header (>= 1) */

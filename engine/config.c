@@ -5,12 +5,14 @@
 #include "mem.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef LIS_SYSCONFDIR
@@ -30,6 +32,7 @@ lis_config_init(lis_config *cfg)
     cfg->own_goals_max = 5;
     cfg->cross_cutting_min = 1;
     cfg->jobs = 2;
+    cfg->max_line = 1048576;
     cfg->smtp_password_env = lis_xstrdup("LIS_SMTP_PASSWORD");
     cfg->smtp_retry_delay = 2;
 }
@@ -207,6 +210,8 @@ handle(void *user, const char *section, const char *name, const char *value)
         return set_int(r, &c->cross_cutting_min, value, 0, 1000);
     if (IS("run", "jobs"))
         return set_int(r, &c->jobs, value, 1, 64);
+    if (IS("import", "max_line"))
+        return set_int(r, &c->max_line, value, 1024, 2147483647);
     if (IS("smtp", "url"))
         return set_smtp_url(r, &c->smtp_url, value);
     if (IS("smtp", "from"))
@@ -229,22 +234,70 @@ handle(void *user, const char *section, const char *name, const char *value)
     return 0;
 }
 
-lis_status
-lis_config_read_file(lis_config *cfg, const char *path, lis_error *err)
+FILE *
+lis_config_open(const char *path, const char *what, lis_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return lis_error_set(err, LIS_USAGE, "could not open config file \"%s\": %s",
-                             path, strerror(errno));
-    reader r = {cfg, ""};
-    int rc = ini_parse_file(f, handle, &r);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    const char *why = NULL;
+    if (fd < 0) {
+        lis_error_set(err, LIS_USAGE, "could not open %s \"%s\": %s", what, path,
+                      strerror(errno));
+        return NULL;
+    }
+    if (fstat(fd, &sb) != 0)
+        why = strerror(errno);
+    else if (S_ISDIR(sb.st_mode))
+        why = "it is a folder, not a file";
+    else if (!S_ISREG(sb.st_mode))
+        why = "it is not a regular file (a device or a pipe?)";
+    else if (sb.st_size > LIS_CONFIG_MAX_SIZE)
+        why = "it is larger than 1 MiB (not a configuration file?)";
+    if (why) {
+        lis_error_set(err, LIS_USAGE, "could not read %s \"%s\": %s", what, path, why);
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "r");
+    if (f == NULL) {
+        lis_error_set(err, LIS_USAGE, "could not open %s \"%s\": %s", what, path,
+                      strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
+lis_status
+lis_config_parse(FILE *f, const char *path,
+                 int (*handler)(void *, const char *, const char *, const char *),
+                 void *user, const char *problem, lis_error *err)
+{
+    int rc = ini_parse_file(f, handler, user);
+    bool bad = ferror(f) != 0;
+    int saved = errno;
     fclose(f);
     if (rc != 0) {
         lis_error_set(err, LIS_USAGE, "%s:%d: %s", path, rc,
-                      r.problem[0] ? r.problem : "not an INI line");
+                      problem[0] ? problem : "not an INI line");
         lis_error_at(err, path, rc);
         return LIS_USAGE;
     }
+    if (bad)
+        return lis_error_set(err, LIS_USAGE, "could not read \"%s\": %s", path,
+                             strerror(saved));
+    return LIS_OK;
+}
+
+lis_status
+lis_config_read_file(lis_config *cfg, const char *path, lis_error *err)
+{
+    FILE *f = lis_config_open(path, "config file", err);
+    if (f == NULL)
+        return LIS_USAGE;
+    reader r = {cfg, ""};
+    if (lis_config_parse(f, path, handle, &r, r.problem, err) != LIS_OK)
+        return LIS_USAGE;
     if (cfg->own_goals_min > cfg->own_goals_max)
         return lis_error_set(err, LIS_USAGE,
                              "%s: own_goals_min (%d) is greater than own_goals_max (%d)",

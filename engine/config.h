@@ -9,6 +9,8 @@
 #ifndef LIS_CONFIG_H
 #define LIS_CONFIG_H
 
+#include <stdio.h>
+
 #include "error.h"
 
 typedef struct lis_config {
@@ -23,7 +25,8 @@ typedef struct lis_config {
     int own_goals_min; /* [framework] */
     int own_goals_max;
     int cross_cutting_min;
-    int jobs; /* [run] jobs: parallel renderers */
+    int jobs;     /* [run] jobs: parallel renderers */
+    int max_line; /* [import] max_line: bytes per input line */
     /* [smtp]: how delivery mail is sent (delivery/). The password is never
      * in the file: password_env names the environment variable holding it. */
     char *smtp_url;          /* smtp://host:587 (STARTTLS when offered), smtps:// */
@@ -57,6 +60,25 @@ lis_status lis_config_load(lis_config *cfg, const char *path, lis_error *err);
 
 /* Reads exactly one file into cfg (for tests and lis_config_load). */
 lis_status lis_config_read_file(lis_config *cfg, const char *path, lis_error *err);
+
+/* The largest configuration or profile file lis reads: 1 MiB. */
+#define LIS_CONFIG_MAX_SIZE (1024 * 1024)
+
+/*
+ * Opens an INI file (what: "config file", "profile") for reading. A folder,
+ * a device, a pipe or a file larger than LIS_CONFIG_MAX_SIZE is a LIS_USAGE
+ * error naming the path and why (never read as empty, never a hang); NULL
+ * then.
+ */
+FILE *lis_config_open(const char *path, const char *what, lis_error *err);
+
+/* Parses f with inih into handler; a read error is an error too. Returns
+ * LIS_OK or LIS_USAGE naming path and line (problem: what the handler
+ * found wrong, may be empty). Closes f. */
+lis_status lis_config_parse(FILE *f, const char *path,
+                            int (*handler)(void *, const char *, const char *,
+                                           const char *),
+                            void *user, const char *problem, lis_error *err);
 
 /* The data folder: [embedded] home, else $LIS_HOME, else ~/.local/share/lis.
  * Newly allocated. */
