@@ -95,8 +95,14 @@ with open(sys.argv[1], "w") as f:
 PY
 run_lis 0 import budget "$TMP/wide.csv"
 assert_grep "batch [0-9]+: 3 rows read, 3 loaded" "$TMP/out"
-run_lis 0 batch rm "$(sed -n 's/.*batch \([0-9]*\):.*/\1/p' "$TMP/out")"
-db_unchanged "100,000 columns imported and withdrawn"
+wide=$(sed -n 's/.*batch \([0-9]*\):.*/\1/p' "$TMP/out")
+[ "$(sql "SELECT count(*) FROM lis.budget_line WHERE batch_id = $wide")" = 3 ] ||
+    fail "the 3 wide budget lines did not land"
+run_lis 0 batch rm "$wide"
+# A withdrawn batch keeps its rows aside for --as-of-batch; none stays live.
+[ "$(sql "SELECT count(*) FROM lis.budget_line WHERE batch_id = $wide")" = 0 ] ||
+    fail "withdrawn wide budget lines are still live"
+db_remember
 ok "100,000 columns"
 
 # NUL bytes and UTF-16: named as such, with what to do.
