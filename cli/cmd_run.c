@@ -95,8 +95,10 @@ monthly_xlsx(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char 
 static char *
 monthly_xlsx_name(lis_run *run, const lis_rm_agreement *a)
 {
-    char *name = lis_xasprintf("aftale-%s.xlsx", a->agreement_id);
+    char *safe = lis_run_safe_name(a->agreement_id);
+    char *name = lis_xasprintf("aftale-%s.xlsx", safe);
     char *path = lis_run_file(run, name);
+    free(safe);
     free(name);
     return path;
 }

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <dirent.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -33,20 +34,66 @@ struct lis_run {
 
 /* ------------------------------------------------------------- helpers */
 
+static bool
+safe_byte(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '-';
+}
+
+/* The first 4 bytes of the SHA-256 of s, as 8 lowercase hex digits. */
+static void
+short_hash(const char *s, size_t n, char hex[9])
+{
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_Digest(s, n, md, &len, EVP_sha256(), NULL);
+    for (unsigned i = 0; i < 4; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+}
+
+/* True when s ends in "-" and 8 lowercase hex digits, the shape of the hash
+ * lis_run_safe_name appends. */
+static bool
+ends_in_hash(const char *s, size_t n)
+{
+    if (n < 9 || s[n - 9] != '-')
+        return false;
+    for (size_t i = n - 8; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
+
 char *
 lis_run_safe_name(const char *id)
 {
+    if (id == NULL)
+        id = "";
     size_t n = strlen(id);
-    char *s = lis_xmalloc(n + 2);
-    for (size_t i = 0; i < n; i++) {
+    /* An id keeps its own name when it is already safe, short, not hidden
+     * (a leading '.') and cannot be mistaken for a name that carries a hash;
+     * any other id is cut and gets the hash of the whole id, so the name is
+     * a function of the id alone and two ids differ in name unless their
+     * hashes collide. */
+    bool changed = n == 0 || n > LIS_RUN_NAME_MAX || id[0] == '.' || ends_in_hash(id, n);
+    size_t keep = n > LIS_RUN_NAME_MAX ? LIS_RUN_NAME_MAX : n;
+    char *s = lis_xmalloc(keep + 10 + 1);
+    for (size_t i = 0; i < keep; i++) {
         unsigned char c = (unsigned char)id[i];
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        s[i] = ok ? (char)c : '_';
+        s[i] = safe_byte(c) ? (char)c : '_';
+        changed |= !safe_byte(c);
     }
-    s[n] = '\0';
-    if (n == 0)
-        strcpy(s, "_");
+    for (size_t i = keep; i < n && !changed; i++)
+        changed = !safe_byte((unsigned char)id[i]);
+    if (keep > 0 && s[0] == '.')
+        s[0] = '_';
+    s[keep] = '\0';
+    if (changed) {
+        char hex[9];
+        short_hash(id, n, hex);
+        snprintf(s + keep, 11, "%s%s", keep ? "-" : "_-", hex);
+    }
     return s;
 }
 
@@ -320,10 +367,39 @@ registered(const lis_run *run, const char *name)
     return strcmp(name, "manifest.json") == 0;
 }
 
+/* A file name as a renderer composed it from safe parts: kept to
+ * [A-Za-z0-9._-], never hidden (so never "." or ".."), and at most NAME_MAX
+ * bytes (a longer stem is cut and gets a hash of the whole name). */
+static char *
+bare_name(const char *name)
+{
+    size_t n = strlen(name);
+    char *s = lis_xmalloc(n + 2);
+    for (size_t i = 0; i < n; i++)
+        s[i] = safe_byte((unsigned char)name[i]) ? name[i] : '_';
+    s[n] = '\0';
+    if (n == 0 || s[0] == '.') {
+        memmove(s + 1, s, n + 1);
+        s[0] = '_';
+        n++;
+    }
+    if (n > NAME_MAX) {
+        char hex[9];
+        short_hash(name, strlen(name), hex);
+        const char *dot = strrchr(s, '.');
+        size_t ext = dot && strlen(dot) <= 16 ? strlen(dot) : 0;
+        char *cut = lis_xasprintf("%.*s-%s%s", (int)(NAME_MAX - 9 - ext), s, hex,
+                                  ext ? s + n - ext : "");
+        free(s);
+        s = cut;
+    }
+    return s;
+}
+
 char *
 lis_run_file(lis_run *run, const char *name)
 {
-    char *safe = lis_run_safe_name(name);
+    char *safe = bare_name(name);
     if (registered(run, safe)) {
         const char *dot = strrchr(safe, '.');
         int stem = dot && dot != safe ? (int)(dot - safe) : (int)strlen(safe);

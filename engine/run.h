@@ -68,9 +68,14 @@ long lis_run_document_id(const lis_run *run);
 /*
  * Registers NAME (a bare file name of [A-Za-z0-9._-], see lis_run_safe_name)
  * for the manifest and returns its path in the temporary folder (owned by
- * the caller, free()). A name already registered gets "-2", "-3", ...
- * before its extension, so two ids made safe alike never overwrite each
- * other. Thread-unsafe; call it before forking renderers.
+ * the caller, free()). Bytes outside the set become '_', a leading '.'
+ * gets a '_' before it and a name longer than NAME_MAX is cut (with a hash),
+ * so the path never leaves the folder. A name already registered gets "-2",
+ * "-3", ... before its extension: a last resort for composed names that
+ * coincide (aftale-A-x-y-z.png from goal "x-y" and indicator "z", or from
+ * goal "x" and indicator "y-z"); names made by lis_run_safe_name from
+ * different ids do not coincide. Thread-unsafe; call it before forking
+ * renderers.
  */
 char *lis_run_file(lis_run *run, const char *name);
 
@@ -93,9 +98,18 @@ lis_status lis_run_finish(lis_run *run, lis_status status, const lis_error *fail
 const char *lis_run_final_dir(const lis_run *run);
 
 /*
- * An id made safe for a file name: every byte outside [A-Za-z0-9._-] becomes
- * '_', and an empty result becomes "_". Newly allocated.
+ * An id made safe for a file name, a function of the id alone (so a file's
+ * name never depends on which other ids are in the run). An id of
+ * [A-Za-z0-9._-] of at most LIS_RUN_NAME_MAX bytes that does not start with
+ * '.' and does not end in "-" and 8 hex digits keeps its name ("A1" -> "A1").
+ * Any other id has each byte outside the set made '_', a leading '.' made
+ * '_', is cut to LIS_RUN_NAME_MAX bytes, and gets "-" and the first 8 hex
+ * digits of the SHA-256 of the whole id ("a/b" -> "a_b-c2aa5a8b"). At most
+ * LIS_RUN_NAME_MAX + 9 bytes; never empty, ".", ".." or a path. Renderers
+ * build every name from an id with this function (chart names from goal and
+ * indicator ids too). Newly allocated.
  */
+#define LIS_RUN_NAME_MAX 64
 char *lis_run_safe_name(const char *id);
 
 /* Writes the lowercase hex SHA-256 of a file into hex (65 bytes). */

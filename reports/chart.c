@@ -14,6 +14,7 @@
 
 #include "labels.h"
 #include "mem.h"
+#include "run.h"
 
 /* ========================================================================
  * Numbers, months, names
@@ -82,18 +83,10 @@ lis_chart_lang_en(const char *lang)
 char *
 lis_chart_safe_name(const char *id, char *buf, size_t size)
 {
-    size_t o = 0;
-    if (size == 0)
-        return buf;
-    for (const char *p = id ? id : ""; *p && o + 1 < size; p++) {
-        unsigned char c = (unsigned char)*p;
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        buf[o++] = ok ? (char)c : '_';
-    }
-    if (o == 0 && size > 1)
-        buf[o++] = '_';
-    buf[o] = '\0';
+    char *s = lis_run_safe_name(id);
+    if (size > 0)
+        snprintf(buf, size, "%s", s);
+    free(s);
     return buf;
 }
 

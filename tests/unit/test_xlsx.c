@@ -80,11 +80,29 @@ static void
 test_safe_names(void **state)
 {
     (void)state;
+    /* ordinary ids keep their names */
     expect_safe("UA-FAG1-O001", "UA-FAG1-O001");
-    expect_safe("../etc/passwd", ".._etc_passwd");
-    expect_safe("a b\\c", "a_b_c");
-    expect_safe("ø", "__");
-    expect_safe("", "_");
+    expect_safe("a_b", "a_b");
+    /* any other id: made safe, cut, and the hash of the whole id appended,
+     * so "a/b" and "a_b" never share a name, whoever else is in the run */
+    expect_safe("a/b", "a_b-c14cddc0");
+    expect_safe("../etc/passwd", "_._etc_passwd-7fef78f5");
+    expect_safe("a b\\c", "a_b_c-9af39f07");
+    expect_safe("ø", "__-d48b452a");
+    expect_safe("", "_-e3b0c442");
+    expect_safe(".", "_-cdb4ee2a");
+    expect_safe("..", "_.-5ec1f7e7");
+    expect_safe(".hidden", "_hidden-16924190");
+    /* an id shaped like a hashed name is hashed itself */
+    expect_safe("a_b-12345678", "a_b-12345678-54ff961c");
+    /* 300 characters: cut to LIS_RUN_NAME_MAX, plus the hash */
+    char long_id[301];
+    memset(long_id, 'x', 300);
+    long_id[300] = '\0';
+    char want[LIS_RUN_NAME_MAX + 10];
+    memset(want, 'x', LIS_RUN_NAME_MAX);
+    strcpy(want + LIS_RUN_NAME_MAX, "-0d4e2ca9");
+    expect_safe(long_id, want);
 }
 
 static void
