@@ -41,6 +41,18 @@ lis_status lis_xlsx_write_annual(const lis_report *report, const char *path,
  * table longer than that continues on sheets "Data (2)", "Data (3)", ... */
 void lis_xlsx_set_max_rows(unsigned long rows);
 
+/*
+ * Text made fit for a workbook's XML (the one filter every text passes on
+ * its way into a workbook): a byte that is not well-formed UTF-8 (stray,
+ * overlong, a surrogate) and U+FFFE and U+FFFF, which XML 1.0 does not
+ * allow, become U+FFFD. With cell true (a cell's text) a literal "_xHHHH_"
+ * gets its underscore escaped as "_x005F" as ECMA-376 asks, so a reader
+ * shows it as written; control characters are left to libxlsxwriter, which
+ * escapes them. With cell false (titles, sheet names, properties) control
+ * characters other than TAB, LF and CR become spaces. Newly allocated.
+ */
+char *lis_xlsx_clean_text(const char *text, bool cell);
+
 /* A sheet name Excel accepts, made from any text: at most 31 characters, no
  * []:*?/\, not starting or ending with an apostrophe, not empty. Newly
  * allocated. */

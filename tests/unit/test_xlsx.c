@@ -106,6 +106,44 @@ test_safe_names(void **state)
 }
 
 static void
+expect_clean(const char *in, bool cell, const char *want)
+{
+    char *got = lis_xlsx_clean_text(in, cell);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* issue 12, defects 5 and 11: text that would make the XML invalid, and the
+ * ECMA-376 escape of a literal _xHHHH_ */
+static void
+test_clean_text(void **state)
+{
+    (void)state;
+    expect_clean("Børn & unge <5>", true, "Børn & unge <5>");
+    expect_clean("a\xEF\xBF\xBE"
+                 "b\xEF\xBF\xBF",
+                 true,
+                 "a\xEF\xBF\xBD"
+                 "b\xEF\xBF\xBD");
+    expect_clean("x\xFFy", true, "x\xEF\xBF\xBDy");
+    expect_clean("s\xED\xA0\x80", true, "s\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    expect_clean("o\xC0\xAF", true, "o\xEF\xBF\xBD\xEF\xBF\xBD");
+    expect_clean("\xF0\x9F\x98\x80", true, "\xF0\x9F\x98\x80");
+    expect_clean("_x0041_ and _X0041_ and _x00e6_", true,
+                 "_x005F_x0041_ and _X0041_ and _x005F_x00e6_");
+    expect_clean("_x004_ _xZZZZ_", true, "_x004_ _xZZZZ_");
+    expect_clean("_x0041_", false, "_x0041_");
+    expect_clean("a\x01"
+                 "b\tc",
+                 true,
+                 "a\x01"
+                 "b\tc");
+    expect_clean("a\x01"
+                 "b\tc",
+                 false, "a b\tc");
+}
+
+static void
 test_json_string(void **state)
 {
     (void)state;
@@ -300,9 +338,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_labels_complete),    cmocka_unit_test(test_sheet_names),
-        cmocka_unit_test(test_safe_names),         cmocka_unit_test(test_json_string),
-        cmocka_unit_test(test_agreement_workbook), cmocka_unit_test(test_unwritable_path),
+        cmocka_unit_test(test_labels_complete), cmocka_unit_test(test_sheet_names),
+        cmocka_unit_test(test_safe_names),      cmocka_unit_test(test_clean_text),
+        cmocka_unit_test(test_json_string),     cmocka_unit_test(test_agreement_workbook),
+        cmocka_unit_test(test_unwritable_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
