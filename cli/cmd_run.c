@@ -25,10 +25,10 @@
 #include "run.h"
 #include "xlsx.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -164,6 +164,8 @@ render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
     for (size_t i = 0; i < r->n_agreements; i++) {
         if ((int)(i % (size_t)jobs) != job)
             continue;
+        if (lis_run_interrupted())
+            return lis_error_set(err, LIS_OUTPUT, "the run was interrupted");
         for (size_t k = 0; k < N_MONTHLY; k++) {
             lis_status st = monthly_renderers[k].render(run, r, &r->agreements[i],
                                                         &paths[i * N_MONTHLY + k], err);
@@ -194,7 +196,7 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
         fflush(NULL);
         pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
         for (int j = 0; j < jobs; j++) {
-            pids[j] = fork();
+            pids[j] = lis_run_fork(run);
             if (pids[j] == 0) {
                 lis_error e = {0};
                 lis_status cst = render_share(run, r, paths, j, jobs, &e);
@@ -209,10 +211,9 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
             }
         }
         for (int j = 0; j < jobs; j++) {
-            int ws = 0;
-            if (pids[j] <= 0 || waitpid(pids[j], &ws, 0) < 0)
+            if (pids[j] <= 0)
                 continue;
-            int code = WIFEXITED(ws) ? WEXITSTATUS(ws) : LIS_OUTPUT;
+            int code = lis_run_wait(pids[j]);
             if (code != 0 && st == LIS_OK)
                 st = lis_error_set(err, (lis_status)code, "a renderer process failed");
         }
@@ -342,7 +343,14 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     if (fst != LIS_OK) {
         free(single);
         free(final_dir);
-        return lis_cli_fail(&err);
+        int rc = lis_cli_fail(&err);
+        /* stopped by a signal: cleaned up, now end as the signal asks */
+        int sig = lis_run_interrupted();
+        if (sig) {
+            signal(sig, SIG_DFL);
+            raise(sig);
+        }
+        return rc;
     }
     if (single)
         printf("wrote %s/%s (run %ld)\n", final_dir, single, run_id);

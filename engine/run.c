@@ -14,10 +14,13 @@
 #include <limits.h>
 #include <dirent.h>
 #include <openssl/evp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 struct lis_run {
@@ -30,7 +33,126 @@ struct lis_run {
     bool locked;
     char **files;
     size_t n_files, cap_files;
+    struct sigaction old_term, old_int, old_hup, old_xfsz;
+    bool handlers;
 };
+
+/* ------------------------------------------------------------ signals */
+
+/* The render processes of the run in progress (a process runs one run at a
+ * time) and the signal that interrupted it. The handler only reads these
+ * and calls kill(), which is async-signal-safe. */
+#define MAX_CHILDREN 64
+static volatile pid_t children[MAX_CHILDREN];
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+    interrupted = sig;
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] > 0)
+            kill(children[i], SIGKILL);
+}
+
+/* SIGTERM, SIGINT and SIGHUP end the run as a failure: the handler kills the
+ * render processes at once, and the blocked call (waitpid, a write) returns
+ * EINTR since SA_RESTART is not set; the run then cleans up as on any
+ * error. SIGXFSZ is ignored so that a write beyond RLIMIT_FSIZE fails with
+ * EFBIG, naming the file, instead of killing lis. */
+static void
+install_handlers(lis_run *run)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    interrupted = 0;
+    sigaction(SIGTERM, &sa, &run->old_term);
+    sigaction(SIGINT, &sa, &run->old_int);
+    sigaction(SIGHUP, &sa, &run->old_hup);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGXFSZ, &sa, &run->old_xfsz);
+    run->handlers = true;
+}
+
+static void
+restore_handlers(lis_run *run)
+{
+    if (!run->handlers)
+        return;
+    sigaction(SIGTERM, &run->old_term, NULL);
+    sigaction(SIGINT, &run->old_int, NULL);
+    sigaction(SIGHUP, &run->old_hup, NULL);
+    sigaction(SIGXFSZ, &run->old_xfsz, NULL);
+    run->handlers = false;
+}
+
+int
+lis_run_interrupted(void)
+{
+    return interrupted;
+}
+
+pid_t
+lis_run_fork(lis_run *run)
+{
+    int slot = -1;
+    for (int i = 0; i < MAX_CHILDREN && slot < 0; i++)
+        if (children[i] <= 0)
+            slot = i;
+    if (slot < 0 || interrupted) {
+        errno = slot < 0 ? EAGAIN : EINTR;
+        return -1;
+    }
+    pid_t parent = getpid();
+    /* The parent's handler must not run in the child before it is reset. */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* A worker dies with its parent, so a killed run leaves no process
+         * behind that holds its files or its session. The check after
+         * prctl covers a parent that died before it. */
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        for (int i = 0; i < MAX_CHILDREN; i++)
+            children[i] = 0;
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(LIS_OUTPUT);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        /* The child's copy of the connection's socket is closed without a
+         * Terminate message: the session stays the parent's and ends when
+         * the parent's socket closes. The child never uses the connection. */
+        if (run->conn && PQsocket(run->conn) >= 0)
+            close(PQsocket(run->conn));
+        return 0;
+    }
+    if (pid > 0)
+        children[slot] = pid;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return pid;
+}
+
+int
+lis_run_wait(pid_t pid)
+{
+    int ws = 0;
+    pid_t got;
+    while ((got = waitpid(pid, &ws, 0)) < 0 && errno == EINTR)
+        ;
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] == pid)
+            children[i] = 0;
+    if (got < 0)
+        return LIS_OUTPUT;
+    if (WIFEXITED(ws))
+        return WEXITSTATUS(ws);
+    return LIS_OUTPUT;
+}
 
 /* ------------------------------------------------------------- helpers */
 
@@ -290,6 +412,7 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
         goto fail;
     }
     run->locked = true;
+    install_handlers(run);
 
     res = lis_db_query(conn, "queries/report_stamp.sql", 0, NULL, err);
     if (res == NULL)
@@ -329,6 +452,7 @@ fail_recorded:
     lis_run_finish(run, LIS_OUTPUT, err, NULL);
     return NULL;
 fail:
+    restore_handlers(run);
     unlock(run);
     run_free(run);
     return NULL;
@@ -615,6 +739,17 @@ lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_er
         return status;
     lis_status st = status;
     lis_error own = {0};
+    if (interrupted) {
+        /* whatever the renderers said, the run was stopped */
+        int sig = interrupted;
+        st = status = lis_error_set(&own, LIS_OUTPUT, "the run was interrupted by %s",
+                                    sig == SIGTERM  ? "SIGTERM"
+                                    : sig == SIGINT ? "SIGINT"
+                                                    : "SIGHUP");
+        failure = &own;
+        if (err)
+            *err = own;
+    }
     if (st == LIS_OK && run->keep_other_files)
         st = keep_others(run, &own);
     if (st == LIS_OK)
@@ -631,6 +766,7 @@ lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_er
         if (status == LIS_OK && err)
             *err = own;
     }
+    restore_handlers(run);
     unlock(run);
     run_free(run);
     return status == LIS_OK ? st : status;

@@ -27,6 +27,7 @@
 #include <libpq-fe.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "error.h"
 
@@ -78,6 +79,29 @@ long lis_run_document_id(const lis_run *run);
  * renderers.
  */
 char *lis_run_file(lis_run *run, const char *name);
+
+/*
+ * Forks a render process of the run. In the child (0 returned): it gets
+ * SIGKILL when the parent dies (PR_SET_PDEATHSIG; it exits at once if the
+ * parent is already gone), the default SIGTERM/SIGINT/SIGHUP, and its copy
+ * of the run's connection socket closed without a Terminate message, so the
+ * session and its advisory lock stay the parent's and end with it; the
+ * child must not use the connection, and ends with _exit. In the parent: the
+ * child's pid (or -1, errno set). While a run is open (begin to finish),
+ * SIGTERM, SIGINT and SIGHUP kill its render processes at once and make the
+ * run fail ("interrupted by SIGTERM"): finish removes the temporary folder
+ * and records the failure, and the caller may then re-raise the signal
+ * (lis_run_interrupted). SIGXFSZ is ignored while a run is open, so a file
+ * beyond RLIMIT_FSIZE is a write error (EFBIG).
+ */
+pid_t lis_run_fork(lis_run *run);
+
+/* Waits for a render process; returns its exit status (LIS_OUTPUT when it
+ * was killed). */
+int lis_run_wait(pid_t pid);
+
+/* The signal that interrupted the current or last run, or 0. */
+int lis_run_interrupted(void);
 
 /* How many file names are registered so far. */
 size_t lis_run_n_files(const lis_run *run);
