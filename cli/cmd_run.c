@@ -267,6 +267,25 @@ params_json(const run_opts *o, const char *period)
     return b.data;
 }
 
+/* "usage: lis run KIND ..." from the usage text, or NULL for an unknown
+ * kind. Newly allocated. */
+static char *
+kind_synopsis(const char *kind)
+{
+    static const char *const kinds[] = {"monthly", "quarterly", "status", "annual"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        if (strcmp(kind, kinds[i]) != 0)
+            continue;
+        char *key = lis_xasprintf("lis run %s ", kind);
+        const char *line = strstr(usage, key);
+        free(key);
+        if (line == NULL)
+            return NULL;
+        return lis_xasprintf("usage: %.*s", (int)strcspn(line, "\n"), line);
+    }
+    return NULL;
+}
+
 /* -------------------------------------------------------------- the run */
 
 static int
@@ -372,6 +391,10 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     }
     if (argc < 2)
         return lis_cli_usage_error(usage, "lis run needs a kind of report");
+    /* errors show the synopsis of the kind asked for (all of them for an
+     * unknown kind) */
+    char *kind_usage = kind_synopsis(argv[1]);
+    const char *u = kind_usage ? kind_usage : usage;
     run_opts o = {.kind = argv[1],
                   .out = cli->cfg.out_dir ? cli->cfg.out_dir : "out",
                   .lang = cli->cfg.lang ? cli->cfg.lang : "da",
@@ -399,23 +422,23 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             o.png_size = v;
         else if ((v = lis_cli_option(argc, argv, &i, "--agreement")) != NULL) {
             if (!v[0])
-                rc = lis_cli_usage_error(usage, "--agreement needs an id");
+                rc = lis_cli_usage_error(u, "--agreement needs an id");
             else
                 o.ids[o.n_ids++] = v;
             /* --agreement A B C: ids up to the next option */
             while (rc < 0 && i + 1 < argc && argv[i + 1][0] != '-')
                 o.ids[o.n_ids++] = argv[++i];
         } else
-            rc = lis_cli_usage_error(usage, "unknown argument \"%s\"", argv[i]);
+            rc = lis_cli_usage_error(u, "unknown argument \"%s\"", argv[i]);
     }
     if (rc >= 0)
         goto done;
     if (strcmp(o.lang, "da") != 0 && strcmp(o.lang, "en") != 0) {
-        rc = lis_cli_usage_error(usage, "--lang must be da or en, not \"%s\"", o.lang);
+        rc = lis_cli_usage_error(u, "--lang must be da or en, not \"%s\"", o.lang);
         goto done;
     }
     if (!o.out[0]) {
-        rc = lis_cli_usage_error(usage, "--out needs a folder");
+        rc = lis_cli_usage_error(u, "--out needs a folder");
         goto done;
     }
     if (jobs_s) {
@@ -423,7 +446,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         long j = strtol(jobs_s, &end, 10);
         if (!jobs_s[0] || *end || j < 1 || j > 64) {
             rc = lis_cli_usage_error(
-                usage, "--jobs must be a number from 1 to 64, not \"%s\"", jobs_s);
+                u, "--jobs must be a number from 1 to 64, not \"%s\"", jobs_s);
             goto done;
         }
         o.jobs = (int)j;
@@ -433,7 +456,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     if (o.png_size && (strcmp(o.kind, "monthly") != 0 ||
                        !lis_chart_parse_size(o.png_size, &chart_opts.png_width,
                                              &chart_opts.png_height))) {
-        rc = lis_cli_usage_error(usage,
+        rc = lis_cli_usage_error(u,
                                  strcmp(o.kind, "monthly") != 0
                                      ? "--png-size is an option of lis run monthly"
                                      : "--png-size must be WIDTHxHEIGHT (16 to 10000 "
@@ -445,26 +468,25 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     lis_period window;
     if (strcmp(o.kind, "monthly") == 0) {
         if (!o.period || year_s || o.as_of) {
-            rc = lis_cli_usage_error(usage,
-                                     "lis run monthly needs --period YYYY-MM (and no "
-                                     "--year or --as-of)");
+            rc = lis_cli_usage_error(u, "lis run monthly needs --period YYYY-MM (and no "
+                                        "--year or --as-of)");
             goto done;
         }
         if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
-            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a month (YYYY-MM)",
+            rc = lis_cli_usage_error(u, "--period \"%s\" is not a month (YYYY-MM)",
                                      o.period);
             goto done;
         }
         o.year = window.year;
     } else if (strcmp(o.kind, "quarterly") == 0) {
         if (!o.period || year_s || o.as_of || o.n_ids) {
-            rc = lis_cli_usage_error(usage,
-                                     "lis run quarterly needs --period YYYY-QN (and no "
-                                     "--year, --as-of or --agreement)");
+            rc =
+                lis_cli_usage_error(u, "lis run quarterly needs --period YYYY-QN (and no "
+                                       "--year, --as-of or --agreement)");
             goto done;
         }
         if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
-            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
+            rc = lis_cli_usage_error(u, "--period \"%s\" is not a quarter (YYYY-QN)",
                                      o.period);
             goto done;
         }
@@ -472,14 +494,14 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     } else if (strcmp(o.kind, "status") == 0 || strcmp(o.kind, "annual") == 0) {
         bool status = o.kind[0] == 's';
         if (!year_s || o.period || o.n_ids || (!status && o.as_of)) {
-            rc = lis_cli_usage_error(usage,
-                                     status ? "lis run status takes --year Y [--as-of "
-                                              "YYYY-MM] only"
-                                            : "lis run annual takes --year Y only");
+            rc = lis_cli_usage_error(u, status ? "lis run status takes --year Y [--as-of "
+                                                 "YYYY-MM] only"
+                                               : "lis run annual takes --year Y only");
             goto done;
         }
         if (!parse_year(year_s, &o.year)) {
-            rc = lis_cli_usage_error(usage, "--year \"%s\" is not a year", year_s);
+            rc = lis_cli_usage_error(
+                u, "--year must be a year from 1900 to 2999, not \"%s\"", year_s);
             goto done;
         }
         if (status) {
@@ -488,7 +510,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                 lis_period p;
                 if (!lis_window_parse(o.as_of, &p) || p.kind != LIS_MONTH ||
                     p.year != o.year) {
-                    rc = lis_cli_usage_error(usage,
+                    rc = lis_cli_usage_error(u,
                                              "--as-of \"%s\" is not a month of %d "
                                              "(YYYY-MM)",
                                              o.as_of, o.year);
@@ -501,11 +523,12 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             window = (lis_period){o.year, LIS_YEAR, 1, 12};
         }
     } else {
-        rc = lis_cli_usage_error(usage, "unknown kind of report \"%s\"", o.kind);
+        rc = lis_cli_usage_error(u, "unknown kind of report \"%s\"", o.kind);
         goto done;
     }
     rc = do_run(cli, &o, &window);
 done:
+    free(kind_usage);
     free(o.ids);
     return rc;
 }
