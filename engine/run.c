@@ -31,6 +31,7 @@ struct lis_run {
     char *out_dir, *tmp_dir, *final_dir;
     bool keep_other_files;
     bool locked;
+    bool in_snapshot; /* the read-only transaction of the run is open */
     char **files;
     size_t n_files, cap_files;
     struct sigaction old_term, old_int, old_hup, old_xfsz;
@@ -379,6 +380,37 @@ unlock(lis_run *run)
 
 /* --------------------------------------------------------------- begin */
 
+/* Everything the run reads after its record is written (the report model,
+ * the batches of the manifest) comes from one snapshot: a REPEATABLE READ
+ * READ ONLY transaction, open until the manifest is written. An import or a
+ * rollup that commits meanwhile is not seen, so figures, Data sheet, stamp
+ * and manifest agree. The newest batch is read again inside the snapshot
+ * (one may have landed since the run was recorded). */
+static lis_status
+begin_snapshot(lis_run *run, lis_error *err)
+{
+    if (lis_db_exec(run->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err) !=
+        LIS_OK)
+        return LIS_DB;
+    run->in_snapshot = true;
+    PGresult *res = lis_db_query(run->conn, "queries/report_stamp.sql", 0, NULL, err);
+    if (res == NULL)
+        return LIS_DB;
+    if (PQntuples(res) == 1)
+        run->newest_batch = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+end_snapshot(lis_run *run, lis_error *err)
+{
+    if (!run->in_snapshot)
+        return LIS_OK;
+    run->in_snapshot = false;
+    return lis_db_exec(run->conn, "COMMIT", err);
+}
+
 lis_run *
 lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
 {
@@ -446,6 +478,8 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
                       strerror(errno));
         goto fail_recorded;
     }
+    if (begin_snapshot(run, err) != LIS_OK)
+        goto fail_recorded;
     return run;
 
 fail_recorded:
@@ -754,6 +788,13 @@ lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_er
         st = keep_others(run, &own);
     if (st == LIS_OK)
         st = write_manifest(run, &own);
+    /* the read-only snapshot ends before the record is written; on a failure
+     * its error (a lost connection) is already the run's */
+    lis_error snap = {0};
+    if (end_snapshot(run, &snap) != LIS_OK && st == LIS_OK) {
+        own = snap;
+        st = LIS_DB;
+    }
     if (st == LIS_OK)
         st = swap_into_place(run, &own);
     if (st == LIS_OK) {
