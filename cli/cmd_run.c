@@ -191,17 +191,29 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
         st = render_share(run, r, paths, 0, 1, err);
     } else {
         /* The model is read-only: each child renders its share of the
-         * agreements and reports by exit status; the first error is
-         * reported on stderr by the child. */
+         * agreements and reports by exit status, and its error message
+         * through a pipe (one short write each, so they do not interleave),
+         * so the parent reports and records the first one. */
         fflush(NULL);
+        int msg[2] = {-1, -1};
+        if (pipe(msg) != 0)
+            msg[0] = msg[1] = -1;
         pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
         for (int j = 0; j < jobs; j++) {
             pids[j] = lis_run_fork(run);
             if (pids[j] == 0) {
+                if (msg[0] >= 0)
+                    close(msg[0]);
                 lis_error e = {0};
                 lis_status cst = render_share(run, r, paths, j, jobs, &e);
-                if (cst != LIS_OK)
+                if (cst != LIS_OK && msg[1] >= 0) {
+                    char line[sizeof e.msg + 1];
+                    int len = snprintf(line, sizeof line, "%s\n", e.msg);
+                    if (write(msg[1], line, (size_t)len) < 0)
+                        lis_cli_fail(&e);
+                } else if (cst != LIS_OK) {
                     lis_cli_fail(&e);
+                }
                 fflush(NULL);
                 _exit(cst);
             }
@@ -210,13 +222,28 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
                 break;
             }
         }
+        if (msg[1] >= 0)
+            close(msg[1]);
+        int failed = 0;
         for (int j = 0; j < jobs; j++) {
             if (pids[j] <= 0)
                 continue;
             int code = lis_run_wait(pids[j]);
-            if (code != 0 && st == LIS_OK)
-                st = lis_error_set(err, (lis_status)code, "a renderer process failed");
+            if (code != 0 && failed == 0)
+                failed = code;
         }
+        if (failed && st == LIS_OK) {
+            char first[sizeof err->msg] = "";
+            if (msg[0] >= 0) {
+                ssize_t got = read(msg[0], first, sizeof first - 1);
+                first[got > 0 ? got : 0] = '\0';
+                first[strcspn(first, "\n")] = '\0';
+            }
+            st = lis_error_set(err, (lis_status)failed, "%s",
+                               first[0] ? first : "a renderer process failed");
+        }
+        if (msg[0] >= 0)
+            close(msg[0]);
         free(pids);
     }
     for (size_t i = 0; i < n; i++)

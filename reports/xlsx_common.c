@@ -7,6 +7,7 @@
 
 #include "mem.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,9 +324,17 @@ free_book(xw_book *b)
 lis_status
 xw_close(xw_book *b)
 {
+    errno = 0;
     lxw_error e = workbook_close(b->wb);
+    int why = errno;
     b->wb = NULL;
     xw_check(b, e, "the workbook");
+    /* libxlsxwriter says "Zip generic error" for a full disk: name the cause */
+    if (e != LXW_NO_ERROR && why != 0 && b->st != LIS_OK && b->err &&
+        strstr(b->err->msg, strerror(why)) == NULL) {
+        size_t len = strlen(b->err->msg);
+        snprintf(b->err->msg + len, sizeof b->err->msg - len, " (%s)", strerror(why));
+    }
     lis_status st = b->st;
     free_book(b);
     return st;
