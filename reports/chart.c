@@ -15,6 +15,7 @@
 #include "labels.h"
 #include "mem.h"
 #include "run.h"
+#include "utf8.h"
 
 /* ========================================================================
  * Numbers, months, names
@@ -269,7 +270,10 @@ set_layout(lis_canvas *cv, double width, double size, int flags, const char *tex
         pango_layout_set_height(cv->layout, -1);
         pango_layout_set_ellipsize(cv->layout, PANGO_ELLIPSIZE_NONE);
     }
-    pango_layout_set_text(cv->layout, text ? text : "", -1);
+    /* cairo refuses noncharacters when it writes the text into a PDF */
+    char *clean = lis_utf8_clean(text, 0);
+    pango_layout_set_text(cv->layout, clean, -1);
+    free(clean);
 }
 
 double

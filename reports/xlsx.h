@@ -43,13 +43,10 @@ void lis_xlsx_set_max_rows(unsigned long rows);
 
 /*
  * Text made fit for a workbook's XML (the one filter every text passes on
- * its way into a workbook): a byte that is not well-formed UTF-8 (stray,
- * overlong, a surrogate) and U+FFFE and U+FFFF, which XML 1.0 does not
- * allow, become U+FFFD. With cell true (a cell's text) a literal "_xHHHH_"
- * gets its underscore escaped as "_x005F" as ECMA-376 asks, so a reader
- * shows it as written; control characters are left to libxlsxwriter, which
- * escapes them. With cell false (titles, sheet names, properties) control
- * characters other than TAB, LF and CR become spaces. Newly allocated.
+ * its way into a workbook): lis_utf8_clean (engine/utf8.h), with cell true
+ * as a cell's text (a literal "_xHHHH_" escaped as ECMA-376 asks) and with
+ * cell false for titles, sheet names and properties (control characters
+ * made spaces). Newly allocated.
  */
 char *lis_xlsx_clean_text(const char *text, bool cell);
 

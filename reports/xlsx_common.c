@@ -6,6 +6,7 @@
 #include "xlsx.h"
 
 #include "mem.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -55,79 +56,10 @@ utf8_prefix(const char *s, size_t n)
     return i;
 }
 
-/* The length of the UTF-8 sequence at s and its code point, or 0 when s
- * does not start a well-formed sequence (a stray byte, an overlong form, a
- * surrogate or a code point beyond U+10FFFF). */
-static int
-utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-    unsigned char c = s[0];
-    int n;
-    unsigned long v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return n;
-}
-
-static bool
-is_hex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 char *
 lis_xlsx_clean_text(const char *text, bool cell)
 {
-    lis_buf b;
-    lis_buf_init(&b);
-    const unsigned char *p = (const unsigned char *)(text ? text : "");
-    while (*p) {
-        unsigned long cp;
-        int n = utf8_decode(p, &cp);
-        if (n == 0) {
-            lis_buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD for each bad byte */
-            p++;
-            continue;
-        }
-        if (cp == 0xFFFE || cp == 0xFFFF) {
-            /* not characters of XML 1.0: the workbook would not parse */
-            lis_buf_adds(&b, "\xEF\xBF\xBD");
-        } else if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && !cell) {
-            /* a cell escapes these itself (libxlsxwriter writes _x0001_);
-             * titles, names and properties have no such escape */
-            lis_buf_addc(&b, ' ');
-        } else if (cell && cp == '_' && p[1] == 'x' && is_hex((char)p[2]) &&
-                   is_hex((char)p[3]) && is_hex((char)p[4]) && is_hex((char)p[5]) &&
-                   p[6] == '_') {
-            /* ECMA-376 Part 1, 22.9.2.19 (ST_Xstring): a literal "_xHHHH_"
-             * is written with its underscore escaped, or a reader shows the
-             * character it encodes */
-            lis_buf_adds(&b, "_x005F");
-            lis_buf_addc(&b, '_');
-        } else {
-            lis_buf_add(&b, (const char *)p, (size_t)n);
-        }
-        p += n;
-    }
-    return b.data ? b.data : lis_xstrdup("");
+    return lis_utf8_clean(text, cell ? LIS_UTF8_XLSX_CELL : LIS_UTF8_NO_CONTROLS);
 }
 
 char *

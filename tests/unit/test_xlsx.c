@@ -129,6 +129,8 @@ test_clean_text(void **state)
     expect_clean("s\xED\xA0\x80", true, "s\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     expect_clean("o\xC0\xAF", true, "o\xEF\xBF\xBD\xEF\xBF\xBD");
     expect_clean("\xF0\x9F\x98\x80", true, "\xF0\x9F\x98\x80");
+    /* every noncharacter: cairo refuses them in a PDF */
+    expect_clean("\xEF\xB7\x90|\xF0\x9F\xBF\xBF", true, "\xEF\xBF\xBD|\xEF\xBF\xBD");
     expect_clean("_x0041_ and _X0041_ and _x00e6_", true,
                  "_x005F_x0041_ and _X0041_ and _x005F_x00e6_");
     expect_clean("_x004_ _xZZZZ_", true, "_x004_ _xZZZZ_");
