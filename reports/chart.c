@@ -890,10 +890,8 @@ lis_chart_draw_bar(lis_canvas *cv, double x, double y, double w, double h, doubl
     double fs = h * 0.8;
     double tw = lis_canvas_text_width(cv, fs, 0, en ? "150.0 %" : "150,0 %") + fs * 0.4;
     double bw = w - tw;
-    if (bw < h * 2) {
+    if (bw < h * 2)
         bw = 0;
-        tw = w;
-    }
     if (bw > 0) {
         double bh = h * 0.62, by = y + (h - bh) / 2;
         lis_canvas_fill_rect(cv, x, by, bw, bh, 0xececec);
