@@ -4,10 +4,7 @@
 # write fails with EFBIG): exit 4, a message naming the file, no partial
 # output in place, the previous OUT/<period>/ untouched, a failed run record.
 . "$(dirname "$0")/../lib.sh"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
 run_lis 0 run annual --no-rollup --year 2026 --out "$out"

@@ -5,10 +5,7 @@
 # SIGTERM kills the workers, removes the temporary folder and records the
 # run as failed.
 . "$(dirname "$0")/../lib.sh"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
 before=$(cd "$out/2026-03" && sha256sum ./*)
@@ -22,13 +19,7 @@ start_run() {
     "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 \
         >"$TMP/bg.out" 2>"$TMP/bg.err" &
     pid=$!
-    for _ in $(seq 600); do
-        n=$(find "$out" -path "$out/.2026-03.tmp.*" -type f 2>/dev/null | wc -l)
-        [ "$n" -ge 6 ] && break
-        kill -0 "$pid" 2>/dev/null || { cat "$TMP/bg.err"; fail "the run ended too early"; }
-        sleep 0.05
-    done
-    [ "$n" -ge 6 ] || fail "the run wrote no files"
+    wait_tmp_files "$out" 2026-03 6 || { cat "$TMP/bg.err"; fail "the run wrote no files"; }
     workers=$(pgrep -P "$pid" | tr '\n' ' ')
     [ -n "$workers" ] || fail "no render processes found"
 }
@@ -81,10 +72,7 @@ ok "SIGTERM: workers killed, temporary folder removed, run recorded as failed"
 # --- SIGINT with one process (no workers): the same
 "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1 >"$TMP/bg.out" 2>"$TMP/bg.err" &
 pid=$!
-for _ in $(seq 600); do
-    [ "$(find "$out" -path "$out/.2026-03.tmp.*" -type f 2>/dev/null | wc -l)" -ge 3 ] && break
-    sleep 0.05
-done
+wait_tmp_files "$out" 2026-03 3 || { cat "$TMP/bg.err"; fail "the run wrote no files"; }
 kill -INT "$pid"
 rc=0
 wait "$pid" || rc=$?

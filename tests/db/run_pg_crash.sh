@@ -63,10 +63,7 @@ q "INSERT INTO lis.agreement SELECT 'K' || g, 2026, 'Aftale ' || g, 'SKO1', 'OMR
    'udkast', 1 FROM generate_series(100, 159) g"
 "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 >"$TMP/run.out" 2>"$TMP/run.err" &
 pid=$!
-for _ in $(seq 600); do
-    [ "$(find "$out" -path "$out/.2026-03.tmp.*" -type f 2>/dev/null | wc -l)" -ge 4 ] && break
-    sleep 0.05
-done
+wait_tmp_files "$out" 2026-03 4 || { cat "$TMP/run.err"; fail "the run wrote no files"; }
 crash
 rc=0
 wait "$pid" || rc=$?

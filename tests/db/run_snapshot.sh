@@ -5,10 +5,7 @@
 # holds a lock on lis.measurement, so the run is caught between reading the
 # rollup and reading the measurements; then it replaces a value and commits.
 . "$(dirname "$0")/../lib.sh"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 
 psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" >/dev/null 2>"$TMP/import.err" <<'SQL' &
