@@ -3,14 +3,17 @@
  */
 #include "cli.h"
 #include "import.h"
+#include "progress.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage[] =
     "usage: lis import KIND FILE... [--profile NAME] [--partial] [--force] [--dry-run]\n"
+    "                  [--quiet]\n"
     "\n"
     "Imports each FILE as one batch, in one transaction: all of it lands or none.\n"
     "\n"
@@ -26,13 +29,18 @@ static const char usage[] =
     "  --force         import a file again although the same file (SHA-256)\n"
     "                  already landed for KIND\n"
     "  --dry-run       read and check everything, change nothing\n"
+    "  --quiet         print no summary lines (warnings and errors still go to\n"
+    "                  stderr)\n"
+    "\n"
+    "On a terminal, a progress line on stderr shows the rows and megabytes read\n"
+    "and the rate; it is cleared when the file is done.\n"
     "\n"
     "Exit status: 0 every file landed (or had landed before), 1 usage,\n"
     "2 rows were rejected or a file could not be read, 3 database.\n";
 
 static void
 print_result(const char *path, const lis_import_result *res,
-             const lis_import_options *opt, lis_status st)
+             const lis_import_options *opt, lis_status st, bool quiet)
 {
     for (long i = 0; i < res->nwarnings && i < LIS_IMPORT_MAX_SHOWN; i++)
         lis_cli_warn("%s", res->warnings[i]);
@@ -44,6 +52,8 @@ print_result(const char *path, const lis_import_result *res,
     if (res->nerrors > LIS_IMPORT_MAX_SHOWN)
         fprintf(stderr, "lis: error: %s: %ld more errors not shown (%ld in all)\n", path,
                 res->nerrors - LIS_IMPORT_MAX_SHOWN, res->nerrors);
+    if (quiet)
+        return;
     if (res->duplicate) {
         printf("%s: already imported as batch %lld (same SHA-256); nothing to do "
                "(--force imports it again)\n",
@@ -77,6 +87,28 @@ print_result(const char *path, const lis_import_result *res,
         printf("%s: rejected rows written to %s\n", path, res->reject_path);
 }
 
+/* The progress line of one file. */
+typedef struct import_progress {
+    lis_progress line;
+    const char *path;
+    long long size; /* the file's size; 0 when unknown */
+} import_progress;
+
+static void
+show_progress(void *ctx, long rows, long long bytes)
+{
+    import_progress *ip = ctx;
+    if (!lis_progress_due(&ip->line))
+        return;
+    double s = lis_progress_elapsed(&ip->line);
+    double mb = (double)bytes / 1e6;
+    char of[32] = "";
+    if (ip->size > 0)
+        snprintf(of, sizeof of, " of %.1f", (double)ip->size / 1e6);
+    lis_progress_show(&ip->line, false, "%s: %ld rows, %.1f%s MB read, %.1f MB/s",
+                      ip->path, rows, mb, of, s > 0 ? mb / s : 0.0);
+}
+
 int
 cmd_import(int argc, char **argv, lis_cli *cli)
 {
@@ -84,7 +116,7 @@ cmd_import(int argc, char **argv, lis_cli *cli)
     const char *kind = NULL;
     const char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0;
-    bool options_done = false;
+    bool options_done = false, quiet = false;
 
     if (files == NULL)
         return LIS_DB;
@@ -103,6 +135,8 @@ cmd_import(int argc, char **argv, lis_cli *cli)
             opt.force = true;
         } else if (!options_done && strcmp(a, "--dry-run") == 0) {
             opt.dry_run = true;
+        } else if (!options_done && strcmp(a, "--quiet") == 0) {
+            quiet = true;
         } else if (!options_done && strncmp(a, "--profile", 9) == 0 &&
                    (a[9] == '\0' || a[9] == '=')) {
             const char *v = a[9] == '=' ? a + 10 : (i + 1 < argc ? argv[++i] : "");
@@ -146,8 +180,22 @@ cmd_import(int argc, char **argv, lis_cli *cli)
         lis_import_result res;
         lis_import_result_init(&res);
         lis_error_clear(&err);
+        import_progress ip = {.path = files[i]};
+        struct stat sb;
+        if (stat(files[i], &sb) == 0)
+            ip.size = (long long)sb.st_size;
+        lis_progress_init(&ip.line, quiet);
+        opt.progress = show_progress;
+        opt.progress_ctx = &ip;
+        lis_progress_show(&ip.line, true, "%s: reading", files[i]);
         lis_status st = lis_import_file(conn, kind, files[i], &opt, &res, &err);
-        print_result(files[i], &res, &opt, st);
+        if (ip.line.on && res.rows_read > 0) {
+            /* the last count, so that even a small file shows it */
+            ip.line.last = 0;
+            show_progress(&ip, res.rows_read, res.size);
+        }
+        lis_progress_clear(&ip.line);
+        print_result(files[i], &res, &opt, st, quiet);
         if (st != LIS_OK)
             lis_cli_fail(&err);
         lis_import_result_release(&res);

@@ -16,17 +16,9 @@ static const char usage[] =
     "Computes goal attainment (per agreement, goal, indicator and window: each\n"
     "month, quarter, the year and year-to-date) and the economy of every\n"
     "agreement of year Y, and replaces the year's stored figures in one\n"
-    "transaction. Safe to repeat. \"lis show\" and the report runs read them.\n";
-
-int
-lis_cli_parse_year(const char *text)
-{
-    char *end;
-    long y = strtol(text, &end, 10);
-    if (end == text || *end != '\0' || strlen(text) != 4 || y < 1900 || y > 2999)
-        return -1;
-    return (int)y;
-}
+    "transaction. Safe to repeat. \"lis show\" and the report runs read them.\n"
+    "Y may be \"previous\" or \"current\": the year before or of today in\n"
+    "Copenhagen.\n";
 
 int
 cmd_rollup(int argc, char **argv, lis_cli *cli)

@@ -15,16 +15,19 @@
  */
 #include "chart.h"
 #include "cli.h"
+#include "cli_year.h"
 #include "dashboard.h"
 #include "labels.h"
 #include "mem.h"
 #include "pdf_agreement.h"
 #include "period.h"
+#include "progress.h"
 #include "report.h"
 #include "rollup.h"
 #include "run.h"
 #include "xlsx.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +53,11 @@ static const char usage[] =
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
     "\n"
+    "--period previous is the month (monthly) or quarter (quarterly) before\n"
+    "today, --year previous the year before (current: today's), in Copenhagen\n"
+    "time whatever the machine's time zone (LIS_NOW=YYYY-MM-DDTHH:MM:SSZ, a UTC\n"
+    "moment, stands in for the clock).\n"
+    "\n"
     "Options:\n"
     "  --agreement ID...  only these agreements (monthly; repeatable); files of\n"
     "                     other agreements already in OUT/<period>/ are kept\n"
@@ -60,6 +68,10 @@ static const char usage[] =
     "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
+    "  --quiet            print nothing on success (errors still go to stderr)\n"
+    "\n"
+    "On a terminal, a progress line on stderr shows the agreements rendered of\n"
+    "all, the time elapsed and an estimate of the time left.\n"
     "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
@@ -72,6 +84,7 @@ typedef struct run_opts {
     int year;
     int jobs;
     bool no_rollup;
+    bool quiet;
     const char **ids;
     size_t n_ids;
 } run_opts;
@@ -156,6 +169,37 @@ static const struct {
 };
 #define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
 
+/* ------------------------------------------------------------ progress */
+
+/* The progress line of the run. Forked renderers cannot update it: each
+ * writes a byte into progress_fd per agreement done, and the parent counts
+ * them (lis_progress_drain). */
+#define AGREEMENTS_DONE "agreements rendered"
+static lis_progress run_progress;
+static int progress_fd = -1;
+static size_t progress_done;
+
+/* lis_cli_fail in a renderer process, on a line of its own. */
+static int
+run_fail(const lis_error *err)
+{
+    lis_progress_clear(&run_progress);
+    return lis_cli_fail(err);
+}
+
+static void
+agreement_done(size_t n)
+{
+    if (progress_fd >= 0) {
+        ssize_t w;
+        do
+            w = write(progress_fd, "", 1);
+        while (w < 0 && errno == EINTR);
+    } else if (run_progress.on) {
+        lis_progress_count(&run_progress, false, ++progress_done, n, AGREEMENTS_DONE);
+    }
+}
+
 /* Renders agreements [0, n) whose index % jobs == job. */
 static lis_status
 render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
@@ -172,6 +216,7 @@ render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
             if (st != LIS_OK)
                 return st;
         }
+        agreement_done(r->n_agreements);
     }
     return LIS_OK;
 }
@@ -195,6 +240,9 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
          * through a pipe (one short write each, so they do not interleave),
          * so the parent reports and records the first one. */
         fflush(NULL);
+        int pfd[2] = {-1, -1};
+        if (run_progress.on && pipe(pfd) != 0)
+            pfd[0] = pfd[1] = -1;
         int msg[2] = {-1, -1};
         if (pipe(msg) != 0)
             msg[0] = msg[1] = -1;
@@ -202,17 +250,20 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
         for (int j = 0; j < jobs; j++) {
             pids[j] = lis_run_fork(run);
             if (pids[j] == 0) {
+                if (pfd[0] >= 0)
+                    close(pfd[0]);
                 if (msg[0] >= 0)
                     close(msg[0]);
+                progress_fd = pfd[1];
                 lis_error e = {0};
                 lis_status cst = render_share(run, r, paths, j, jobs, &e);
                 if (cst != LIS_OK && msg[1] >= 0) {
                     char line[sizeof e.msg + 1];
                     int len = snprintf(line, sizeof line, "%s\n", e.msg);
                     if (write(msg[1], line, (size_t)len) < 0)
-                        lis_cli_fail(&e);
+                        run_fail(&e);
                 } else if (cst != LIS_OK) {
-                    lis_cli_fail(&e);
+                    run_fail(&e);
                 }
                 fflush(NULL);
                 _exit(cst);
@@ -224,6 +275,12 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
         }
         if (msg[1] >= 0)
             close(msg[1]);
+        if (pfd[0] >= 0) {
+            close(pfd[1]);
+            lis_progress_drain(&run_progress, pfd[0], &progress_done, r->n_agreements,
+                               AGREEMENTS_DONE);
+            close(pfd[0]);
+        }
         int failed = 0;
         for (int j = 0; j < jobs; j++) {
             if (pids[j] <= 0)
@@ -253,17 +310,6 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
 }
 
 /* ------------------------------------------------------------- options */
-
-static bool
-parse_year(const char *s, int *year)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || v < 1900 || v > 2999)
-        return false;
-    *year = (int)v;
-    return true;
-}
 
 static char *
 params_json(const run_opts *o, const char *period)
@@ -353,6 +399,8 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                                           o->n_ids, parts, &err);
     lis_status st = r ? LIS_OK : err.code;
     char *single = NULL;
+    if (r && strcmp(o->kind, "monthly") == 0)
+        lis_progress_count(&run_progress, true, 0, r->n_agreements, AGREEMENTS_DONE);
     if (r) {
         free(r->stamp.lang);
         r->stamp.lang = lis_xstrdup(o->lang);
@@ -379,6 +427,10 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             free(path);
         }
     }
+    if (r && strcmp(o->kind, "monthly") == 0 && st == LIS_OK)
+        lis_progress_count(&run_progress, true, r->n_agreements, r->n_agreements,
+                           AGREEMENTS_DONE);
+    lis_progress_clear(&run_progress);
     size_t n_files = lis_run_n_files(run);
     long run_id = lis_run_id(run);
     char *final_dir = lis_xstrdup(lis_run_final_dir(run));
@@ -398,7 +450,9 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         }
         return rc;
     }
-    if (single)
+    if (o->quiet)
+        ; /* nothing on success */
+    else if (single)
         printf("wrote %s/%s (run %ld)\n", final_dir, single, run_id);
     else
         printf("wrote %zu file%s for %zu agreement%s to %s/ (run %ld)\n", n_files,
@@ -445,6 +499,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
+        else if (strcmp(argv[i], "--quiet") == 0)
+            o.quiet = true;
         else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)
             o.png_size = v;
         else if ((v = lis_cli_option(argc, argv, &i, "--agreement")) != NULL) {
@@ -473,7 +529,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         long j = strtol(jobs_s, &end, 10);
         if (!jobs_s[0] || *end || j < 1 || j > 64) {
             rc = lis_cli_usage_error(
-                u, "--jobs must be a number from 1 to 64, not \"%s\"", jobs_s);
+                usage, "--jobs must be a number from 1 to 64, not \"%s\"", jobs_s);
             goto done;
         }
         o.jobs = (int)j;
@@ -499,7 +555,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                         "--year or --as-of)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_MONTH) {
+        if (!lis_cli_parse_window(o.period, LIS_MONTH, &window) ||
+            window.kind != LIS_MONTH) {
             rc = lis_cli_usage_error(u, "--period \"%s\" is not a month (YYYY-MM)",
                                      o.period);
             goto done;
@@ -512,7 +569,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                        "--year, --as-of or --agreement)");
             goto done;
         }
-        if (!lis_window_parse(o.period, &window) || window.kind != LIS_QUARTER) {
+        if (!lis_cli_parse_window(o.period, LIS_QUARTER, &window) ||
+            window.kind != LIS_QUARTER) {
             rc = lis_cli_usage_error(u, "--period \"%s\" is not a quarter (YYYY-QN)",
                                      o.period);
             goto done;
@@ -526,9 +584,11 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                                                : "lis run annual takes --year Y only");
             goto done;
         }
-        if (!parse_year(year_s, &o.year)) {
+        if ((o.year = lis_cli_parse_year(year_s)) < 0) {
             rc = lis_cli_usage_error(
-                u, "--year must be a year from 1900 to 2999, not \"%s\"", year_s);
+                u,
+                "--year must be a year from 1900 to 2999 (or previous, current), not \"%s\"",
+                year_s);
             goto done;
         }
         if (status) {
@@ -553,6 +613,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         rc = lis_cli_usage_error(u, "unknown kind of report \"%s\"", o.kind);
         goto done;
     }
+    lis_progress_init(&run_progress, o.quiet);
+    progress_done = 0; /* lis demo makes several runs in one process */
     rc = do_run(cli, &o, &window);
 done:
     free(kind_usage);

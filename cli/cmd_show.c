@@ -17,7 +17,9 @@ static const char usage[] =
     "                [--agreement ID] [--format table|csv|json]\n"
     "\n"
     "Prints the figures of the rollup engine for window P (2026-03, 2026-Q1,\n"
-    "2026, 2026-YTD-03) or for every window of year Y.\n"
+    "2026, 2026-YTD-03) or for every window of year Y. --period previous is\n"
+    "the month before today, --year previous the year before (current: today's\n"
+    "month or year), in Copenhagen time.\n"
     "\n"
     "  attainment  per agreement, goal and indicator: actual, target,\n"
     "              attainment (%) and status; one row per goal with the goal\n"
@@ -131,10 +133,10 @@ cmd_show(int argc, char **argv, lis_cli *cli)
     char wname[LIS_PERIOD_NAME_SIZE];
     int year;
     if (period) {
-        if (!lis_window_parse(period, &w))
+        if (!lis_cli_parse_window(period, LIS_MONTH, &w))
             return lis_cli_usage_error(usage,
                                        "\"%s\" is not a window (2026-03, 2026-Q1, 2026, "
-                                       "2026-YTD-03)",
+                                       "2026-YTD-03, previous)",
                                        period);
         year = w.year;
         lis_period_name(&w, wname);

@@ -937,6 +937,8 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         return LIS_OK;
     }
     c->res->rows_read++;
+    if (c->opt->progress && c->res->rows_read % LIS_IMPORT_PROGRESS_ROWS == 0)
+        c->opt->progress(c->opt->progress_ctx, c->res->rows_read, c->rd->size);
     c->row_bad = false;
     if (nf < c->max_col) {
         const char *col = "?";

@@ -24,7 +24,14 @@ typedef struct lis_import_options {
     bool force;              /* import a file whose SHA-256 already landed */
     bool dry_run;            /* validate everything, change nothing */
     const char *reject_path; /* NULL: FILE.rejects.csv beside the input */
+    /* Called every LIS_IMPORT_PROGRESS_ROWS data rows while the file is
+     * read, with the rows and bytes read so far (a progress line); may be
+     * NULL. */
+    void (*progress)(void *ctx, long rows, long long bytes);
+    void *progress_ctx;
 } lis_import_options;
+
+#define LIS_IMPORT_PROGRESS_ROWS 4096
 
 #define LIS_IMPORT_MAX_SHOWN 20
 

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Reads exactly n digits at s into *v. */
@@ -130,4 +131,48 @@ lis_period_name(const lis_period *p, char *buf)
         break;
     }
     return buf;
+}
+
+/* now's local time in Copenhagen. tzdata has no reentrant lookup by name, so
+ * TZ is switched for the call and put back. */
+static bool
+copenhagen_time(time_t now, struct tm *tm)
+{
+    const char *old = getenv("TZ");
+    char *saved = old ? strdup(old) : NULL;
+    if (old && !saved)
+        return false;
+    bool ok = setenv("TZ", "Europe/Copenhagen", 1) == 0;
+    if (ok) {
+        tzset();
+        /* Without the zone file glibc falls back to UTC; Copenhagen has been
+         * an hour or two ahead of UTC ever since 1894. */
+        ok = localtime_r(&now, tm) != NULL && tm->tm_gmtoff != 0;
+    }
+    if (saved)
+        setenv("TZ", saved, 1);
+    else
+        unsetenv("TZ");
+    free(saved);
+    tzset();
+    return ok;
+}
+
+bool
+lis_period_relative(lis_period_kind kind, int offset, time_t now, lis_period *out)
+{
+    struct tm tm;
+    if ((kind != LIS_MONTH && kind != LIS_QUARTER && kind != LIS_YEAR) ||
+        !copenhagen_time(now, &tm))
+        return false;
+    int year = tm.tm_year + 1900;
+    int span = kind == LIS_MONTH ? 1 : kind == LIS_QUARTER ? 3 : 12;
+    /* windows counted from January of year 0: exact for any offset */
+    long index = ((long)year * 12 + tm.tm_mon) / span + offset;
+    long first = index * span; /* months since January of year 0 */
+    int y = (int)(first / 12), m = (int)(first % 12) + 1;
+    if (!valid_year(y))
+        return false;
+    *out = (lis_period){y, kind, m, m + span - 1};
+    return true;
 }

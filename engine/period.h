@@ -11,6 +11,7 @@
 #define LIS_PERIOD_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "error.h"
 
@@ -41,5 +42,17 @@ char *lis_period_name(const lis_period *p, char *buf);
 
 /* Parses a date (yyyy-mm-dd, dd-mm-yyyy, dd.mm.yyyy) into year, month, day. */
 bool lis_date_parse(const char *text, int *year, int *month, int *day);
+
+/*
+ * The window of kind (LIS_MONTH, LIS_QUARTER or LIS_YEAR) that holds the
+ * moment now, moved by offset windows (-1: the one before, 0: the one that
+ * holds now), with the calendar of Europe/Copenhagen whatever the process's
+ * TZ: at 00:30 on 1 January in Copenhagen (23:30 on 31 December in UTC) the
+ * previous month is December of the year that just ended. The time zone
+ * comes from the system's tzdata; the process's TZ is put back before
+ * returning (not thread-safe: it changes the environment for a moment).
+ * false when Europe/Copenhagen is not installed or the kind is another one.
+ */
+bool lis_period_relative(lis_period_kind kind, int offset, time_t now, lis_period *out);
 
 #endif

@@ -5,14 +5,14 @@
 export LIS_HOME=$TMP/home
 
 run_lis 1 run annual --year 99999
-assert_grep '^lis: error: --year must be a year from 1900 to 2999, not "99999"$' "$TMP/err"
+assert_grep '^lis: error: --year must be a year from 1900 to 2999 \(or previous, current\), not "99999"$' "$TMP/err"
 assert_grep '^usage: lis run annual --year Y \[options\]$' "$TMP/err"
 assert_no_grep 'lis run monthly' "$TMP/err"
 run_lis 1 run status --year 0
 assert_grep '^usage: lis run status --year Y' "$TMP/err"
 assert_no_grep 'lis run monthly' "$TMP/err"
 run_lis 1 run annual --year 2026x
-assert_grep 'from 1900 to 2999, not "2026x"' "$TMP/err"
+assert_grep 'from 1900 to 2999 \(or previous, current\), not "2026x"' "$TMP/err"
 run_lis 1 run quarterly --period 2026-13
 assert_grep '^usage: lis run quarterly --period YYYY-QN' "$TMP/err"
 assert_no_grep 'lis run (monthly|annual|status)' "$TMP/err"
