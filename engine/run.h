@@ -19,7 +19,10 @@
  *
  * The connection must stay open from begin to finish: the lock is a
  * session-level pg_advisory_lock, released by finish (or by the server when
- * the process dies).
+ * the process dies). Between begin and finish the connection is inside a
+ * REPEATABLE READ READ ONLY transaction, so that the model, the stamp and
+ * the manifest's batches come from one snapshot: read on it, write nothing
+ * (finish ends the transaction before it records the run's end).
  */
 #ifndef LIS_RUN_H
 #define LIS_RUN_H
