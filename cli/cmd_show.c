@@ -5,16 +5,20 @@
  */
 #include "cli.h"
 #include "cli_year.h"
+#include "labels.h"
+#include "mem.h"
 #include "period.h"
 #include "rollup.h"
 #include "show_out.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: lis show attainment|economy|transfers --period P | --year Y\n"
-    "                [--agreement ID] [--format table|csv|json]\n"
+    "                [--agreement ID] [--format table|csv|json|xlsx] [--output FILE]\n"
     "\n"
     "Prints the figures of the rollup engine for window P (2026-03, 2026-Q1,\n"
     "2026, 2026-YTD-03) or for every window of year Y. --period previous is\n"
@@ -30,7 +34,11 @@ static const char usage[] =
     "\n"
     "  --agreement ID   only this agreement (transfers: touching its cost centres)\n"
     "  --format F       table (default; Danish number format, rounded),\n"
-    "                   csv (';', decimal point, unrounded), json\n"
+    "                   csv (';', decimal point, unrounded), json, or xlsx: the\n"
+    "                   csv's rows in a workbook (numbers as numbers, statuses\n"
+    "                   coloured, frozen header, autofilter)\n"
+    "  --output FILE    write to FILE (replaced whole, never left half-written)\n"
+    "                   instead of stdout; xlsx refuses to write to a terminal\n"
     "\n"
     "Rows come in a stable order: agreement, goal, the goal row before its\n"
     "indicators, then windows in calendar order (by end month; month, quarter,\n"
@@ -63,7 +71,7 @@ static const lis_out_col economy_cols[] = {
 
 static const lis_out_col transfer_cols[] = {
     {"transfer_id", "omplacering", 0, LIS_COL_TEXT, 0, 0},
-    {"date", "dato", 1, LIS_COL_TEXT, 0, 0},
+    {"date", "dato", 1, LIS_COL_DATE, 0, 0},
     {"from_cost_centre", "fra omk.sted", 2, LIS_COL_TEXT, 0, 0},
     {"from_function", "fra funktion", 3, LIS_COL_TEXT, 0, 0},
     {"to_cost_centre", "til omk.sted", 4, LIS_COL_TEXT, 0, 0},
@@ -72,7 +80,7 @@ static const lis_out_col transfer_cols[] = {
     {"cross_policy_area", "på tværs af politikområder", 7, LIS_COL_TEXT, 0, 0},
     {"cross_service_frame", "på tværs af serviceramme", 8, LIS_COL_TEXT, 0, 0},
     {"within_agreement", "inden for aftale", 9, LIS_COL_TEXT, 0, 0},
-    {"verdict", "vurdering", 10, LIS_COL_TEXT, 0, 0},
+    {"verdict", "vurdering", 10, LIS_COL_VERDICT, 0, 0},
     {"flags", "markeringer", 11, LIS_COL_TEXT, 0, 0},
 };
 
@@ -92,6 +100,7 @@ int
 cmd_show(int argc, char **argv, lis_cli *cli)
 {
     const char *what = NULL, *period = NULL, *year_text = NULL, *agreement = NULL;
+    const char *output = NULL;
     int fmt = LIS_OUT_TABLE;
 
     if (lis_cli_wants_help(argc, argv)) {
@@ -107,11 +116,13 @@ cmd_show(int argc, char **argv, lis_cli *cli)
             year_text = v;
         else if ((v = opt(argc, argv, &i, "--agreement", &bad)) != NULL)
             agreement = v;
+        else if ((v = opt(argc, argv, &i, "--output", &bad)) != NULL)
+            output = v;
         else if ((v = opt(argc, argv, &i, "--format", &bad)) != NULL) {
-            fmt = lis_out_parse(v);
+            fmt = strcmp(v, "xlsx") == 0 ? LIS_OUT_XLSX : lis_out_parse(v);
             if (fmt < 0)
                 return lis_cli_usage_error(
-                    usage, "unknown format \"%s\" (table, csv or json)", v);
+                    usage, "unknown format \"%s\" (table, csv, json or xlsx)", v);
         } else if (bad)
             return lis_cli_usage_error(usage, "%s needs a value", argv[i]);
         else if (argv[i][0] == '-' || what != NULL)
@@ -128,6 +139,10 @@ cmd_show(int argc, char **argv, lis_cli *cli)
             usage, "unknown figures \"%s\" (attainment, economy or transfers)", what);
     if ((period == NULL) == (year_text == NULL))
         return lis_cli_usage_error(usage, "give either --period or --year");
+    if (fmt == LIS_OUT_XLSX && output == NULL && isatty(STDOUT_FILENO))
+        return lis_cli_usage_error(usage,
+                                   "a workbook is not for a terminal: give --output "
+                                   "FILE.xlsx or redirect stdout");
 
     lis_period w;
     char wname[LIS_PERIOD_NAME_SIZE];
@@ -164,8 +179,7 @@ cmd_show(int argc, char **argv, lis_cli *cli)
 
     if (agreement) {
         const char *p[] = {agreement};
-        res = lis_db_query_text(conn, "SELECT 1 FROM agreement WHERE agreement_id = $1",
-                                1, p, &err);
+        res = lis_db_query(conn, "queries/show_agreement.sql", 1, p, &err);
         if (res == NULL)
             goto fail;
         if (PQntuples(res) == 0) {
@@ -185,28 +199,37 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         lis_error_clear(&err);
     }
 
+    const lis_out_col *cols;
+    int ncols;
     if (strcmp(what, "transfers") == 0) {
         const char *p[] = {ys, fm, lm, agreement};
         res = lis_db_query(conn, "queries/show_transfers.sql", 4, p, &err);
-        if (res == NULL)
-            goto fail;
-        lis_out_print(stdout, res, transfer_cols,
-                      (int)(sizeof transfer_cols / sizeof *transfer_cols), fmt);
+        cols = transfer_cols;
+        ncols = (int)(sizeof transfer_cols / sizeof *transfer_cols);
     } else {
         const char *p[] = {ys, period ? wname : NULL, agreement};
         bool att = strcmp(what, "attainment") == 0;
         res = lis_db_query(
             conn, att ? "queries/show_attainment.sql" : "queries/show_economy.sql", 3, p,
             &err);
-        if (res == NULL)
-            goto fail;
-        if (att)
-            lis_out_print(stdout, res, attainment_cols,
-                          (int)(sizeof attainment_cols / sizeof *attainment_cols), fmt);
-        else
-            lis_out_print(stdout, res, economy_cols,
-                          (int)(sizeof economy_cols / sizeof *economy_cols), fmt);
+        cols = att ? attainment_cols : economy_cols;
+        ncols = att ? (int)(sizeof attainment_cols / sizeof *attainment_cols)
+                    : (int)(sizeof economy_cols / sizeof *economy_cols);
     }
+    if (res == NULL)
+        goto fail;
+    const char *lang = cli->cfg.lang ? cli->cfg.lang : "da";
+    char *title = lis_xasprintf("%s %s",
+                                lis_label(what[0] == 'a'   ? LIS_L_ATTAINMENT
+                                          : what[0] == 'e' ? LIS_L_ECONOMY
+                                                           : LIS_L_SHEET_TRANSFERS,
+                                          lang),
+                                period ? wname : ys);
+    lis_out_doc doc = {title, period ? wname : ys, lang};
+    lis_status st = lis_out_write(conn, res, cols, ncols, fmt, output, &doc, &err);
+    free(title);
+    if (st != LIS_OK)
+        goto fail;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         lis_error_set(&err, LIS_OUTPUT, "could not write the output");
         goto fail;

@@ -9,12 +9,21 @@
 #include <libpq-fe.h>
 #include <stdio.h>
 
-typedef enum lis_out_format { LIS_OUT_TABLE, LIS_OUT_CSV, LIS_OUT_JSON } lis_out_format;
+#include "error.h"
+
+typedef enum lis_out_format {
+    LIS_OUT_TABLE,
+    LIS_OUT_CSV,
+    LIS_OUT_JSON,
+    LIS_OUT_XLSX, /* lis show only: lis_out_write (not lis_out_parse) */
+} lis_out_format;
 
 typedef enum lis_col_kind {
-    LIS_COL_TEXT,   /* as is */
-    LIS_COL_NUMBER, /* unrounded in csv/json; Danish, rounded in a table */
-    LIS_COL_STATUS, /* green...; a Danish word in a table */
+    LIS_COL_TEXT,    /* as is */
+    LIS_COL_NUMBER,  /* unrounded in csv/json; Danish, rounded in a table */
+    LIS_COL_STATUS,  /* green...; a Danish word in a table */
+    LIS_COL_DATE,    /* yyyy-mm-dd: as is; a date in a workbook */
+    LIS_COL_VERDICT, /* a transfer's verdict: as is; coloured in a workbook */
 } lis_col_kind;
 
 typedef struct lis_out_col {
@@ -32,5 +41,23 @@ int lis_out_parse(const char *text);
 /* Prints every row of res in format fmt to out. */
 void lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
                    lis_out_format fmt);
+
+/* What a workbook of lis show states about itself. */
+typedef struct lis_out_doc {
+    const char *title;  /* e.g. "Målopfyldelse 2026-03" */
+    const char *period; /* the window or year */
+    const char *lang;
+} lis_out_doc;
+
+/*
+ * Writes every row of res in format fmt (xlsx too: reports/ renders it from
+ * the rows) to the file path, or to stdout when path is NULL. A file is
+ * written beside path and renamed into place, so a failure leaves no partial
+ * file. conn gives a workbook its as-of stamp. LIS_OK, or LIS_OUTPUT (LIS_DB
+ * for the stamp) with err filled.
+ */
+lis_status lis_out_write(PGconn *conn, const PGresult *res, const lis_out_col *cols,
+                         int ncols, lis_out_format fmt, const char *path,
+                         const lis_out_doc *doc, lis_error *err);
 
 #endif

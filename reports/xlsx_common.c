@@ -165,6 +165,17 @@ make_formats(xw_book *b)
     format_set_top(b->total_money, LXW_BORDER_THIN);
 }
 
+lis_light
+xw_verdict_light(const char *verdict)
+{
+    if (verdict == NULL || verdict[0] == '\0')
+        return LIS_LIGHT_NONE;
+    return strstr(verdict, "ikke tilladt") ? LIS_LIGHT_RED
+           : strstr(verdict, "politisk")   ? LIS_LIGHT_YELLOW
+           : strstr(verdict, "råderum")    ? LIS_LIGHT_GREEN
+                                           : LIS_LIGHT_GREY;
+}
+
 lxw_format *
 xw_dec(xw_book *b, int decimals)
 {
@@ -191,7 +202,9 @@ stamp_text(const lis_report *r)
                      r->stamp.data_as_of ? r->stamp.data_as_of : "");
     else
         lis_buf_addf(&b, " · %s", lis_label(LIS_L_NO_BATCH, lang));
-    lis_buf_addf(&b, " · %s %ld", lis_label(LIS_L_RUN, lang), r->stamp.run_id);
+    /* lis show's workbooks are no run's */
+    if (r->stamp.run_id)
+        lis_buf_addf(&b, " · %s %ld", lis_label(LIS_L_RUN, lang), r->stamp.run_id);
     return b.data;
 }
 

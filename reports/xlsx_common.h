@@ -78,6 +78,10 @@ void xw_filter(xw_sheet *s, lxw_row_t last_row, int ncols);
 /* Sets the minimum width of a column (characters). */
 void xw_min_width(xw_sheet *s, int col, double chars);
 
+/* The colour of a transfer's verdict: ikke tilladt red, politisk behandling
+ * yellow, inden for råderum green, anything else grey; none when empty. */
+lis_light xw_verdict_light(const char *verdict);
+
 /* The number format for an indicator with that many decimals. */
 lxw_format *xw_dec(xw_book *b, int decimals);
 

@@ -555,10 +555,8 @@ annual_transfers(xw_book *b, const lis_report *r)
         xw_text(&s, row, T_TO_CC, t->to_cost_centre, b->text);
         xw_text(&s, row, T_TO_FN, t->to_function, b->text);
         xw_num(&s, row, T_AMOUNT, t->amount, b->money);
-        lis_light l = strstr(t->verdict, "ikke tilladt") ? LIS_LIGHT_RED
-                      : strstr(t->verdict, "politisk")   ? LIS_LIGHT_YELLOW
-                      : strstr(t->verdict, "råderum")    ? LIS_LIGHT_GREEN
-                                                         : LIS_LIGHT_GREY;
+        lis_light l =
+            t->verdict && t->verdict[0] ? xw_verdict_light(t->verdict) : LIS_LIGHT_GREY;
         xw_light(&s, row, T_VERDICT, l, lis_label_verdict(t->verdict, b->lang));
         /* the flags as the machine-readable codes lis show prints */
         char *flags = lis_xstrdup(t->flags);

@@ -1,4 +1,6 @@
--- show_transfers.sql - transfers with their flags for "lis show transfers".
+-- show_transfers.sql - transfers with their flags for "lis show transfers",
+-- read from the interface views lis_api.transfers, agreements, units and
+-- cost_centres (sql/api/).
 --
 -- $1 integer  the year
 -- $2 integer  the first month of the window
@@ -10,21 +12,20 @@
 -- cross_service_frame, within_agreement (ja/nej), verdict, flags. Ordered by
 -- date, then transfer id.
 WITH RECURSIVE au(unit_id) AS (
-    SELECT u.unit_id FROM agreement a JOIN unit u ON u.unit_id = a.holder_unit
+    SELECT u.unit_id FROM lis_api.agreements a JOIN lis_api.units u ON u.unit_id = a.holder_unit
      WHERE a.agreement_id = $4
     UNION
-    SELECT u.unit_id FROM au JOIN unit u ON u.parent_id = au.unit_id
+    SELECT u.unit_id FROM au JOIN lis_api.units u ON u.parent_id = au.unit_id
 ),
-acc AS (SELECT c.cost_centre FROM au JOIN cost_centre c USING (unit_id))
+acc AS (SELECT c.cost_centre FROM au JOIN lis_api.cost_centres c USING (unit_id))
 SELECT t.transfer_id, to_char(t.date, 'YYYY-MM-DD'), t.from_cost_centre, t.from_function,
-       t.to_cost_centre, t.to_function, trim_scale(t.amount)::text,
-       CASE WHEN r.cross_policy_area THEN 'ja' ELSE 'nej' END,
-       CASE WHEN r.cross_service_frame THEN 'ja' ELSE 'nej' END,
-       CASE WHEN r.within_agreement THEN 'ja' ELSE 'nej' END,
-       r.verdict, r.flags
-  FROM rollup_transfer r
-  JOIN transfer t USING (transfer_id)
- WHERE r.year = $1
+       t.to_cost_centre, t.to_function, t.amount::text,
+       CASE WHEN t.cross_policy_area THEN 'ja' ELSE 'nej' END,
+       CASE WHEN t.cross_service_frame THEN 'ja' ELSE 'nej' END,
+       CASE WHEN t.within_agreement THEN 'ja' ELSE 'nej' END,
+       t.verdict, t.flags
+  FROM lis_api.transfers t
+ WHERE t.year = $1
    AND extract(month FROM t.date) BETWEEN $2::int AND $3::int
    AND ($4::text IS NULL OR t.from_cost_centre IN (SELECT cost_centre FROM acc)
         OR t.to_cost_centre IN (SELECT cost_centre FROM acc))

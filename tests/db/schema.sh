@@ -6,7 +6,8 @@ new_db
 run_lis 0 db init
 assert_grep '^applied [0-9]+ migrations?; schema version [0-9]+$' "$TMP/out"
 latest=$(sql "SELECT max(version) FROM lis.schema_version")
-assert_eq "$(sql "SELECT count(*) FROM lis.schema_version")" "$latest" "one record per migration"
+migrations=$(ls "$LIS_SOURCE_DIR"/sql/migrations/*.sql | wc -l)
+assert_eq "$(sql "SELECT count(*) FROM lis.schema_version")" "$migrations" "one record per migration"
 assert_eq "$(sql "SELECT name FROM lis.schema_version WHERE version = 1")" \
     "migrations/001_schema.sql" "migration record"
 ok "init on an empty database"
@@ -23,7 +24,7 @@ run_lis 0 db init
 assert_grep "^schema is up to date \(version $latest\)$" "$TMP/out"
 pg_dump --schema-only -d "$TEST_DB" | grep -v "^.\(un\)\?restrict" >"$TMP/after.sql"
 cmp -s "$TMP/before.sql" "$TMP/after.sql" || fail "second init changed the schema"
-assert_eq "$(sql "SELECT count(*) FROM lis.schema_version")" "$latest" "no new record"
+assert_eq "$(sql "SELECT count(*) FROM lis.schema_version")" "$migrations" "no new record"
 ok "second init changes nothing"
 
 # CHECK constraints refuse bad enumerations even through ad hoc SQL.
