@@ -7,6 +7,7 @@
 #define LIS_CLI_H
 
 #include <libpq-fe.h>
+#include <stdbool.h>
 
 #include "config.h"
 #include "db.h"
@@ -28,6 +29,15 @@ int cmd_run(int argc, char **argv, lis_cli *cli);
 int cmd_show(int argc, char **argv, lis_cli *cli);
 int cmd_check(int argc, char **argv, lis_cli *cli);
 int cmd_demo(int argc, char **argv, lis_cli *cli);
+int cmd_runs(int argc, char **argv, lis_cli *cli);
+int cmd_deliver(int argc, char **argv, lis_cli *cli);
+
+/* Delivers finished run run_id (cmd_deliver.c), printing each outcome (with
+ * quiet: only failures, on stderr) and setting *n (may be NULL) to the
+ * number of targets; returns LIS_OK or the error in err (LIS_OUTPUT: a
+ * delivery failed). */
+lis_status lis_cli_deliver(PGconn *conn, const lis_cli *cli, long run_id, bool quiet,
+                           size_t *n, lis_error *err);
 
 /* Prints err as "lis: error: ..." with its detail and hint; returns its code
  * (LIS_DB when err holds none, which would be a bug). */

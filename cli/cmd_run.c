@@ -5,7 +5,7 @@
  *
  *   monthly --period 2026-10   OUT/2026-10/aftale-<id>.xlsx, aftale-<id>.pdf and
  *                              the chart PNGs per agreement
- *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf and .png
+ *   quarterly --period 2026-Q3 OUT/2026-Q3/dashboard-2026-Q3.pdf, .png and .html
  *   status --year 2026 [--as-of 2026-06]
  *                              OUT/2026-YTD-06/statusopfoelgning-2026.xlsx
  *   annual --year 2026         OUT/2026/aarsberetning-2026.xlsx
@@ -17,6 +17,8 @@
 #include "cli.h"
 #include "cli_year.h"
 #include "dashboard.h"
+#include "delivery.h"
+#include "html.h"
 #include "labels.h"
 #include "mem.h"
 #include "pdf_agreement.h"
@@ -46,9 +48,12 @@ static const char usage[] =
     "first when the data changed since it ran.\n"
     "\n"
     "  monthly    aftale-<id>.xlsx per agreement (Overblik, Maal, Oekonomi, Data),\n"
-    "             aftale-<id>.pdf (A4) and a PNG per chart\n"
+    "             aftale-<id>.pdf (A4), a PNG per chart\n"
     "             (aftale-<id>-<goal>-<indicator>.png, aftale-<id>-oekonomi.png)\n"
-    "  quarterly  dashboard-YYYY-QN.pdf and .png for the direktion\n"
+    "             and aftale-<id>.html (one self-contained page)\n"
+    "  quarterly  dashboard-YYYY-QN.pdf, .png and .html for the direktion; the\n"
+    "             HTML links to ../YYYY-MM/aftale-<id>.html of the quarter's last\n"
+    "             month when that monthly run is there\n"
     "  status     statusopfoelgning-Y.xlsx as of --as-of (default June), in\n"
     "             OUT/Y-YTD-MM/\n"
     "  annual     aarsberetning-Y.xlsx for the council, in OUT/Y/\n"
@@ -68,14 +73,20 @@ static const char usage[] =
     "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
     "                     1280x720)\n"
+    "  --no-deliver       do not deliver the run ([delivery] in lis.conf: folders\n"
+    "                     and mail); \"lis deliver RUN_ID\" can do it later\n"
     "  --quiet            print nothing on success (errors still go to stderr)\n"
     "\n"
     "On a terminal, a progress line on stderr shows the agreements rendered of\n"
     "all, the time elapsed and an estimate of the time left.\n"
     "\n"
+    "Once OUT/<period>/ is in place the run is delivered as [delivery] in lis.conf\n"
+    "says for its kind (see lis deliver --help).\n"
+    "\n"
     "Exit status: 0 ok, 1 usage, 2 bad input (an unknown agreement), 3 database,\n"
     "4 output could not be written (or a run of the same kind and period is in\n"
-    "progress). A failed run leaves no files.\n";
+    "progress), or a delivery failed (the files stay in OUT/<period>/). A failed\n"
+    "run leaves no files.\n";
 
 typedef struct run_opts {
     const char *kind;
@@ -84,6 +95,7 @@ typedef struct run_opts {
     int year;
     int jobs;
     bool no_rollup;
+    bool no_deliver;
     bool quiet;
     const char **ids;
     size_t n_ids;
@@ -160,12 +172,31 @@ monthly_charts(lis_run *run, const lis_report *r, const lis_rm_agreement *a, cha
     return st;
 }
 
+/* aftale-<id>.html (reports/html.h). */
+static lis_status
+monthly_html(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char **path,
+             lis_error *err)
+{
+    (void)run;
+    return lis_html_agreement_write(r, a, *path, err);
+}
+
+static char *
+monthly_html_name(lis_run *run, const lis_rm_agreement *a)
+{
+    char *name = lis_html_agreement_name(a);
+    char *path = lis_run_file(run, name);
+    free(name);
+    return path;
+}
+
 static const struct {
     agreement_renderer render;
     char *(*file)(lis_run *run, const lis_rm_agreement *a);
 } monthly_renderers[] = {
     {monthly_xlsx, monthly_xlsx_name},
     {monthly_charts, monthly_charts_names},
+    {monthly_html, monthly_html_name},
 };
 #define N_MONTHLY (sizeof monthly_renderers / sizeof *monthly_renderers)
 
@@ -361,6 +392,18 @@ kind_synopsis(const char *kind)
 
 /* -------------------------------------------------------------- the run */
 
+/* Once the folder is in place: records the status counts the delivery mail
+ * states (also for a later "lis deliver"), then delivers unless told not to. */
+static lis_status
+deliver(PGconn *conn, const lis_cli *cli, const run_opts *o, long run_id,
+        const lis_summary *summary, lis_error *err)
+{
+    lis_delivery_save_summary(conn, run_id, summary, NULL);
+    if (o->no_deliver)
+        return LIS_OK;
+    return lis_cli_deliver(conn, cli, run_id, o->quiet, NULL, err);
+}
+
 static int
 do_run(lis_cli *cli, run_opts *o, const lis_period *window)
 {
@@ -411,7 +454,21 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
             char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
             st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
-            single = lis_xasprintf("%s and %s", pdf, png);
+            /* The HTML links to the agreement pages of the monthly run of
+             * the quarter's last month, OUT/YYYY-MM, when they are there. */
+            char *html = lis_dashboard_name(r, "html"),
+                 *html_path = lis_run_file(run, html);
+            char *pages =
+                lis_xasprintf("%s/%d-%02d", o->out, window->year, window->last_month);
+            char *href = lis_xasprintf("../%d-%02d/", window->year, window->last_month);
+            lis_html_dashboard_opts ho = {.pages_dir = pages, .pages_href = href};
+            if (st == LIS_OK)
+                st = lis_html_dashboard_write(r, html_path, &ho, &err);
+            single = lis_xasprintf("%s, %s and %s", pdf, png, html);
+            free(html);
+            free(html_path);
+            free(pages);
+            free(href);
             free(pdf);
             free(png);
             free(pdf_path);
@@ -435,10 +492,13 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     long run_id = lis_run_id(run);
     char *final_dir = lis_xstrdup(lis_run_final_dir(run));
     size_t n_agreements = r ? r->n_agreements : 0;
+    lis_summary summary = {0};
+    if (r)
+        lis_delivery_summarize(r, &summary);
     lis_report_free(r);
     lis_status fst = lis_run_finish(run, st, &err, &err);
-    PQfinish(conn);
     if (fst != LIS_OK) {
+        PQfinish(conn);
         free(single);
         free(final_dir);
         int rc = lis_cli_fail(&err);
@@ -460,7 +520,10 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                final_dir, run_id);
     free(single);
     free(final_dir);
-    return LIS_OK;
+    fflush(stdout);
+    fst = deliver(conn, cli, o, run_id, &summary, &err);
+    PQfinish(conn);
+    return fst == LIS_OK ? LIS_OK : lis_cli_fail(&err);
 }
 
 int
@@ -499,6 +562,8 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             jobs_s = v;
         else if (strcmp(argv[i], "--no-rollup") == 0)
             o.no_rollup = true;
+        else if (strcmp(argv[i], "--no-deliver") == 0)
+            o.no_deliver = true;
         else if (strcmp(argv[i], "--quiet") == 0)
             o.quiet = true;
         else if ((v = lis_cli_option(argc, argv, &i, "--png-size")) != NULL)

@@ -28,6 +28,8 @@ static const char usage[] =
     "  show attainment|economy|transfers  print the computed figures\n"
     "  check                       check agreements against the framework rules\n"
     "  demo [--out DIR]            a sample municipality, end to end\n"
+    "  runs [--kind K] [--period P]  the record of runs and their deliveries\n"
+    "  deliver RUN_ID              deliver a finished run again ([delivery])\n"
     "\n"
     "Options:\n"
     "  --db CONNINFO    the database (else $LIS_DB, the libpq environment, the\n"
@@ -44,9 +46,10 @@ static const struct command {
     const char *name;
     lis_cmd_fn fn;
 } commands[] = {
-    {"db", cmd_db},         {"import", cmd_import}, {"batch", cmd_batch},
-    {"rollup", cmd_rollup}, {"run", cmd_run},       {"show", cmd_show},
-    {"check", cmd_check},   {"demo", cmd_demo},
+    {"db", cmd_db},           {"import", cmd_import}, {"batch", cmd_batch},
+    {"rollup", cmd_rollup},   {"run", cmd_run},       {"show", cmd_show},
+    {"check", cmd_check},     {"demo", cmd_demo},     {"runs", cmd_runs},
+    {"deliver", cmd_deliver},
 };
 
 int

@@ -116,7 +116,7 @@ lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols
                 if (PQgetisnull(res, r, cols[c].field) ||
                     (cols[c].kind == LIS_COL_NUMBER && v[0] == '\0'))
                     fputs("null", out);
-                else if (cols[c].kind == LIS_COL_NUMBER)
+                else if (cols[c].kind == LIS_COL_NUMBER || cols[c].kind == LIS_COL_JSON)
                     fputs(v, out);
                 else
                     json_string(out, v);

@@ -24,6 +24,7 @@ typedef enum lis_col_kind {
     LIS_COL_STATUS,  /* green...; a Danish word in a table */
     LIS_COL_DATE,    /* yyyy-mm-dd: as is; a date in a workbook */
     LIS_COL_VERDICT, /* a transfer's verdict: as is; coloured in a workbook */
+    LIS_COL_JSON,    /* JSON text: as is in json, text elsewhere */
 } lis_col_kind;
 
 typedef struct lis_out_col {

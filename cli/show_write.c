@@ -43,7 +43,7 @@ write_xlsx(PGconn *conn, const PGresult *res, const lis_out_col *cols, int ncols
         static const lis_xt_kind kinds[] = {
             [LIS_COL_TEXT] = LIS_XT_TEXT,       [LIS_COL_NUMBER] = LIS_XT_NUMBER,
             [LIS_COL_STATUS] = LIS_XT_STATUS,   [LIS_COL_DATE] = LIS_XT_DATE,
-            [LIS_COL_VERDICT] = LIS_XT_VERDICT,
+            [LIS_COL_VERDICT] = LIS_XT_VERDICT, [LIS_COL_JSON] = LIS_XT_TEXT,
         };
         xc[c] = (lis_xt_col){cols[c].name, kinds[cols[c].kind], cols[c].decimals};
         if (cols[c].kind == LIS_COL_NUMBER && cols[c].decimals < 0)

@@ -5,6 +5,7 @@
 #include "mem.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,8 @@ lis_config_init(lis_config *cfg)
     cfg->own_goals_max = 5;
     cfg->cross_cutting_min = 1;
     cfg->jobs = 2;
+    cfg->smtp_password_env = lis_xstrdup("LIS_SMTP_PASSWORD");
+    cfg->smtp_retry_delay = 2;
 }
 
 void
@@ -39,6 +42,13 @@ lis_config_release(lis_config *cfg)
     free(cfg->home);
     free(cfg->out_dir);
     free(cfg->lang);
+    free(cfg->smtp_url);
+    free(cfg->smtp_from);
+    free(cfg->smtp_user);
+    free(cfg->smtp_password_env);
+    free(cfg->smtp_ca_file);
+    for (int i = 0; i < 4; i++)
+        free(cfg->delivery[i]);
     memset(cfg, 0, sizeof *cfg);
 }
 
@@ -84,6 +94,86 @@ set_int(reader *r, int *dst, const char *value, int lo, int hi)
     return 1;
 }
 
+static const char *const run_kinds[4] = {"monthly", "quarterly", "status", "annual"};
+
+int
+lis_config_kind_index(const char *kind)
+{
+    for (int i = 0; i < 4; i++)
+        if (kind && strcmp(kind, run_kinds[i]) == 0)
+            return i;
+    return -1;
+}
+
+static int
+set_bool(reader *r, int *dst, const char *value)
+{
+    if (strcasecmp(value, "true") == 0 || strcasecmp(value, "yes") == 0 ||
+        strcmp(value, "1") == 0)
+        *dst = 1;
+    else if (strcasecmp(value, "false") == 0 || strcasecmp(value, "no") == 0 ||
+             strcmp(value, "0") == 0 || value[0] == '\0')
+        *dst = 0;
+    else {
+        snprintf(r->problem, sizeof r->problem, "\"%s\" is not true or false", value);
+        return 0;
+    }
+    return 1;
+}
+
+/* A password in the URL would end up in logs and messages; it only ever
+ * comes from the environment (password_env). */
+static int
+set_smtp_url(reader *r, char **dst, const char *value)
+{
+    const char *auth = strstr(value, "://");
+    auth = auth ? auth + 3 : value;
+    size_t host_len = strcspn(auth, "/?#");
+    if (value[0] && strncmp(value, "smtp://", 7) != 0 &&
+        strncmp(value, "smtps://", 8) != 0) {
+        snprintf(r->problem, sizeof r->problem,
+                 "the smtp url must begin with smtp:// or smtps://");
+        return 0;
+    }
+    if (memchr(auth, '@', host_len) != NULL) {
+        snprintf(r->problem, sizeof r->problem,
+                 "the smtp url must not hold a user or password; use user and "
+                 "password_env");
+        return 0;
+    }
+    return set_string(dst, value);
+}
+
+/* Each comma-separated target is "mail:ADDRESS" or "folder:PATH". */
+static int
+set_targets(reader *r, char **dst, const char *value)
+{
+    const char *p = value;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        while (n && (*p == ' ' || *p == '\t')) {
+            p++;
+            n--;
+        }
+        size_t len = n;
+        while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+            len--;
+        bool mail =
+            len > 5 && strncmp(p, "mail:", 5) == 0 && memchr(p + 5, '@', len - 5) != NULL;
+        bool folder = len > 7 && strncmp(p, "folder:", 7) == 0;
+        if (!mail && !folder) {
+            snprintf(r->problem, sizeof r->problem,
+                     "\"%.*s\" is not mail:ADDRESS or folder:PATH",
+                     (int)(len > 80 ? 80 : len), p);
+            return 0;
+        }
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return set_string(dst, value);
+}
+
 static int
 handle(void *user, const char *section, const char *name, const char *value)
 {
@@ -117,6 +207,22 @@ handle(void *user, const char *section, const char *name, const char *value)
         return set_int(r, &c->cross_cutting_min, value, 0, 1000);
     if (IS("run", "jobs"))
         return set_int(r, &c->jobs, value, 1, 64);
+    if (IS("smtp", "url"))
+        return set_smtp_url(r, &c->smtp_url, value);
+    if (IS("smtp", "from"))
+        return set_string(&c->smtp_from, value);
+    if (IS("smtp", "user"))
+        return set_string(&c->smtp_user, value);
+    if (IS("smtp", "password_env"))
+        return set_string(&c->smtp_password_env, value);
+    if (IS("smtp", "require_tls"))
+        return set_bool(r, &c->smtp_require_tls, value);
+    if (IS("smtp", "ca_file"))
+        return set_string(&c->smtp_ca_file, value);
+    if (IS("smtp", "retry_delay"))
+        return set_number(r, &c->smtp_retry_delay, value, 0, 3600);
+    if (strcasecmp(section, "delivery") == 0 && lis_config_kind_index(name) >= 0)
+        return set_targets(r, &c->delivery[lis_config_kind_index(name)], value);
 #undef IS
     snprintf(r->problem, sizeof r->problem, "unknown setting \"%s\" in section [%s]",
              name, section);

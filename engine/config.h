@@ -24,7 +24,24 @@ typedef struct lis_config {
     int own_goals_max;
     int cross_cutting_min;
     int jobs; /* [run] jobs: parallel renderers */
+    /* [smtp]: how delivery mail is sent (delivery/). The password is never
+     * in the file: password_env names the environment variable holding it. */
+    char *smtp_url;          /* smtp://host:587 (STARTTLS when offered), smtps:// */
+    char *smtp_from;         /* the sender address */
+    char *smtp_user;         /* NULL: no login */
+    char *smtp_password_env; /* default LIS_SMTP_PASSWORD */
+    int smtp_require_tls;    /* refuse to send without TLS */
+    double smtp_retry_delay; /* seconds before the first retry, doubled after */
+    char *smtp_ca_file;      /* CA certificates to trust instead of the system's */
+    /* [delivery] monthly, quarterly, status, annual: the targets of a run
+     * of that kind, "mail:ADDRESS" and "folder:PATH" ({period} is replaced)
+     * separated by commas; NULL: none. Indexed by lis_config_kind_index. */
+    char *delivery[4];
 } lis_config;
+
+/* The index in lis_config.delivery of a run kind (monthly, quarterly,
+ * status, annual), or -1. */
+int lis_config_kind_index(const char *kind);
 
 /* Fills cfg with the built-in defaults. Release with lis_config_release. */
 void lis_config_init(lis_config *cfg);

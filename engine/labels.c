@@ -213,6 +213,29 @@ static const label labels[LIS_L_COUNT_] = {
     [LIS_L_ACTUAL_CUMULATIVE] = {"Forbrug, akkumuleret", "Actual, cumulative"},
     [LIS_L_PER_MONTH_FMT] = {"%s pr. måned", "%s per month"},
     [LIS_L_CUMULATIVE_FMT] = {"%s akkumuleret", "%s cumulative"},
+    [LIS_L_HTML_SEARCH] = {"Søg", "Search"},
+    [LIS_L_HTML_ALL_AREAS] = {"Alle fagområder", "All areas"},
+    [LIS_L_HTML_SHOWN] = {"aftaler vist", "agreements shown"},
+    [LIS_L_HTML_SORT_HINT] = {"Klik på en kolonneoverskrift for at sortere.",
+                              "Click a column heading to sort."},
+    [LIS_L_HTML_RANK] = {"Nr.", "No."},
+    [LIS_L_HTML_NO_MATCH] = {"Ingen aftaler passer til filteret.",
+                             "No agreement matches the filter."},
+    [LIS_L_HTML_DEV_KR] = {"Forventet afvigelse, 1.000 kr.",
+                           "Forecast deviation, DKK 1,000"},
+    [LIS_L_HTML_DEV_PCT] = {"Forventet afvigelse, %", "Forecast deviation, %"},
+    [LIS_L_HTML_LINE_CHART_FMT] = {"Linjediagram over faktisk værdi og mål for %s. "
+                                   "Tallene står i tabellen under diagrammet.",
+                                   "Line chart of the actual value and the target of %s. "
+                                   "The figures are in the table below the chart."},
+    [LIS_L_HTML_COLUMN_CHART] = {"Søjlediagram over budget og forbrug pr. måned med "
+                                 "akkumulerede linjer. Tallene står i tabellen under "
+                                 "diagrammet.",
+                                 "Column chart of budget and actual spending per month "
+                                 "with cumulative lines. The figures are in the table "
+                                 "below the chart."},
+    [LIS_L_HTML_MONTHLY_REPORT] = {"Aftalens månedsrapport",
+                                   "The agreement's monthly report"},
 };
 
 static int

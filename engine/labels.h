@@ -203,6 +203,18 @@ typedef enum lis_label_id {
     LIS_L_ACTUAL_CUMULATIVE, /* Forbrug, akkumuleret */
     LIS_L_PER_MONTH_FMT,     /* format, one %s (a unit): "%s pr. måned" */
     LIS_L_CUMULATIVE_FMT,    /* format, one %s (a unit): "%s akkumuleret" */
+    /* HTML reports (reports/html*.c) */
+    LIS_L_HTML_SEARCH,         /* Søg (the dashboard's filter box) */
+    LIS_L_HTML_ALL_AREAS,      /* Alle fagområder (the filter's first choice) */
+    LIS_L_HTML_SHOWN,          /* aftaler vist ("3 af 5 aftaler vist") */
+    LIS_L_HTML_SORT_HINT,      /* sentence: click a column heading to sort */
+    LIS_L_HTML_RANK,           /* Nr. (the risk order) */
+    LIS_L_HTML_NO_MATCH,       /* sentence: no agreement matches the filter */
+    LIS_L_HTML_DEV_KR,         /* Forventet afvigelse, 1.000 kr. (column) */
+    LIS_L_HTML_DEV_PCT,        /* Forventet afvigelse, % (column) */
+    LIS_L_HTML_LINE_CHART_FMT, /* format, one %s (an indicator): the chart's text */
+    LIS_L_HTML_COLUMN_CHART,   /* sentence: the economy chart's text */
+    LIS_L_HTML_MONTHLY_REPORT, /* Månedsrapport for aftalen (a link's title) */
     LIS_L_COUNT_
 } lis_label_id;
 

@@ -7,6 +7,7 @@
 #include "run.h"
 #include "db.h"
 #include "mem.h"
+#include "run_record.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +37,7 @@ struct lis_run {
     size_t n_files, cap_files;
     struct sigaction old_term, old_int, old_hup, old_xfsz;
     bool handlers;
+    size_t n_manifest; /* files the manifest lists (this run's and kept ones) */
 };
 
 /* ------------------------------------------------------------ signals */
@@ -297,6 +299,14 @@ remove_tree(const char *path)
     nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+static lis_status make_dirs(const char *path, lis_error *err);
+
+lis_status
+lis_run_make_dirs(const char *path, lis_error *err)
+{
+    return make_dirs(path, err);
+}
+
 static lis_status
 make_dirs(const char *path, lis_error *err)
 {
@@ -445,6 +455,9 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
     }
     run->locked = true;
     install_handlers(run);
+    /* runs that died holding this lock are over now (lis runs); a failure
+     * here only leaves them listed as running a while longer */
+    lis_run_mark_stale(conn, NULL, NULL);
 
     res = lis_db_query(conn, "queries/report_stamp.sql", 0, NULL, err);
     if (res == NULL)
@@ -700,6 +713,7 @@ write_manifest(lis_run *run, lis_error *err)
                                                : ", \"kept_from_earlier_run\": true");
     }
     lis_buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
+    run->n_manifest = n;
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
@@ -799,6 +813,8 @@ lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_er
         st = swap_into_place(run, &own);
     if (st == LIS_OK) {
         record_end(run, true, NULL);
+        lis_run_record_output(run->conn, run->run_id, run->final_dir,
+                              (long)run->n_manifest, NULL);
     } else {
         if (run->tmp_dir)
             remove_tree(run->tmp_dir);

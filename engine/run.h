@@ -139,6 +139,10 @@ const char *lis_run_final_dir(const lis_run *run);
 #define LIS_RUN_NAME_MAX 64
 char *lis_run_safe_name(const char *id);
 
+/* Creates a folder and its parents (mkdir -p); LIS_OUTPUT naming the
+ * folder that could not be made. */
+lis_status lis_run_make_dirs(const char *path, lis_error *err);
+
 /* Writes the lowercase hex SHA-256 of a file into hex (65 bytes). */
 lis_status lis_run_sha256_file(const char *path, char hex[65], long long *size,
                                lis_error *err);

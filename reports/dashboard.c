@@ -424,3 +424,21 @@ lis_dashboard_write(const lis_report *r, const char *dir, const lis_dashboard_op
     free(png_path);
     return st;
 }
+
+lis_light
+lis_dashboard_goal_light(const lis_report *r, const lis_rm_goal *g)
+{
+    return goal_light(r, g);
+}
+
+lis_light
+lis_dashboard_economy_light(const lis_rm_agreement *a)
+{
+    return economy_light(a);
+}
+
+double
+lis_dashboard_forecast_dev_pct(const lis_rm_agreement *a)
+{
+    return forecast_dev_pct(a);
+}

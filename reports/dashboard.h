@@ -42,4 +42,12 @@ lis_status lis_dashboard_write(const lis_report *r, const char *dir,
  * Newly allocated (free()); for tests. */
 size_t *lis_dashboard_order(const lis_report *r);
 
+/* What a row shows, for the other renderers of the dashboard (html):
+ * a goal's light (year to date at the window's end), the economy's light
+ * (grey without a budget) and the forecast's deviation from the corrected
+ * budget in percent (NAN without a budget). */
+lis_light lis_dashboard_goal_light(const lis_report *r, const lis_rm_goal *g);
+lis_light lis_dashboard_economy_light(const lis_rm_agreement *a);
+double lis_dashboard_forecast_dev_pct(const lis_rm_agreement *a);
+
 #endif

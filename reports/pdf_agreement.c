@@ -498,11 +498,10 @@ is_sum(const lis_rm_indicator *ind)
     return ind->aggregation && strcmp(ind->aggregation, "sum") == 0;
 }
 
-/* Fills a line chart from an indicator: months, quarters or the year by its
- * frequency. Quarter labels live in qlabels (4 x 16 bytes). */
-static void
-indicator_chart(const lis_report *r, const lis_rm_indicator *ind, bool en,
-                lis_line_chart *lc, char qlabels[4][16], char *ylabel, size_t ylsize)
+void
+lis_pdf_indicator_chart(const lis_report *r, const lis_rm_indicator *ind, bool en,
+                        lis_line_chart *lc, char qlabels[4][16], char *ylabel,
+                        size_t ylsize)
 {
     const char *f = ind->frequency ? ind->frequency : "maaned";
     bool interval = ind->direction && strcmp(ind->direction, "interval") == 0;
@@ -598,7 +597,7 @@ indicator_block(ctx *c, const lis_rm_goal *g, const lis_rm_indicator *ind)
 
     lis_line_chart lc;
     char ql[4][16], yl[64];
-    indicator_chart(c->r, ind, c->en, &lc, ql, yl, sizeof yl);
+    lis_pdf_indicator_chart(c->r, ind, c->en, &lc, ql, yl, sizeof yl);
     double ch = 210;
     lis_chart_draw_line(c->cv, c->left - 6, c->y, w + 12, ch, &lc);
     c->y += ch + 2;
@@ -664,9 +663,9 @@ indicator_pages(ctx *c)
  * Economy chart
  * ======================================================================== */
 
-static void
-economy_chart_data(const lis_report *r, const lis_rm_economy *e, bool en,
-                   lis_column_chart *cc)
+void
+lis_pdf_economy_chart(const lis_report *r, const lis_rm_economy *e, bool en,
+                      lis_column_chart *cc)
 {
     lis_column_chart_init(cc, 12);
     cc->en = en;
@@ -691,7 +690,7 @@ economy_page(ctx *c)
     new_page(c);
     c->y += section_title(c, tr(c, LIS_L_ECONOMY_PAGE), true);
     lis_column_chart cc;
-    economy_chart_data(c->r, e, c->en, &cc);
+    lis_pdf_economy_chart(c->r, e, c->en, &cc);
     double w = c->right - c->left, ch = 300;
     lis_chart_draw_columns(c->cv, c->left - 6, c->y, w + 12, ch, &cc);
     c->y += ch + 6;
@@ -739,7 +738,7 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
     if (g && ind) {
         lis_line_chart lc;
         char ql[4][16], yl[64];
-        indicator_chart(r, ind, en, &lc, ql, yl, sizeof yl);
+        lis_pdf_indicator_chart(r, ind, en, &lc, ql, yl, sizeof yl);
         snprintf(title, sizeof title, "%s", ind->name ? ind->name : ind->indicator_id);
         snprintf(sub, sizeof sub, "%s %s · %s %s: %s · %s",
                  lis_label(LIS_L_AGREEMENT, r->stamp.lang), a->agreement_id,
@@ -750,7 +749,7 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
         lis_chart_draw_line(cv, 0, 0, o->png_width, o->png_height, &lc);
     } else {
         lis_column_chart cc;
-        economy_chart_data(r, &a->economy, en, &cc);
+        lis_pdf_economy_chart(r, &a->economy, en, &cc);
         snprintf(title, sizeof title, "%s: %s", lis_label(LIS_L_ECONOMY, r->stamp.lang),
                  a->name ? a->name : a->agreement_id);
         snprintf(sub, sizeof sub, "%s %s · %s", lis_label(LIS_L_AGREEMENT, r->stamp.lang),

@@ -57,4 +57,17 @@ lis_status lis_pdf_agreement_write(const lis_report *r, const lis_rm_agreement *
                                    const char *dir, const lis_chart_opts *opts,
                                    lis_error *err);
 
+/* The chart models of the agreement report, shared by every renderer that
+ * draws them (PDF, PNG, HTML), so a chart looks the same everywhere.
+ * lis_pdf_indicator_chart fills lc from an indicator: months, quarters or
+ * the year by its frequency (quarter labels live in qlabels, 4 x 16 bytes;
+ * the unit in ylabel). lis_pdf_economy_chart fills cc with budget and
+ * actual per month, actuals after the report's month left as gaps. */
+#include "chart.h"
+void lis_pdf_indicator_chart(const lis_report *r, const lis_rm_indicator *ind, bool en,
+                             lis_line_chart *lc, char qlabels[4][16], char *ylabel,
+                             size_t ylsize);
+void lis_pdf_economy_chart(const lis_report *r, const lis_rm_economy *e, bool en,
+                           lis_column_chart *cc);
+
 #endif

@@ -18,7 +18,7 @@ run_lis 0 run monthly --no-rollup --period previous --out "$out" --jobs 2
 assert_grep '^wrote .* to .*/2026-03/ \(run 1\)$' "$TMP/out"
 assert_grep '"period": "2026-03"' "$out/2026-03/manifest.json"
 run_lis 0 run quarterly --no-rollup --period previous --out "$out"
-assert_grep '^wrote .*/2026-Q1/dashboard-2026-Q1.pdf and dashboard-2026-Q1.png' "$TMP/out"
+assert_grep '^wrote .*/2026-Q1/dashboard-2026-Q1.pdf, dashboard-2026-Q1.png and dashboard-2026-Q1.html' "$TMP/out"
 assert_eq "$(ls "$out" | tr '\n' ' ')" "2026-03 2026-Q1 " "period folders"
 ok "run monthly/quarterly --period previous just after midnight in Copenhagen"
 

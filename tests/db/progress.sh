@@ -51,7 +51,7 @@ psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/r
 for jobs in 1 2; do
     on_tty "$TMP/run$jobs.tty" run monthly --no-rollup --period 2026-03 --out "$TMP/o$jobs" \
         --jobs $jobs
-    assert_grep '^wrote 12 files for 3 agreements' "$TMP/run$jobs.tty.stdout"
+    assert_grep '^wrote 15 files for 3 agreements' "$TMP/run$jobs.tty.stdout"
     screens "$TMP/run$jobs.tty" >"$TMP/run$jobs.lines"
     assert_grep '^0 of 3 agreements rendered, 0:[0-9]{2} elapsed$' "$TMP/run$jobs.lines"
     assert_grep '^3 of 3 agreements rendered, 0:[0-9]{2} elapsed$' "$TMP/run$jobs.lines"

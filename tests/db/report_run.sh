@@ -10,10 +10,11 @@ psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/r
     >/dev/null
 out=$TMP/reports
 
-# --- a monthly run: one workbook per agreement (and its PDF and chart PNGs:
-# 3 + 3 + 6, see tests/golden/chart_run.sh), the manifest, the record
+# --- a monthly run: one workbook per agreement (and its PDF, chart PNGs and
+# HTML page: 3 + 3 + 6 + 3, see tests/golden/chart_run.sh and
+# html_reports.sh), the manifest, the record
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
-assert_grep '^wrote 12 files for 3 agreements to .*/2026-03/ \(run 1\)$' "$TMP/out"
+assert_grep '^wrote 15 files for 3 agreements to .*/2026-03/ \(run 1\)$' "$TMP/out"
 assert_eq "$(cd "$out/2026-03" && ls ./*.xlsx manifest.json | sed 's|^\./||' | tr '\n' ' ')" \
     "aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx manifest.json " "files of the run"
 assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "no temporary folder is left"
