@@ -52,6 +52,9 @@ ok "kill -9: the workers die with the run, the previous folder is untouched"
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2
 assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after the re-run"
 assert_eq "$(ls "$out/2026-03"/aftale-*.xlsx | wc -l)" 123 "workbooks after the re-run"
+assert_eq "$(sql "SELECT status, error FROM lis.run WHERE kind = 'monthly'
+                  ORDER BY run_id DESC OFFSET 1 LIMIT 1")" \
+    "failed|the run stopped without finishing (killed or crashed)" "the killed run's record"
 ok "an immediate re-run succeeds and removes the dead run's temporary folder"
 before=$(cd "$out/2026-03" && sha256sum ./*)
 

@@ -75,4 +75,6 @@ run_lis 0 db start
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2
 assert_eq "$(ls "$out/2026-03"/aftale-*.xlsx | wc -l)" 63 "workbooks after the retry"
 assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after the retry"
+assert_eq "$(q "SELECT status FROM lis.run WHERE kind = 'monthly' ORDER BY run_id DESC OFFSET 1 LIMIT 1")" \
+    failed "the crashed run's record"
 ok "the same run succeeds on retry"
