@@ -31,10 +31,10 @@
 #include "xlsx.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -139,8 +139,10 @@ monthly_xlsx(lis_run *run, const lis_report *r, const lis_rm_agreement *a, char 
 static char *
 monthly_xlsx_name(lis_run *run, const lis_rm_agreement *a)
 {
-    char *name = lis_xasprintf("aftale-%s.xlsx", a->agreement_id);
+    char *safe = lis_run_safe_name(a->agreement_id);
+    char *name = lis_xasprintf("aftale-%s.xlsx", safe);
     char *path = lis_run_file(run, name);
+    free(safe);
     free(name);
     return path;
 }
@@ -256,6 +258,8 @@ render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
     for (size_t i = 0; i < r->n_agreements; i++) {
         if ((int)(i % (size_t)jobs) != job)
             continue;
+        if (lis_run_interrupted())
+            return lis_error_set(err, LIS_OUTPUT, "the run was interrupted");
         for (size_t k = 0; k < N_MONTHLY; k++) {
             lis_status st = monthly_renderers[k].render(run, r, &r->agreements[i],
                                                         &paths[i * N_MONTHLY + k], err);
@@ -282,23 +286,35 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
         st = render_share(run, r, paths, 0, 1, err);
     } else {
         /* The model is read-only: each child renders its share of the
-         * agreements and reports by exit status; the first error is
-         * reported on stderr by the child. */
+         * agreements and reports by exit status, and its error message
+         * through a pipe (one short write each, so they do not interleave),
+         * so the parent reports and records the first one. */
         fflush(NULL);
         int pfd[2] = {-1, -1};
         if (run_progress.on && pipe(pfd) != 0)
             pfd[0] = pfd[1] = -1;
+        int msg[2] = {-1, -1};
+        if (pipe(msg) != 0)
+            msg[0] = msg[1] = -1;
         pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
         for (int j = 0; j < jobs; j++) {
-            pids[j] = fork();
+            pids[j] = lis_run_fork(run);
             if (pids[j] == 0) {
                 if (pfd[0] >= 0)
                     close(pfd[0]);
+                if (msg[0] >= 0)
+                    close(msg[0]);
                 progress_fd = pfd[1];
                 lis_error e = {0};
                 lis_status cst = render_share(run, r, paths, j, jobs, &e);
-                if (cst != LIS_OK)
+                if (cst != LIS_OK && msg[1] >= 0) {
+                    char line[sizeof e.msg + 1];
+                    int len = snprintf(line, sizeof line, "%s\n", e.msg);
+                    if (write(msg[1], line, (size_t)len) < 0)
+                        run_fail(&e);
+                } else if (cst != LIS_OK) {
                     run_fail(&e);
+                }
                 fflush(NULL);
                 _exit(cst);
             }
@@ -307,20 +323,34 @@ render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
                 break;
             }
         }
+        if (msg[1] >= 0)
+            close(msg[1]);
         if (pfd[0] >= 0) {
             close(pfd[1]);
             lis_progress_drain(&run_progress, pfd[0], &progress_done, r->n_agreements,
                                AGREEMENTS_DONE);
             close(pfd[0]);
         }
+        int failed = 0;
         for (int j = 0; j < jobs; j++) {
-            int ws = 0;
-            if (pids[j] <= 0 || waitpid(pids[j], &ws, 0) < 0)
+            if (pids[j] <= 0)
                 continue;
-            int code = WIFEXITED(ws) ? WEXITSTATUS(ws) : LIS_OUTPUT;
-            if (code != 0 && st == LIS_OK)
-                st = lis_error_set(err, (lis_status)code, "a renderer process failed");
+            int code = lis_run_wait(pids[j]);
+            if (code != 0 && failed == 0)
+                failed = code;
         }
+        if (failed && st == LIS_OK) {
+            char first[sizeof err->msg] = "";
+            if (msg[0] >= 0) {
+                ssize_t got = read(msg[0], first, sizeof first - 1);
+                first[got > 0 ? got : 0] = '\0';
+                first[strcspn(first, "\n")] = '\0';
+            }
+            st = lis_error_set(err, (lis_status)failed, "%s",
+                               first[0] ? first : "a renderer process failed");
+        }
+        if (msg[0] >= 0)
+            close(msg[0]);
         free(pids);
     }
     for (size_t i = 0; i < n; i++)
@@ -360,6 +390,25 @@ params_json(const run_opts *o, const char *period)
     }
     lis_buf_addf(&b, ", \"jobs\": %d}", o->jobs);
     return b.data;
+}
+
+/* "usage: lis run KIND ..." from the usage text, or NULL for an unknown
+ * kind. Newly allocated. */
+static char *
+kind_synopsis(const char *kind)
+{
+    static const char *const kinds[] = {"monthly", "quarterly", "status", "annual"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        if (strcmp(kind, kinds[i]) != 0)
+            continue;
+        char *key = lis_xasprintf("lis run %s ", kind);
+        const char *line = strstr(usage, key);
+        free(key);
+        if (line == NULL)
+            return NULL;
+        return lis_xasprintf("usage: %.*s", (int)strcspn(line, "\n"), line);
+    }
+    return NULL;
 }
 
 /* -------------------------------------------------------------- the run */
@@ -561,7 +610,14 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         PQfinish(conn);
         free(single);
         free(final_dir);
-        return lis_cli_fail(&err);
+        int rc = lis_cli_fail(&err);
+        /* stopped by a signal: cleaned up, now end as the signal asks */
+        int sig = lis_run_interrupted();
+        if (sig) {
+            signal(sig, SIG_DFL);
+            raise(sig);
+        }
+        return rc;
     }
     if (o->quiet)
         ; /* nothing on success */
@@ -588,6 +644,10 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     }
     if (argc < 2)
         return lis_cli_usage_error(usage, "lis run needs a kind of report");
+    /* errors show the synopsis of the kind asked for (all of them for an
+     * unknown kind) */
+    char *kind_usage = kind_synopsis(argv[1]);
+    const char *u = kind_usage ? kind_usage : usage;
     run_opts o = {.kind = argv[1],
                   .out = cli->cfg.out_dir ? cli->cfg.out_dir : "out",
                   .lang = cli->cfg.lang ? cli->cfg.lang : "da",
@@ -627,19 +687,19 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             o.png_size = v;
         else if ((v = lis_cli_option(argc, argv, &i, "--agreement")) != NULL) {
             if (!v[0])
-                rc = lis_cli_usage_error(usage, "--agreement needs an id");
+                rc = lis_cli_usage_error(u, "--agreement needs an id");
             else
                 o.ids[o.n_ids++] = v;
             /* --agreement A B C: ids up to the next option */
             while (rc < 0 && i + 1 < argc && argv[i + 1][0] != '-')
                 o.ids[o.n_ids++] = argv[++i];
         } else
-            rc = lis_cli_usage_error(usage, "unknown argument \"%s\"", argv[i]);
+            rc = lis_cli_usage_error(u, "unknown argument \"%s\"", argv[i]);
     }
     if (rc >= 0)
         goto done;
     if (strcmp(o.lang, "da") != 0 && strcmp(o.lang, "en") != 0) {
-        rc = lis_cli_usage_error(usage, "--lang must be da or en, not \"%s\"", o.lang);
+        rc = lis_cli_usage_error(u, "--lang must be da or en, not \"%s\"", o.lang);
         goto done;
     }
     if (o.as_of_batch && o.no_rollup) {
@@ -648,7 +708,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
         goto done;
     }
     if (!o.out[0]) {
-        rc = lis_cli_usage_error(usage, "--out needs a folder");
+        rc = lis_cli_usage_error(u, "--out needs a folder");
         goto done;
     }
     if (jobs_s) {
@@ -666,7 +726,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     if (o.png_size && (strcmp(o.kind, "monthly") != 0 ||
                        !lis_chart_parse_size(o.png_size, &chart_opts.png_width,
                                              &chart_opts.png_height))) {
-        rc = lis_cli_usage_error(usage,
+        rc = lis_cli_usage_error(u,
                                  strcmp(o.kind, "monthly") != 0
                                      ? "--png-size is an option of lis run monthly"
                                      : "--png-size must be WIDTHxHEIGHT (16 to 10000 "
@@ -678,28 +738,27 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     lis_period window;
     if (strcmp(o.kind, "monthly") == 0) {
         if (!o.period || year_s || o.as_of) {
-            rc = lis_cli_usage_error(usage,
-                                     "lis run monthly needs --period YYYY-MM (and no "
-                                     "--year or --as-of)");
+            rc = lis_cli_usage_error(u, "lis run monthly needs --period YYYY-MM (and no "
+                                        "--year or --as-of)");
             goto done;
         }
         if (!lis_cli_parse_window(o.period, LIS_MONTH, &window) ||
             window.kind != LIS_MONTH) {
-            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a month (YYYY-MM)",
+            rc = lis_cli_usage_error(u, "--period \"%s\" is not a month (YYYY-MM)",
                                      o.period);
             goto done;
         }
         o.year = window.year;
     } else if (strcmp(o.kind, "quarterly") == 0) {
         if (!o.period || year_s || o.as_of || o.n_ids) {
-            rc = lis_cli_usage_error(usage,
-                                     "lis run quarterly needs --period YYYY-QN (and no "
-                                     "--year, --as-of or --agreement)");
+            rc =
+                lis_cli_usage_error(u, "lis run quarterly needs --period YYYY-QN (and no "
+                                       "--year, --as-of or --agreement)");
             goto done;
         }
         if (!lis_cli_parse_window(o.period, LIS_QUARTER, &window) ||
             window.kind != LIS_QUARTER) {
-            rc = lis_cli_usage_error(usage, "--period \"%s\" is not a quarter (YYYY-QN)",
+            rc = lis_cli_usage_error(u, "--period \"%s\" is not a quarter (YYYY-QN)",
                                      o.period);
             goto done;
         }
@@ -707,14 +766,16 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     } else if (strcmp(o.kind, "status") == 0 || strcmp(o.kind, "annual") == 0) {
         bool status = o.kind[0] == 's';
         if (!year_s || o.period || o.n_ids || (!status && o.as_of)) {
-            rc = lis_cli_usage_error(usage,
-                                     status ? "lis run status takes --year Y [--as-of "
-                                              "YYYY-MM] only"
-                                            : "lis run annual takes --year Y only");
+            rc = lis_cli_usage_error(u, status ? "lis run status takes --year Y [--as-of "
+                                                 "YYYY-MM] only"
+                                               : "lis run annual takes --year Y only");
             goto done;
         }
         if ((o.year = lis_cli_parse_year(year_s)) < 0) {
-            rc = lis_cli_usage_error(usage, "--year \"%s\" is not a year", year_s);
+            rc = lis_cli_usage_error(
+                u,
+                "--year must be a year from 1900 to 2999 (or previous, current), not \"%s\"",
+                year_s);
             goto done;
         }
         if (status) {
@@ -723,7 +784,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
                 lis_period p;
                 if (!lis_window_parse(o.as_of, &p) || p.kind != LIS_MONTH ||
                     p.year != o.year) {
-                    rc = lis_cli_usage_error(usage,
+                    rc = lis_cli_usage_error(u,
                                              "--as-of \"%s\" is not a month of %d "
                                              "(YYYY-MM)",
                                              o.as_of, o.year);
@@ -736,13 +797,14 @@ cmd_run(int argc, char **argv, lis_cli *cli)
             window = (lis_period){o.year, LIS_YEAR, 1, 12};
         }
     } else {
-        rc = lis_cli_usage_error(usage, "unknown kind of report \"%s\"", o.kind);
+        rc = lis_cli_usage_error(u, "unknown kind of report \"%s\"", o.kind);
         goto done;
     }
     lis_progress_init(&run_progress, o.quiet);
     progress_done = 0; /* lis demo makes several runs in one process */
     rc = do_run(cli, &o, &window);
 done:
+    free(kind_usage);
     free(o.ids);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static bool
 env_set(const char *name)
@@ -133,6 +134,66 @@ lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
     return rc;
 }
 
+/* Masks passwords in a message about a conninfo (msg holds size bytes): the
+ * value after "password=" (a keyword or a URI parameter) and the password of
+ * a URI's user info ("://user:secret@"). libpq's parser quotes the whole
+ * string it could not parse. */
+static void
+redact(char *msg, size_t size)
+{
+    lis_buf b;
+    lis_buf_init(&b);
+    const char *p = msg;
+    while (*p) {
+        if (strncasecmp(p, "password", 8) == 0) {
+            const char *v = p + 8;
+            while (*v == ' ')
+                v++;
+            if (*v == '=') {
+                v++;
+                while (*v == ' ')
+                    v++;
+                lis_buf_add(&b, p, (size_t)(v - p));
+                lis_buf_adds(&b, "***");
+                if (*v == '\'') {
+                    for (v++; *v && *v != '\''; v++)
+                        if (*v == '\\' && v[1])
+                            v++;
+                    if (*v)
+                        v++;
+                } else {
+                    v += strcspn(v, " &\"\n");
+                }
+                p = v;
+                continue;
+            }
+        }
+        if (strncmp(p, "://", 3) == 0) {
+            const char *u = p + 3;
+            const char *at = u + strcspn(u, "@/?\" ");
+            const char *colon = memchr(u, ':', (size_t)(at - u));
+            if (*at == '@' && colon) {
+                lis_buf_add(&b, p, (size_t)(colon - p));
+                lis_buf_adds(&b, ":***");
+                p = at;
+                continue;
+            }
+        }
+        lis_buf_addc(&b, *p++);
+    }
+    snprintf(msg, size, "%s", b.data ? b.data : "");
+    lis_buf_release(&b);
+}
+
+static void
+redact_error(lis_error *err)
+{
+    if (err == NULL)
+        return;
+    redact(err->msg, sizeof err->msg);
+    redact(err->detail, sizeof err->detail);
+}
+
 PGconn *
 lis_db_connect(const char *conninfo, lis_error *err)
 {
@@ -145,6 +206,7 @@ lis_db_connect(const char *conninfo, lis_error *err)
         lis_error_set(err, LIS_USAGE, "invalid connection string: %s",
                       parse_error ? strtok(parse_error, "\n") : "out of memory");
         PQfreemem(parse_error);
+        redact_error(err);
         return NULL;
     }
     PQconninfoFree(parsed);
@@ -157,6 +219,7 @@ lis_db_connect(const char *conninfo, lis_error *err)
     if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
         lis_db_error(conn, NULL, "could not connect to the database", err);
         PQfinish(conn);
+        redact_error(err);
         return NULL;
     }
     if (lis_db_exec(conn,

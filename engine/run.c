@@ -12,12 +12,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <dirent.h>
 #include <openssl/evp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 struct lis_run {
@@ -29,27 +33,193 @@ struct lis_run {
     char *out_dir, *tmp_dir, *final_dir;
     bool keep_other_files;
     bool locked;
+    bool in_snapshot; /* the read-only transaction of the run is open */
     char **files;
     size_t n_files, cap_files;
+    struct sigaction old_term, old_int, old_hup, old_xfsz;
+    bool handlers;
     size_t n_manifest; /* files the manifest lists (this run's and kept ones) */
 };
 
+/* ------------------------------------------------------------ signals */
+
+/* The render processes of the run in progress (a process runs one run at a
+ * time) and the signal that interrupted it. The handler only reads these
+ * and calls kill(), which is async-signal-safe. */
+#define MAX_CHILDREN 64
+static volatile pid_t children[MAX_CHILDREN];
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+    interrupted = sig;
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] > 0)
+            kill(children[i], SIGKILL);
+}
+
+/* SIGTERM, SIGINT and SIGHUP end the run as a failure: the handler kills the
+ * render processes at once, and the blocked call (waitpid, a write) returns
+ * EINTR since SA_RESTART is not set; the run then cleans up as on any
+ * error. SIGXFSZ is ignored so that a write beyond RLIMIT_FSIZE fails with
+ * EFBIG, naming the file, instead of killing lis. */
+static void
+install_handlers(lis_run *run)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    interrupted = 0;
+    sigaction(SIGTERM, &sa, &run->old_term);
+    sigaction(SIGINT, &sa, &run->old_int);
+    sigaction(SIGHUP, &sa, &run->old_hup);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGXFSZ, &sa, &run->old_xfsz);
+    run->handlers = true;
+}
+
+static void
+restore_handlers(lis_run *run)
+{
+    if (!run->handlers)
+        return;
+    sigaction(SIGTERM, &run->old_term, NULL);
+    sigaction(SIGINT, &run->old_int, NULL);
+    sigaction(SIGHUP, &run->old_hup, NULL);
+    sigaction(SIGXFSZ, &run->old_xfsz, NULL);
+    run->handlers = false;
+}
+
+int
+lis_run_interrupted(void)
+{
+    return interrupted;
+}
+
+pid_t
+lis_run_fork(lis_run *run)
+{
+    int slot = -1;
+    for (int i = 0; i < MAX_CHILDREN && slot < 0; i++)
+        if (children[i] <= 0)
+            slot = i;
+    if (slot < 0 || interrupted) {
+        errno = slot < 0 ? EAGAIN : EINTR;
+        return -1;
+    }
+    pid_t parent = getpid();
+    /* The parent's handler must not run in the child before it is reset. */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* A worker dies with its parent, so a killed run leaves no process
+         * behind that holds its files or its session. The check after
+         * prctl covers a parent that died before it. */
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        for (int i = 0; i < MAX_CHILDREN; i++)
+            children[i] = 0;
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(LIS_OUTPUT);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        /* The child's copy of the connection's socket is closed without a
+         * Terminate message: the session stays the parent's and ends when
+         * the parent's socket closes. The child never uses the connection. */
+        if (run->conn && PQsocket(run->conn) >= 0)
+            close(PQsocket(run->conn));
+        return 0;
+    }
+    if (pid > 0)
+        children[slot] = pid;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return pid;
+}
+
+int
+lis_run_wait(pid_t pid)
+{
+    int ws = 0;
+    pid_t got;
+    while ((got = waitpid(pid, &ws, 0)) < 0 && errno == EINTR)
+        ;
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] == pid)
+            children[i] = 0;
+    if (got < 0)
+        return LIS_OUTPUT;
+    if (WIFEXITED(ws))
+        return WEXITSTATUS(ws);
+    return LIS_OUTPUT;
+}
+
 /* ------------------------------------------------------------- helpers */
+
+static bool
+safe_byte(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '-';
+}
+
+/* The first 4 bytes of the SHA-256 of s, as 8 lowercase hex digits. */
+static void
+short_hash(const char *s, size_t n, char hex[9])
+{
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_Digest(s, n, md, &len, EVP_sha256(), NULL);
+    for (unsigned i = 0; i < 4; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+}
+
+/* True when s ends in "-" and 8 lowercase hex digits, the shape of the hash
+ * lis_run_safe_name appends. */
+static bool
+ends_in_hash(const char *s, size_t n)
+{
+    if (n < 9 || s[n - 9] != '-')
+        return false;
+    for (size_t i = n - 8; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
 
 char *
 lis_run_safe_name(const char *id)
 {
+    if (id == NULL)
+        id = "";
     size_t n = strlen(id);
-    char *s = lis_xmalloc(n + 2);
-    for (size_t i = 0; i < n; i++) {
+    /* An id keeps its own name when it is already safe, short, not hidden
+     * (a leading '.') and cannot be mistaken for a name that carries a hash;
+     * any other id is cut and gets the hash of the whole id, so the name is
+     * a function of the id alone and two ids differ in name unless their
+     * hashes collide. */
+    bool changed = n == 0 || n > LIS_RUN_NAME_MAX || id[0] == '.' || ends_in_hash(id, n);
+    size_t keep = n > LIS_RUN_NAME_MAX ? LIS_RUN_NAME_MAX : n;
+    char *s = lis_xmalloc(keep + 10 + 1);
+    for (size_t i = 0; i < keep; i++) {
         unsigned char c = (unsigned char)id[i];
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        s[i] = ok ? (char)c : '_';
+        s[i] = safe_byte(c) ? (char)c : '_';
+        changed |= !safe_byte(c);
     }
-    s[n] = '\0';
-    if (n == 0)
-        strcpy(s, "_");
+    for (size_t i = keep; i < n && !changed; i++)
+        changed = !safe_byte((unsigned char)id[i]);
+    if (keep > 0 && s[0] == '.')
+        s[0] = '_';
+    s[keep] = '\0';
+    if (changed) {
+        char hex[9];
+        short_hash(id, n, hex);
+        snprintf(s + keep, 11, "%s%s", keep ? "-" : "_-", hex);
+    }
     return s;
 }
 
@@ -223,6 +393,37 @@ unlock(lis_run *run)
 
 /* --------------------------------------------------------------- begin */
 
+/* Everything the run reads after its record is written (the report model,
+ * the batches of the manifest) comes from one snapshot: a REPEATABLE READ
+ * READ ONLY transaction, open until the manifest is written. An import or a
+ * rollup that commits meanwhile is not seen, so figures, Data sheet, stamp
+ * and manifest agree. The newest batch is read again inside the snapshot
+ * (one may have landed since the run was recorded). */
+static lis_status
+begin_snapshot(lis_run *run, lis_error *err)
+{
+    if (lis_db_exec(run->conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err) !=
+        LIS_OK)
+        return LIS_DB;
+    run->in_snapshot = true;
+    PGresult *res = lis_db_query(run->conn, "queries/report_stamp.sql", 0, NULL, err);
+    if (res == NULL)
+        return LIS_DB;
+    if (PQntuples(res) == 1)
+        run->newest_batch = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    return LIS_OK;
+}
+
+static lis_status
+end_snapshot(lis_run *run, lis_error *err)
+{
+    if (!run->in_snapshot)
+        return LIS_OK;
+    run->in_snapshot = false;
+    return lis_db_exec(run->conn, "COMMIT", err);
+}
+
 lis_run *
 lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
 {
@@ -259,6 +460,7 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
         goto fail;
     }
     run->locked = true;
+    install_handlers(run);
     /* runs that died holding this lock are over now (lis runs); a failure
      * here only leaves them listed as running a while longer */
     lis_run_mark_stale(conn, NULL, NULL);
@@ -300,12 +502,15 @@ lis_run_begin(PGconn *conn, const lis_run_params *p, lis_error *err)
                       strerror(errno));
         goto fail_recorded;
     }
+    if (begin_snapshot(run, err) != LIS_OK)
+        goto fail_recorded;
     return run;
 
 fail_recorded:
     lis_run_finish(run, LIS_OUTPUT, err, NULL);
     return NULL;
 fail:
+    restore_handlers(run);
     unlock(run);
     run_free(run);
     return NULL;
@@ -344,10 +549,39 @@ registered(const lis_run *run, const char *name)
     return strcmp(name, "manifest.json") == 0;
 }
 
+/* A file name as a renderer composed it from safe parts: kept to
+ * [A-Za-z0-9._-], never hidden (so never "." or ".."), and at most NAME_MAX
+ * bytes (a longer stem is cut and gets a hash of the whole name). */
+static char *
+bare_name(const char *name)
+{
+    size_t n = strlen(name);
+    char *s = lis_xmalloc(n + 2);
+    for (size_t i = 0; i < n; i++)
+        s[i] = safe_byte((unsigned char)name[i]) ? name[i] : '_';
+    s[n] = '\0';
+    if (n == 0 || s[0] == '.') {
+        memmove(s + 1, s, n + 1);
+        s[0] = '_';
+        n++;
+    }
+    if (n > NAME_MAX) {
+        char hex[9];
+        short_hash(name, strlen(name), hex);
+        const char *dot = strrchr(s, '.');
+        size_t ext = dot && strlen(dot) <= 16 ? strlen(dot) : 0;
+        char *cut = lis_xasprintf("%.*s-%s%s", (int)(NAME_MAX - 9 - ext), s, hex,
+                                  ext ? s + n - ext : "");
+        free(s);
+        s = cut;
+    }
+    return s;
+}
+
 char *
 lis_run_file(lis_run *run, const char *name)
 {
-    char *safe = lis_run_safe_name(name);
+    char *safe = bare_name(name);
     if (registered(run, safe)) {
         const char *dot = strrchr(safe, '.');
         int stem = dot && dot != safe ? (int)(dot - safe) : (int)strlen(safe);
@@ -580,10 +814,28 @@ lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_er
         return status;
     lis_status st = status;
     lis_error own = {0};
+    if (interrupted) {
+        /* whatever the renderers said, the run was stopped */
+        int sig = interrupted;
+        st = status = lis_error_set(&own, LIS_OUTPUT, "the run was interrupted by %s",
+                                    sig == SIGTERM  ? "SIGTERM"
+                                    : sig == SIGINT ? "SIGINT"
+                                                    : "SIGHUP");
+        failure = &own;
+        if (err)
+            *err = own;
+    }
     if (st == LIS_OK && run->keep_other_files)
         st = keep_others(run, &own);
     if (st == LIS_OK)
         st = write_manifest(run, &own);
+    /* the read-only snapshot ends before the record is written; on a failure
+     * its error (a lost connection) is already the run's */
+    lis_error snap = {0};
+    if (end_snapshot(run, &snap) != LIS_OK && st == LIS_OK) {
+        own = snap;
+        st = LIS_DB;
+    }
     if (st == LIS_OK)
         st = swap_into_place(run, &own);
     if (st == LIS_OK) {
@@ -598,6 +850,7 @@ lis_run_finish(lis_run *run, lis_status status, const lis_error *failure, lis_er
         if (status == LIS_OK && err)
             *err = own;
     }
+    restore_handlers(run);
     unlock(run);
     run_free(run);
     return status == LIS_OK ? st : status;

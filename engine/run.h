@@ -19,7 +19,10 @@
  *
  * The connection must stay open from begin to finish: the lock is a
  * session-level pg_advisory_lock, released by finish (or by the server when
- * the process dies).
+ * the process dies). Between begin and finish the connection is inside a
+ * REPEATABLE READ READ ONLY transaction, so that the model, the stamp and
+ * the manifest's batches come from one snapshot: read on it, write nothing
+ * (finish ends the transaction before it records the run's end).
  */
 #ifndef LIS_RUN_H
 #define LIS_RUN_H
@@ -27,6 +30,7 @@
 #include <libpq-fe.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "error.h"
 
@@ -81,11 +85,39 @@ long lis_run_document_id(const lis_run *run);
 /*
  * Registers NAME (a bare file name of [A-Za-z0-9._-], see lis_run_safe_name)
  * for the manifest and returns its path in the temporary folder (owned by
- * the caller, free()). A name already registered gets "-2", "-3", ...
- * before its extension, so two ids made safe alike never overwrite each
- * other. Thread-unsafe; call it before forking renderers.
+ * the caller, free()). Bytes outside the set become '_', a leading '.'
+ * gets a '_' before it and a name longer than NAME_MAX is cut (with a hash),
+ * so the path never leaves the folder. A name already registered gets "-2",
+ * "-3", ... before its extension: a last resort for composed names that
+ * coincide (aftale-A-x-y-z.png from goal "x-y" and indicator "z", or from
+ * goal "x" and indicator "y-z"); names made by lis_run_safe_name from
+ * different ids do not coincide. Thread-unsafe; call it before forking
+ * renderers.
  */
 char *lis_run_file(lis_run *run, const char *name);
+
+/*
+ * Forks a render process of the run. In the child (0 returned): it gets
+ * SIGKILL when the parent dies (PR_SET_PDEATHSIG; it exits at once if the
+ * parent is already gone), the default SIGTERM/SIGINT/SIGHUP, and its copy
+ * of the run's connection socket closed without a Terminate message, so the
+ * session and its advisory lock stay the parent's and end with it; the
+ * child must not use the connection, and ends with _exit. In the parent: the
+ * child's pid (or -1, errno set). While a run is open (begin to finish),
+ * SIGTERM, SIGINT and SIGHUP kill its render processes at once and make the
+ * run fail ("interrupted by SIGTERM"): finish removes the temporary folder
+ * and records the failure, and the caller may then re-raise the signal
+ * (lis_run_interrupted). SIGXFSZ is ignored while a run is open, so a file
+ * beyond RLIMIT_FSIZE is a write error (EFBIG).
+ */
+pid_t lis_run_fork(lis_run *run);
+
+/* Waits for a render process; returns its exit status (LIS_OUTPUT when it
+ * was killed). */
+int lis_run_wait(pid_t pid);
+
+/* The signal that interrupted the current or last run, or 0. */
+int lis_run_interrupted(void);
 
 /* How many file names are registered so far. */
 size_t lis_run_n_files(const lis_run *run);
@@ -106,9 +138,18 @@ lis_status lis_run_finish(lis_run *run, lis_status status, const lis_error *fail
 const char *lis_run_final_dir(const lis_run *run);
 
 /*
- * An id made safe for a file name: every byte outside [A-Za-z0-9._-] becomes
- * '_', and an empty result becomes "_". Newly allocated.
+ * An id made safe for a file name, a function of the id alone (so a file's
+ * name never depends on which other ids are in the run). An id of
+ * [A-Za-z0-9._-] of at most LIS_RUN_NAME_MAX bytes that does not start with
+ * '.' and does not end in "-" and 8 hex digits keeps its name ("A1" -> "A1").
+ * Any other id has each byte outside the set made '_', a leading '.' made
+ * '_', is cut to LIS_RUN_NAME_MAX bytes, and gets "-" and the first 8 hex
+ * digits of the SHA-256 of the whole id ("a/b" -> "a_b-c2aa5a8b"). At most
+ * LIS_RUN_NAME_MAX + 9 bytes; never empty, ".", ".." or a path. Renderers
+ * build every name from an id with this function (chart names from goal and
+ * indicator ids too). Newly allocated.
  */
+#define LIS_RUN_NAME_MAX 64
 char *lis_run_safe_name(const char *id);
 
 /* Creates a folder and its parents (mkdir -p); LIS_OUTPUT naming the

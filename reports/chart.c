@@ -14,6 +14,8 @@
 
 #include "labels.h"
 #include "mem.h"
+#include "run.h"
+#include "utf8.h"
 
 /* ========================================================================
  * Numbers, months, names
@@ -82,18 +84,10 @@ lis_chart_lang_en(const char *lang)
 char *
 lis_chart_safe_name(const char *id, char *buf, size_t size)
 {
-    size_t o = 0;
-    if (size == 0)
-        return buf;
-    for (const char *p = id ? id : ""; *p && o + 1 < size; p++) {
-        unsigned char c = (unsigned char)*p;
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        buf[o++] = ok ? (char)c : '_';
-    }
-    if (o == 0 && size > 1)
-        buf[o++] = '_';
-    buf[o] = '\0';
+    char *s = lis_run_safe_name(id);
+    if (size > 0)
+        snprintf(buf, size, "%s", s);
+    free(s);
     return buf;
 }
 
@@ -276,7 +270,10 @@ set_layout(lis_canvas *cv, double width, double size, int flags, const char *tex
         pango_layout_set_height(cv->layout, -1);
         pango_layout_set_ellipsize(cv->layout, PANGO_ELLIPSIZE_NONE);
     }
-    pango_layout_set_text(cv->layout, text ? text : "", -1);
+    /* cairo refuses noncharacters when it writes the text into a PDF */
+    char *clean = lis_utf8_clean(text, 0);
+    pango_layout_set_text(cv->layout, clean, -1);
+    free(clean);
 }
 
 double
@@ -893,10 +890,8 @@ lis_chart_draw_bar(lis_canvas *cv, double x, double y, double w, double h, doubl
     double fs = h * 0.8;
     double tw = lis_canvas_text_width(cv, fs, 0, en ? "150.0 %" : "150,0 %") + fs * 0.4;
     double bw = w - tw;
-    if (bw < h * 2) {
+    if (bw < h * 2)
         bw = 0;
-        tw = w;
-    }
     if (bw > 0) {
         double bh = h * 0.62, by = y + (h - bh) / 2;
         lis_canvas_fill_rect(cv, x, by, bw, bh, 0xececec);

@@ -44,8 +44,9 @@ const char *lis_chart_month(int m, bool abbrev, bool en);
 /* Whether a report language means English ("en"); anything else is Danish. */
 bool lis_chart_lang_en(const char *lang);
 
-/* The id made safe for a file name: bytes outside [A-Za-z0-9._-] become '_';
- * an empty id becomes "_". Writes into buf (size bytes) and returns buf. */
+/* The id made safe for a file name by lis_run_safe_name (engine/run.h), the
+ * one rule for every file name; writes into buf (size bytes, at least
+ * LIS_RUN_NAME_MAX + 10 for the whole name) and returns buf. */
 char *lis_chart_safe_name(const char *id, char *buf, size_t size);
 
 /* Parses "WIDTHxHEIGHT" (e.g. "1280x720", each 16..10000). */

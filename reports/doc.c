@@ -12,6 +12,7 @@
 
 #include "labels.h"
 #include "mem.h"
+#include "utf8.h"
 
 struct lis_doc {
     double w, h, margin;
@@ -153,8 +154,11 @@ lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
     pdf_date(stamp, date, sizeof date);
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_MOD_DATE, date);
-    if (title)
-        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title);
+    if (title) {
+        char *clean = lis_utf8_clean(title, LIS_UTF8_NO_CONTROLS);
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, clean);
+        free(clean);
+    }
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "lis");
     cairo_t *cr = cairo_create(pdf);
     for (int i = 0; i < doc->n; i++) {

@@ -744,7 +744,7 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
     lis_chart_background(cv, o->png_width, o->png_height);
     char *stamp = lis_doc_stamp_text(&r->stamp);
     char title[600], sub[1200];
-    if (g) {
+    if (g && ind) {
         lis_line_chart lc;
         char ql[4][16], yl[64];
         lis_pdf_indicator_chart(r, ind, en, &lc, ql, yl, sizeof yl);

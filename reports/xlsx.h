@@ -80,6 +80,15 @@ void lis_xlsx_table_abandon(lis_xlsx_table *t);
  * table longer than that continues on sheets "Data (2)", "Data (3)", ... */
 void lis_xlsx_set_max_rows(unsigned long rows);
 
+/*
+ * Text made fit for a workbook's XML (the one filter every text passes on
+ * its way into a workbook): lis_utf8_clean (engine/utf8.h), with cell true
+ * as a cell's text (a literal "_xHHHH_" escaped as ECMA-376 asks) and with
+ * cell false for titles, sheet names and properties (control characters
+ * made spaces). Newly allocated.
+ */
+char *lis_xlsx_clean_text(const char *text, bool cell);
+
 /* A sheet name Excel accepts, made from any text: at most 31 characters, no
  * []:*?/\, not starting or ending with an apostrophe, not empty. Newly
  * allocated. */

@@ -198,6 +198,20 @@ sheet_overview(xw_book *b, const lis_rm_agreement *a)
 enum { M_MONTH, M_ACTUAL, M_TARGET, M_ATT, M_STATUS, M_NCOLS };
 #define BLOCK_ROWS 17 /* heading, header, 12 months, year to date, 2 blank */
 
+/* A chart's title or axis name from input text. libxlsxwriter takes a name
+ * that starts with '=' for a formula (a cell reference): such a name gets a
+ * zero-width space in front, so it stays text. */
+static char *
+chart_text(const char *text)
+{
+    char *clean = lis_xlsx_clean_text(text, false);
+    if (clean[0] != '=')
+        return clean;
+    char *t = lis_xasprintf("\xE2\x80\x8B%s", clean);
+    free(clean);
+    return t;
+}
+
 static void
 indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
                 const lis_rm_indicator *ind)
@@ -280,14 +294,17 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_series_set_line(st, &lt);
     chart_series_set_marker_type(st, n_periods == 12 ? LXW_CHART_MARKER_NONE
                                                      : LXW_CHART_MARKER_SQUARE);
-    chart_title_set_name(ch, ind->name);
+    char *chart_title = chart_text(ind->name);
+    chart_title_set_name(ch, chart_title);
+    free(chart_title);
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
     chart_axis_set_name(ch->x_axis, hdr[M_MONTH]);
     if (n_periods == 12)
         chart_axis_set_num_format(ch->x_axis, "mmm");
-    chart_axis_set_name(ch->y_axis,
-                        ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
+    char *y_name = chart_text(ind->unit && ind->unit[0] ? ind->unit : L(LIS_L_VALUE));
+    chart_axis_set_name(ch->y_axis, y_name);
+    free(y_name);
     char yf[32] = "#,##0";
     if (ind->decimals > 0 && ind->decimals <= 10) {
         strcat(yf, ".");
@@ -297,7 +314,9 @@ indicator_block(xw_book *b, xw_sheet *s, lxw_row_t row, const lis_rm_goal *g,
     chart_axis_set_num_format(ch->y_axis, yf);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_CONNECTED);
-    char *alt = lis_xasprintf("%s: %s", L(LIS_L_CHART_ACTUAL_VS_TARGET), ind->name);
+    char *alt_text = lis_xasprintf("%s: %s", L(LIS_L_CHART_ACTUAL_VS_TARGET), ind->name);
+    char *alt = lis_xlsx_clean_text(alt_text, false);
+    free(alt_text);
     lxw_chart_options opt = {.x_offset = 10,
                              .y_offset = 0,
                              .x_scale = 1.0,

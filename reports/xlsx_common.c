@@ -6,7 +6,9 @@
 #include "xlsx.h"
 
 #include "mem.h"
+#include "utf8.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,9 +57,15 @@ utf8_prefix(const char *s, size_t n)
 }
 
 char *
+lis_xlsx_clean_text(const char *text, bool cell)
+{
+    return lis_utf8_clean(text, cell ? LIS_UTF8_XLSX_CELL : LIS_UTF8_NO_CONTROLS);
+}
+
+char *
 lis_xlsx_sheet_name(const char *text)
 {
-    char *s = lis_xstrdup(text && text[0] ? text : "_");
+    char *s = lis_xlsx_clean_text(text && text[0] ? text : "_", false);
     for (char *p = s; *p; p++)
         if (strchr("[]:*?/\\", *p) || (unsigned char)*p < 0x20)
             *p = '_';
@@ -228,15 +236,19 @@ xw_open(xw_book *b, const lis_report *r, const char *path, const char *title,
         xw_abandon(b);
         return LIS_OUTPUT;
     }
+    char *clean_title = lis_xlsx_clean_text(title, false);
+    char *clean_subject = lis_xlsx_clean_text(subject, false);
     lxw_doc_properties props = {
-        .title = (char *)title,
-        .subject = (char *)subject,
+        .title = clean_title,
+        .subject = clean_subject,
         .author = "lis",
         .company = "",
         .comments = b->stamp,
         .created = doc_time(r),
     };
     xw_check(b, workbook_set_properties(b->wb, &props), "document properties");
+    free(clean_title);
+    free(clean_subject);
     make_formats(b);
     return b->st;
 }
@@ -257,9 +269,17 @@ free_book(xw_book *b)
 lis_status
 xw_close(xw_book *b)
 {
+    errno = 0;
     lxw_error e = workbook_close(b->wb);
+    int why = errno;
     b->wb = NULL;
     xw_check(b, e, "the workbook");
+    /* libxlsxwriter says "Zip generic error" for a full disk: name the cause */
+    if (e != LXW_NO_ERROR && why != 0 && b->st != LIS_OK && b->err &&
+        strstr(b->err->msg, strerror(why)) == NULL) {
+        size_t len = strlen(b->err->msg);
+        snprintf(b->err->msg + len, sizeof b->err->msg - len, " (%s)", strerror(why));
+    }
     lis_status st = b->st;
     free_book(b);
     return st;
@@ -382,7 +402,10 @@ xw_text(xw_sheet *s, lxw_row_t row, int col, const char *text, lxw_format *f)
         cut = lis_xasprintf("%.*s […]", (int)n, text);
         text = cut;
     }
-    xw_check(s->b, worksheet_write_string(s->ws, row, (lxw_col_t)col, text, f), "a cell");
+    char *clean = lis_xlsx_clean_text(text, true);
+    xw_check(s->b, worksheet_write_string(s->ws, row, (lxw_col_t)col, clean, f),
+             "a cell");
+    free(clean);
     double w = (double)utf8_len(text) + 1;
     if (f == s->b->title)
         w *= 1.4;

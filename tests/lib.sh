@@ -77,3 +77,23 @@ import_catalogue() {
         run_lis 0 import "$k" "$d/$k.csv"
     done
 }
+
+# report_db: a database of its own holding tests/fixtures/report_small.sql.
+report_db() {
+    new_db
+    run_lis 0 db init
+    psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" \
+        -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" >/dev/null
+}
+
+# wait_tmp_files OUT PERIOD N: waits (up to 30 s) until a run's temporary
+# folder OUT/.PERIOD.tmp.* holds N files; false when it never does.
+wait_tmp_files() {
+    local n=0
+    for _ in $(seq 600); do
+        n=$(find "$1" -path "$1/.$2.tmp.*" -type f 2>/dev/null | wc -l)
+        [ "$n" -ge "$3" ] && return 0
+        sleep 0.05
+    done
+    return 1
+}

@@ -107,8 +107,43 @@ ok "status follow-up as of June and as of a given month"
 # --- ids made safe for file names
 sql "INSERT INTO lis.agreement VALUES ('../x y/ø', 2026, '=HYPERLINK(\"x\")', 'SKO1', 'OMR1', NULL, 'udkast', 1)"
 run_lis 0 run monthly --no-rollup --period 2026-03 --agreement '../x y/ø' --out "$out"
-[ -s "$out/2026-03/aftale-.._x_y___.xlsx" ] || { ls "$out/2026-03"; fail "safe file name"; }
-ok "file names from ids keep only [A-Za-z0-9._-]"
+[ -s "$out/2026-03/aftale-_._x_y___-9b6344db.xlsx" ] || { ls "$out/2026-03"; fail "safe file name"; }
+ok "file names from ids keep only [A-Za-z0-9._-], with a hash of a changed id"
+
+# --- a file's name is a function of its id alone (issue 12, defect 4): "a/b"
+# and "a_b" in a full run and in a run of one of them get the same names
+sql "INSERT INTO lis.agreement VALUES ('a/b', 2026, 'skråstreg', 'SKO1', 'OMR1', NULL, 'udkast', 1),
+                                      ('a_b', 2026, 'understreg', 'SKO1', 'OMR1', NULL, 'udkast', 1)"
+run_lis 0 run monthly --no-rollup --period 2026-03 --agreement a/b a_b --out "$TMP/ab"
+assert_eq "$(cd "$TMP/ab/2026-03" && ls ./*.xlsx | sed 's|^\./||' | tr '\n' ' ')" \
+    "aftale-a_b-c14cddc0.xlsx aftale-a_b.xlsx " "names of a/b and a_b"
+sum_slash=$(sha256sum <"$TMP/ab/2026-03/aftale-a_b-c14cddc0.xlsx")
+run_lis 0 run monthly --no-rollup --period 2026-03 --agreement a_b --out "$TMP/ab"
+assert_eq "$(sha256sum <"$TMP/ab/2026-03/aftale-a_b-c14cddc0.xlsx")" "$sum_slash" \
+    "a run of a_b alone leaves a/b's workbook"
+/usr/bin/python3 - "$TMP/ab/2026-03" <<'PY' || fail "each workbook holds its own agreement"
+import sys, openpyxl
+d = sys.argv[1]
+for f, name in (("aftale-a_b.xlsx", "understreg"), ("aftale-a_b-c14cddc0.xlsx", "skråstreg")):
+    wb = openpyxl.load_workbook(f"{d}/{f}", read_only=True)
+    text = " ".join(str(c) for row in wb.worksheets[0].iter_rows(values_only=True)
+                    for c in row if c is not None)
+    assert name in text, (f, text[:300])
+PY
+ok "a/b and a_b keep their own files in full and partial runs"
+
+# --- an id of 300 characters (issue 12, defect 3): a bounded name, and
+# everyone else's reports are written too
+long=$(printf 'L%.0s' $(seq 300))
+sql "INSERT INTO lis.agreement VALUES ('$long', 2026, 'lang', 'SKO1', 'OMR1', NULL, 'udkast', 1)"
+run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/long"
+[ -s "$TMP/long/2026-03/aftale-$(printf 'L%.0s' $(seq 64))-$(printf %s "$long" | sha256sum | cut -c1-8).xlsx" ] ||
+    { ls "$TMP/long/2026-03"; fail "the long id's workbook"; }
+[ -s "$TMP/long/2026-03/aftale-A1.xlsx" ] || fail "others' workbooks beside a long id"
+for f in "$TMP/long/2026-03"/*; do
+    [ "$(basename "$f" | wc -c)" -le 256 ] || fail "name longer than NAME_MAX: $f"
+done
+ok "an id of 300 characters gets a bounded name and stops no one's report"
 
 # --- usage
 run_lis 1 run quarterly --period 2026-03 --out "$out"

@@ -78,9 +78,8 @@ test_names_and_words(void **state)
 {
     (void)state;
     char buf[64];
-    assert_string_equal(lis_chart_safe_name("A/1 ø", buf, sizeof buf), "A_1___");
-    assert_string_equal(lis_chart_safe_name("../x", buf, sizeof buf), ".._x");
-    assert_string_equal(lis_chart_safe_name("", buf, sizeof buf), "_");
+    /* the rule of lis_run_safe_name (tests/unit/test_xlsx.c) */
+    assert_string_equal(lis_chart_safe_name("A/1", buf, sizeof buf), "A_1-a5b3d27a");
     assert_string_equal(lis_chart_safe_name("Aftale-2026_v1.2", buf, sizeof buf),
                         "Aftale-2026_v1.2");
     assert_string_equal(lis_chart_month(5, false, false), "maj");

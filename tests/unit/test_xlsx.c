@@ -80,11 +80,69 @@ static void
 test_safe_names(void **state)
 {
     (void)state;
+    /* ordinary ids keep their names */
     expect_safe("UA-FAG1-O001", "UA-FAG1-O001");
-    expect_safe("../etc/passwd", ".._etc_passwd");
-    expect_safe("a b\\c", "a_b_c");
-    expect_safe("ø", "__");
-    expect_safe("", "_");
+    expect_safe("a_b", "a_b");
+    /* any other id: made safe, cut, and the hash of the whole id appended,
+     * so "a/b" and "a_b" never share a name, whoever else is in the run */
+    expect_safe("a/b", "a_b-c14cddc0");
+    expect_safe("../etc/passwd", "_._etc_passwd-7fef78f5");
+    expect_safe("a b\\c", "a_b_c-9af39f07");
+    expect_safe("ø", "__-d48b452a");
+    expect_safe("", "_-e3b0c442");
+    expect_safe(".", "_-cdb4ee2a");
+    expect_safe("..", "_.-5ec1f7e7");
+    expect_safe(".hidden", "_hidden-16924190");
+    /* an id shaped like a hashed name is hashed itself */
+    expect_safe("a_b-12345678", "a_b-12345678-54ff961c");
+    /* 300 characters: cut to LIS_RUN_NAME_MAX, plus the hash */
+    char long_id[301];
+    memset(long_id, 'x', 300);
+    long_id[300] = '\0';
+    char want[LIS_RUN_NAME_MAX + 10];
+    memset(want, 'x', LIS_RUN_NAME_MAX);
+    strcpy(want + LIS_RUN_NAME_MAX, "-0d4e2ca9");
+    expect_safe(long_id, want);
+}
+
+static void
+expect_clean(const char *in, bool cell, const char *want)
+{
+    char *got = lis_xlsx_clean_text(in, cell);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* issue 12, defects 5 and 11: text that would make the XML invalid, and the
+ * ECMA-376 escape of a literal _xHHHH_ */
+static void
+test_clean_text(void **state)
+{
+    (void)state;
+    expect_clean("Børn & unge <5>", true, "Børn & unge <5>");
+    expect_clean("a\xEF\xBF\xBE"
+                 "b\xEF\xBF\xBF",
+                 true,
+                 "a\xEF\xBF\xBD"
+                 "b\xEF\xBF\xBD");
+    expect_clean("x\xFFy", true, "x\xEF\xBF\xBDy");
+    expect_clean("s\xED\xA0\x80", true, "s\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    expect_clean("o\xC0\xAF", true, "o\xEF\xBF\xBD\xEF\xBF\xBD");
+    expect_clean("\xF0\x9F\x98\x80", true, "\xF0\x9F\x98\x80");
+    /* every noncharacter: cairo refuses them in a PDF */
+    expect_clean("\xEF\xB7\x90|\xF0\x9F\xBF\xBF", true, "\xEF\xBF\xBD|\xEF\xBF\xBD");
+    expect_clean("_x0041_ and _X0041_ and _x00e6_", true,
+                 "_x005F_x0041_ and _X0041_ and _x005F_x00e6_");
+    expect_clean("_x004_ _xZZZZ_", true, "_x004_ _xZZZZ_");
+    expect_clean("_x0041_", false, "_x0041_");
+    expect_clean("a\x01"
+                 "b\tc",
+                 true,
+                 "a\x01"
+                 "b\tc");
+    expect_clean("a\x01"
+                 "b\tc",
+                 false, "a b\tc");
 }
 
 static void
@@ -282,9 +340,10 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_labels_complete),    cmocka_unit_test(test_sheet_names),
-        cmocka_unit_test(test_safe_names),         cmocka_unit_test(test_json_string),
-        cmocka_unit_test(test_agreement_workbook), cmocka_unit_test(test_unwritable_path),
+        cmocka_unit_test(test_labels_complete), cmocka_unit_test(test_sheet_names),
+        cmocka_unit_test(test_safe_names),      cmocka_unit_test(test_clean_text),
+        cmocka_unit_test(test_json_string),     cmocka_unit_test(test_agreement_workbook),
+        cmocka_unit_test(test_unwritable_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
