@@ -414,8 +414,10 @@ kind_synopsis(const char *kind)
 /* -------------------------------------------------------------- the run */
 
 /* What a run reads before it begins (so that a refused run writes nothing):
- * the readiness of its window, and with --as-of-batch the report model and
- * the batches, read in the as-of transaction that is then rolled back. */
+ * with --require-ready the readiness of its window, and with --as-of-batch
+ * the readiness, the report model and the batches, read in the as-of
+ * transaction that is then rolled back. An ordinary run reads its readiness
+ * again inside its snapshot, so the manifest agrees with the figures. */
 typedef struct pre_run {
     lis_ready *ready;
     lis_report *r;      /* --as-of-batch only */
@@ -445,7 +447,8 @@ prepare(PGconn *conn, lis_cli *cli, const run_opts *o, const lis_period *window,
         lis_status st = LIS_OK;
         if (!o->no_rollup)
             st = lis_rollup_ensure(conn, &cli->cfg, window->year, NULL, err);
-        if (st == LIS_OK && (pre->ready = lis_ready_check(conn, window, err)) == NULL)
+        if (st == LIS_OK && o->require_ready &&
+            (pre->ready = lis_ready_check(conn, window, err)) == NULL)
             st = err->code;
         return st;
     }
@@ -509,7 +512,7 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
-    if (o->n_ids)
+    if (pre.ready && o->n_ids)
         lis_ready_keep(pre.ready, o->ids, o->n_ids);
     if (o->require_ready && pre.ready->n_missing) {
         lis_error_set(&err, LIS_INPUT,
@@ -522,9 +525,6 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         return lis_cli_fail(&err);
     }
     char *pj = params_json(o, period);
-    char *missing = lis_ready_missing_json(pre.ready);
-    char *extra = lis_xasprintf("\"missing\": %s", missing);
-    free(missing);
     lis_run_params rp = {.kind = o->kind,
                          .period = period,
                          .year = window->year,
@@ -533,19 +533,35 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
                          .keep_other_files = o->n_ids > 0,
                          .as_of_batch = o->as_of_batch,
                          .rollup_fingerprint = o->as_of_batch ? pre.fp : NULL,
-                         .batches_json = pre.batches_json,
-                         .manifest_extra = extra};
+                         .batches_json = pre.batches_json};
     lis_run *run = lis_run_begin(conn, &rp, &err);
     free(pj);
-    free(extra);
     if (run == NULL) {
         pre_run_release(&pre);
         PQfinish(conn);
         return lis_cli_fail(&err);
     }
-    lis_report *r = pre.r ? pre.r : load_model(conn, cli, o, window, &err);
-    pre.r = NULL;
-    lis_status st = r ? LIS_OK : err.code;
+    lis_status st = LIS_OK;
+    if (!o->as_of_batch) {
+        lis_ready_free(pre.ready);
+        if ((pre.ready = lis_ready_check(conn, window, &err)) == NULL)
+            st = err.code;
+        else if (o->n_ids)
+            lis_ready_keep(pre.ready, o->ids, o->n_ids);
+    }
+    if (st == LIS_OK) {
+        char *missing = lis_ready_missing_json(pre.ready);
+        char *extra = lis_xasprintf("\"missing\": %s", missing);
+        lis_run_set_manifest_extra(run, extra);
+        free(missing);
+        free(extra);
+    }
+    lis_report *r = NULL;
+    if (st == LIS_OK) {
+        r = pre.r ? pre.r : load_model(conn, cli, o, window, &err);
+        pre.r = NULL;
+        st = r ? LIS_OK : err.code;
+    }
     char *single = NULL;
     if (r && strcmp(o->kind, "monthly") == 0)
         lis_progress_count(&run_progress, true, 0, r->n_agreements, AGREEMENTS_DONE);

@@ -406,6 +406,8 @@ begin_snapshot(lis_run *run, lis_error *err)
         LIS_OK)
         return LIS_DB;
     run->in_snapshot = true;
+    if (run->as_of_batch) /* the data as of that batch, read before the run */
+        return LIS_OK;
     PGresult *res = lis_db_query(run->conn, "queries/report_stamp.sql", 0, NULL, err);
     if (res == NULL)
         return LIS_DB;
@@ -526,6 +528,13 @@ long
 lis_run_document_id(const lis_run *run)
 {
     return run->document_id;
+}
+
+void
+lis_run_set_manifest_extra(lis_run *run, const char *members)
+{
+    free(run->manifest_extra);
+    run->manifest_extra = members ? lis_xstrdup(members) : NULL;
 }
 
 const char *

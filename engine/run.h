@@ -137,6 +137,10 @@ lis_status lis_run_finish(lis_run *run, lis_status status, const lis_error *fail
 /* The final folder OUT/<period> (borrowed; valid until finish). */
 const char *lis_run_final_dir(const lis_run *run);
 
+/* Replaces the further members of manifest.json (as manifest_extra of the
+ * params; copied), for what the run learns inside its snapshot. */
+void lis_run_set_manifest_extra(lis_run *run, const char *members);
+
 /*
  * An id made safe for a file name, a function of the id alone (so a file's
  * name never depends on which other ids are in the run). An id of
