@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,16 +218,14 @@ lis_targets_release(lis_targets *t)
 
 /* -------------------------------------------------------------- folder */
 
-/* Copies src to the open file out, returning the hex SHA-256 of the bytes. */
+/* Copies src to the open file out. */
 static lis_status
-copy_bytes(const char *src, int out, const char *tmp, char hex[65], lis_error *err)
+copy_bytes(const char *src, int out, const char *tmp, lis_error *err)
 {
     int in = open(src, O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return lis_error_set(err, LIS_OUTPUT, "could not open \"%s\": %s", src,
                              strerror(errno));
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
     char buf[65536];
     lis_status st = LIS_OK;
     for (;;) {
@@ -242,7 +239,6 @@ copy_bytes(const char *src, int out, const char *tmp, char hex[65], lis_error *e
         }
         if (n == 0)
             break;
-        EVP_DigestUpdate(ctx, buf, (size_t)n);
         for (ssize_t done = 0; done < n && st == LIS_OK;) {
             ssize_t w = write(out, buf + done, (size_t)(n - done));
             if (w < 0 && errno == EINTR)
@@ -257,12 +253,6 @@ copy_bytes(const char *src, int out, const char *tmp, char hex[65], lis_error *e
             break;
     }
     close(in);
-    unsigned char md[32];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx, md, &len);
-    EVP_MD_CTX_free(ctx);
-    for (unsigned i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
     return st;
 }
 
@@ -280,14 +270,17 @@ copy_one(const char *src_dir, const char *name, const char *sha256, const char *
                            strerror(errno));
         goto done;
     }
-    char hex[65];
-    st = copy_bytes(src, out, tmp, hex, err);
+    st = copy_bytes(src, out, tmp, err);
     if (st == LIS_OK && fsync(out) != 0)
         st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", tmp,
                            strerror(errno));
     if (close(out) != 0 && st == LIS_OK)
         st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", tmp,
                            strerror(errno));
+    /* the copy as it lies in the folder is checked, not the bytes sent to it */
+    char hex[65];
+    if (st == LIS_OK && sha256 && lis_run_sha256_file(tmp, hex, NULL, err) != LIS_OK)
+        st = LIS_OUTPUT;
     if (st == LIS_OK && sha256 && strcmp(hex, sha256) != 0)
         st = lis_error_set(err, LIS_OUTPUT,
                            "\"%s\" changed since its run: its SHA-256 differs from the "
