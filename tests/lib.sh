@@ -78,9 +78,10 @@ import_catalogue() {
     done
 }
 
-# report_db: a database of its own holding tests/fixtures/report_small.sql.
+# report_db [SUFFIX]: a database of its own (new_db) holding
+# tests/fixtures/report_small.sql.
 report_db() {
-    new_db
+    new_db "$@"
     run_lis 0 db init
     psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" \
         -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" >/dev/null

@@ -8,10 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 $PY -c 'import aiosmtpd' 2>/dev/null || skip "python3-aiosmtpd is not installed"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports share=$TMP/share
 
 # smtp_start NAME ARGS...: a server of its own, messages in $TMP/NAME; sets

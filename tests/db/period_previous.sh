@@ -5,10 +5,7 @@
 # (a UTC moment); the calendar edge cases are unit-tested in
 # test_period_relative.
 . "$(dirname "$0")/../lib.sh"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 export TZ=America/New_York
 

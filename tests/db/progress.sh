@@ -44,10 +44,7 @@ assert_eq "$(sql "SELECT count(*) FROM lis.import_batch WHERE kind = 'indicators
 ok "lis import --quiet prints nothing on success"
 
 # --- lis run, in one process and with forked renderers
-new_db run
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db run
 for jobs in 1 2; do
     on_tty "$TMP/run$jobs.tty" run monthly --no-rollup --period 2026-03 --out "$TMP/o$jobs" \
         --jobs $jobs

@@ -4,10 +4,7 @@
 # byte-identical repeats, partial runs keep other files, a failed run leaves
 # nothing, the advisory lock, safe file names, usage errors.
 . "$(dirname "$0")/../lib.sh"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 
 # --- a monthly run: one workbook per agreement (and its PDF, chart PNGs and

@@ -8,10 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 $PY -c 'import openpyxl' 2>/dev/null || skip "python3-openpyxl is not installed"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out"
 run_lis 0 run status --no-rollup --year 2026 --out "$out"

@@ -6,10 +6,7 @@
 . "$(dirname "$0")/../lib.sh"
 command -v pdfinfo >/dev/null || skip "pdfinfo (poppler-utils) is not installed"
 command -v qpdf >/dev/null || skip "qpdf is not installed"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 
 # --- monthly: PDF and one PNG per chart beside each workbook -----------------

@@ -14,10 +14,7 @@ command -v chromium >/dev/null || skip "chromium is not installed"
 here=$LIS_SOURCE_DIR/tests/golden
 golden=$here/html_expected
 keep=${LIS_BUILD_DIR:-$TMP}/html-actual
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 sql "UPDATE lis.goal SET title = '<script>alert(1)</script> & \"Trivsel\"' WHERE goal_id = 'G2'"
 out=$TMP/reports
 

@@ -8,10 +8,7 @@
 # with LIS_GOLDEN_UPDATE=1 and review the diff in git.
 . "$(dirname "$0")/../lib.sh"
 command -v unzip >/dev/null || skip "unzip is not installed"
-new_db
-run_lis 0 db init
-psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" -f "$LIS_SOURCE_DIR/tests/fixtures/report_small.sql" \
-    >/dev/null
+report_db
 out=$TMP/reports
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1
 run_lis 0 run status --no-rollup --year 2026 --out "$out"
