@@ -40,6 +40,16 @@ bench_db() {
     "$2" db init >/dev/null
 }
 
+# bench_start NAME BUILD_DIR DB: for a script that runs one lis against one
+# database: sets LIS (BUILD_DIR/cli/lis, which must exist), the work folder
+# (bench_init NAME) and database DB (bench_db).
+bench_start() {
+    LIS=$2/cli/lis
+    [ -x "$LIS" ] || { echo "build lis first ($LIS)" >&2; exit 1; }
+    bench_init "$1"
+    bench_db "$3" "$LIS"
+}
+
 # bench_latest_month DB: the latest month of 2026 with a monthly value (as
 # "2026-MM"), the month the monthly run reports.
 bench_latest_month() {

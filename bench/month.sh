@@ -15,13 +15,10 @@ cd "$(dirname "$0")/.."
 scale=${1:?usage: bench/month.sh SCALE [BUILD_DIR] [JOBS]}
 build=${2:-build}
 jobs=${3:-2}
-LIS=$build/cli/lis
-[ -x "$LIS" ] || { echo "build lis first ($LIS)" >&2; exit 1; }
 . bench/lib.sh
-bench_init month
-work=$BENCH_WORK
 db="lis_bench_month_${scale}_$$"
-bench_db "$db" "$LIS"
+bench_start month "$build" "$db"
+work=$BENCH_WORK
 
 # stage NAME FILES_DIR COMMAND...: runs COMMAND (bench_run) and prints a line;
 # FILES_DIR (or -) is counted for files per second.

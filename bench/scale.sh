@@ -18,13 +18,10 @@ cd "$(dirname "$0")/.."
 scale=${1:?usage: bench/scale.sh SCALE [BUILD_DIR] [JOBS]}
 build=${2:-build-rel}
 jobs=${3:-}
-LIS=$build/cli/lis
-[ -x "$LIS" ] || { echo "build lis first ($LIS)" >&2; exit 1; }
 . bench/lib.sh
-bench_init scale
-work=$BENCH_WORK
 db="lis_bench_scale_${scale}_$$"
-bench_db "$db" "$LIS"
+bench_start scale "$build" "$db"
+work=$BENCH_WORK
 
 total=0 lis_peak=0 server_peak=0
 printf '%-28s %9s %13s %15s\n' stage seconds "lis peak RSS" "server peak"
