@@ -10,8 +10,8 @@
 # Usage: pg_virtualenv -t bench/compare.sh [BASE_REV] [NEW_BUILD_DIR]
 #   BASE_REV defaults to HEAD~ (run on main right after a merge, that is main
 #   before it); for issue 10's before/after give fe562c9 (main before the
-#   issue). NEW_BUILD_DIR defaults to build-rel (configured and built here
-#   when missing; an existing one is used as it is). SCALES="1 10" (the
+#   issue). NEW_BUILD_DIR defaults to build-rel (configured as Release when
+#   missing, and built: brought up to date with the tree). SCALES="1 10" (the
 #   default) chooses the scales, JOBS the monthly run's --jobs (default 2).
 #
 # Stages (each lis in a fresh database of its own per scale; the commands run
@@ -45,11 +45,10 @@ if [ ! -x "$base_src/build-rel/cli/lis" ]; then
         -DLIS_BUILD_TESTS=OFF >/dev/null
     cmake --build "$base_src/build-rel" -j2 >/dev/null
 fi
-if [ ! -x "$new_build/cli/lis" ]; then
-    echo "building the current tree in $new_build" >&2
+# The current tree: configured when new, brought up to date always.
+[ -f "$new_build/CMakeCache.txt" ] ||
     cmake -S . -B "$new_build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$new_build" -j2 >/dev/null
-fi
+cmake --build "$new_build" -j2 >/dev/null
 BASE_LIS=$base_src/build-rel/cli/lis
 NEW_LIS=$(realpath "$new_build/cli/lis")
 
