@@ -28,6 +28,11 @@ head -n -20 "$in/transfers.csv" >"$TMP/first/transfers.csv"
 # Replaced values: the third quarter of another indicator, a digit more each.
 awk -F';' -v OFS=';' 'NR == 1 || ($1 == "klager" && $3 == "2026-Q3" && $4 != "") {
     if (NR > 1) $4 = $4 "7"; print }' "$in/measurements.csv" >"$TMP/later/replace.csv"
+# One replaced value of a ratio's denominator (jobandel = borgere_i_job /
+# borgere_i_forloeb), in one unit.
+awk -F';' -v OFS=';' 'NR == 1 || ($1 == "borgere_i_forloeb" && $4 != "" && !done) {
+    if (NR > 1) { $4 = $4 "7"; done = 1 } print }' "$in/measurements.csv" >"$TMP/later/one.csv"
+[ "$(wc -l <"$TMP/later/one.csv")" -eq 2 ] || fail "no borgere_i_forloeb row"
 [ "$(wc -l <"$TMP/later/measurements.csv")" -gt 10 ] || fail "no December ventetid rows"
 [ "$(wc -l <"$TMP/later/budget.csv")" -gt 10 ] || fail "no December lines of 2000xx"
 [ "$(wc -l <"$TMP/later/replace.csv")" -gt 10 ] || fail "no 2026-Q3 klager rows"
@@ -77,6 +82,9 @@ incremental "a transfers batch" 0 0
 run_lis 0 import measurements "$TMP/later/replace.csv"
 replaced=$(sql "SELECT max(batch_id) FROM lis.import_batch")
 incremental "replaced measurements" 1 100
+
+run_lis 0 import measurements "$TMP/later/one.csv"
+incremental "one replaced value of a ratio's denominator" 1 10
 
 # Nothing new: nothing is computed again, and the figures stay.
 before=$(state)
