@@ -26,11 +26,11 @@ grep -Ev "$lines" "$in/budget.csv" >"$TMP/first/budget.csv"
 head -n -20 "$in/transfers.csv" >"$TMP/first/transfers.csv"
 { head -1 "$in/transfers.csv"; tail -n 20 "$in/transfers.csv"; } >"$TMP/later/transfers.csv"
 # Replaced values: the third quarter of another indicator, a digit more each.
-awk -F';' -v OFS=';' 'NR == 1 || ($1 == "klager" && $3 == "2026-Q3" && $4 != "") {
+awk -F';' -v OFS=';' 'NR == 1 || ($1 == "klager" && $3 == "2026-Q3" && $4 ~ /^[0-9]+$/) {
     if (NR > 1) $4 = $4 "7"; print }' "$in/measurements.csv" >"$TMP/later/replace.csv"
 # One replaced value of a ratio's denominator (jobandel = borgere_i_job /
 # borgere_i_forloeb), in one unit.
-awk -F';' -v OFS=';' 'NR == 1 || ($1 == "borgere_i_forloeb" && $4 != "" && !done) {
+awk -F';' -v OFS=';' 'NR == 1 || ($1 == "borgere_i_forloeb" && $4 ~ /^[0-9]+$/ && !done) {
     if (NR > 1) { $4 = $4 "7"; done = 1 } print }' "$in/measurements.csv" >"$TMP/later/one.csv"
 [ "$(wc -l <"$TMP/later/one.csv")" -eq 2 ] || fail "no borgere_i_forloeb row"
 [ "$(wc -l <"$TMP/later/measurements.csv")" -gt 10 ] || fail "no December ventetid rows"
