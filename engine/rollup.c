@@ -73,22 +73,37 @@ record_run(PGconn *conn, const lis_config *cfg, const char *year, const char *fp
            const rollup_plan *plan, long recomputed, const char *status,
            const char *error, const char *started)
 {
-    char json[768];
-    snprintf(json, sizeof json,
-             "{\"year\": %s, \"yellow\": %.15g, \"economy_green\": %.15g, "
-             "\"economy_yellow\": %.15g, \"fingerprint\": \"%s\", \"newest\": %s, "
-             "\"batches\": %s, \"withdrawn\": %s, \"catalogue\": \"%s\", "
-             "\"mode\": \"%s\", \"recomputed\": %ld}",
-             year, cfg->yellow_pct, cfg->economy_green_pct, cfg->economy_yellow_pct, fp,
-             plan->newest[0] ? plan->newest : "null",
-             plan->batches[0] ? plan->batches : "null",
-             plan->withdrawn[0] ? plan->withdrawn : "null", plan->catalogue,
-             plan->full ? "full" : "incremental", recomputed);
-    const char *params[] = {year, json, status, error, started};
+    char yellow[40], green[40], eyellow[40], rc[32];
+    snprintf(yellow, sizeof yellow, "%.15g", cfg->yellow_pct);
+    snprintf(green, sizeof green, "%.15g", cfg->economy_green_pct);
+    snprintf(eyellow, sizeof eyellow, "%.15g", cfg->economy_yellow_pct);
+    snprintf(rc, sizeof rc, "%ld", recomputed);
+    const char *params[] = {year,
+                            yellow,
+                            green,
+                            eyellow,
+                            fp,
+                            plan->newest[0] ? plan->newest : NULL,
+                            plan->batches[0] ? plan->batches : NULL,
+                            plan->withdrawn[0] ? plan->withdrawn : NULL,
+                            plan->catalogue,
+                            plan->full ? "full" : "incremental",
+                            rc,
+                            status,
+                            error,
+                            started};
     lis_error ignored = {0};
     PGresult *res =
-        lis_db_query(conn, "queries/rollup_run_record.sql", 5, params, &ignored);
+        lis_db_query(conn, "queries/rollup_run_record.sql", 14, params, &ignored);
     PQclear(res);
+}
+
+/* The value of column NAME in row 0 of res ("" when NULL). */
+static const char *
+column(const PGresult *res, const char *name)
+{
+    int c = PQfnumber(res, name);
+    return c < 0 ? "" : PQgetvalue(res, 0, c);
 }
 
 /*
@@ -108,18 +123,18 @@ plan_rollup(PGconn *conn, const lis_config *cfg, const char *ys, const char *fp,
     PGresult *res = lis_db_query(conn, "queries/rollup_last.sql", 1, py, err);
     if (res == NULL)
         return LIS_DB;
-    bool have = PQntuples(res) == 1 && !PQgetisnull(res, 0, 1) &&
-                !PQgetisnull(res, 0, 2) && !PQgetisnull(res, 0, 3) &&
-                !PQgetisnull(res, 0, 4);
+    bool have = PQntuples(res) == 1;
+    for (int c = 0; have && c < PQnfields(res); c++)
+        have = !PQgetisnull(res, 0, c);
     char last_fp[33] = "", last_batches[32] = "", last_withdrawn[32] = "",
          last_catalogue[33] = "";
     snprintf(plan->since, sizeof plan->since, "0");
     if (have) {
-        snprintf(last_fp, sizeof last_fp, "%s", PQgetvalue(res, 0, 0));
-        snprintf(plan->since, sizeof plan->since, "%s", PQgetvalue(res, 0, 1));
-        snprintf(last_batches, sizeof last_batches, "%s", PQgetvalue(res, 0, 2));
-        snprintf(last_withdrawn, sizeof last_withdrawn, "%s", PQgetvalue(res, 0, 3));
-        snprintf(last_catalogue, sizeof last_catalogue, "%s", PQgetvalue(res, 0, 4));
+        snprintf(last_fp, sizeof last_fp, "%s", column(res, "fingerprint"));
+        snprintf(plan->since, sizeof plan->since, "%s", column(res, "newest"));
+        snprintf(last_batches, sizeof last_batches, "%s", column(res, "batches"));
+        snprintf(last_withdrawn, sizeof last_withdrawn, "%s", column(res, "withdrawn"));
+        snprintf(last_catalogue, sizeof last_catalogue, "%s", column(res, "catalogue"));
     }
     PQclear(res);
 
@@ -129,16 +144,16 @@ plan_rollup(PGconn *conn, const lis_config *cfg, const char *ys, const char *fp,
     res = lis_db_query(conn, "queries/rollup_state.sql", 2, ps, err);
     if (res == NULL)
         return LIS_DB;
-    snprintf(plan->newest, sizeof plan->newest, "%s", PQgetvalue(res, 0, 0));
-    snprintf(plan->withdrawn, sizeof plan->withdrawn, "%s", PQgetvalue(res, 0, 2));
-    snprintf(plan->catalogue, sizeof plan->catalogue, "%s", PQgetvalue(res, 0, 3));
-    bool data_only = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
-    long n_new = atol(PQgetvalue(res, 0, 5));
-    plan->budget = strcmp(PQgetvalue(res, 0, 6), "t") == 0;
-    plan->transfers = strcmp(PQgetvalue(res, 0, 7), "t") == 0;
-    bool same_batches = have && strcmp(PQgetvalue(res, 0, 1), last_batches) == 0;
+    snprintf(plan->newest, sizeof plan->newest, "%s", column(res, "newest"));
+    snprintf(plan->withdrawn, sizeof plan->withdrawn, "%s", column(res, "withdrawn"));
+    snprintf(plan->catalogue, sizeof plan->catalogue, "%s", column(res, "catalogue"));
+    bool data_only = strcmp(column(res, "data_only"), "t") == 0;
+    long n_new = atol(column(res, "n_new"));
+    plan->budget = strcmp(column(res, "budget"), "t") == 0;
+    plan->transfers = strcmp(column(res, "transfers"), "t") == 0;
+    bool same_batches = have && strcmp(column(res, "batches"), last_batches) == 0;
     /* What the next rollup compares with: the batches up to the newest. */
-    snprintf(plan->batches, sizeof plan->batches, "%s", PQgetvalue(res, 0, 8));
+    snprintf(plan->batches, sizeof plan->batches, "%s", column(res, "total"));
     PQclear(res);
 
     plan->full = force_full || !have || !same_batches ||
@@ -191,8 +206,7 @@ lis_rollup_refresh(PGconn *conn, const lis_config *cfg, int year, bool full,
     char ys[16], fp[33] = "", started[64] = "";
     snprintf(ys, sizeof ys, "%d", year);
 
-    PGresult *res =
-        lis_db_query_text(conn, "SELECT clock_timestamp()::text", 0, NULL, err);
+    PGresult *res = lis_db_query(conn, "queries/rollup_clock.sql", 0, NULL, err);
     if (res == NULL)
         return LIS_DB;
     snprintf(started, sizeof started, "%s", PQgetvalue(res, 0, 0));
@@ -228,9 +242,7 @@ static lis_status
 lock_year(PGconn *conn, const char *ys, lis_error *err)
 {
     const char *p1[] = {ys};
-    PGresult *res = lis_db_query_text(
-        conn, "SELECT pg_advisory_xact_lock(hashtext('lis.rollup'), $1::int)", 1, p1,
-        err);
+    PGresult *res = lis_db_query(conn, "queries/rollup_lock.sql", 1, p1, err);
     if (res == NULL)
         return LIS_DB;
     PQclear(res);
@@ -246,13 +258,13 @@ count_rows(PGconn *conn, const char *ys, lis_rollup_stats *st, lis_error *err)
     PGresult *res = lis_db_query(conn, "queries/rollup_counts.sql", 1, p1, err);
     if (res == NULL)
         return LIS_DB;
-    st->agreements = atol(PQgetvalue(res, 0, 0));
-    st->indicator_rows = atol(PQgetvalue(res, 0, 1));
-    st->goal_rows = atol(PQgetvalue(res, 0, 2));
-    st->economy_rows = atol(PQgetvalue(res, 0, 3));
-    st->area_rows = atol(PQgetvalue(res, 0, 4));
-    st->transfers = atol(PQgetvalue(res, 0, 5));
-    st->recomputed = atol(PQgetvalue(res, 0, 6));
+    st->agreements = atol(column(res, "agreements"));
+    st->indicator_rows = atol(column(res, "indicator_rows"));
+    st->goal_rows = atol(column(res, "goal_rows"));
+    st->economy_rows = atol(column(res, "economy_rows"));
+    st->area_rows = atol(column(res, "area_rows"));
+    st->transfers = atol(column(res, "transfers"));
+    st->recomputed = atol(column(res, "recomputed"));
     PQclear(res);
     return LIS_OK;
 }
@@ -362,7 +374,7 @@ lis_rollup_ensure(PGconn *conn, const lis_config *cfg, int year, bool *ran,
     PGresult *res = lis_db_query(conn, "queries/rollup_last.sql", 1, params, err);
     if (res == NULL)
         return LIS_DB;
-    bool current = PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), fp) == 0;
+    bool current = PQntuples(res) == 1 && strcmp(column(res, "fingerprint"), fp) == 0;
     PQclear(res);
     if (current)
         return LIS_OK;
