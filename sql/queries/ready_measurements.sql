@@ -15,15 +15,7 @@
 -- start, part: agreement_id, goal_id, indicator_id, period, missing
 -- ('measurement', or for a ratio 'numerator' / 'denominator').
 WITH au AS (SELECT * FROM lis.agreement_units($1::int)),
-ag AS (SELECT agreement_id FROM lis.agreement WHERE year = $1::int),
-ga AS (
-    SELECT g.agreement_id, g.goal_id FROM lis.goal g JOIN ag USING (agreement_id)
-    UNION
-    SELECT s.agreement_id, g.goal_id
-      FROM lis.goal_share s JOIN lis.goal g USING (goal_id)
-      JOIN ag ON ag.agreement_id = s.agreement_id
-     WHERE s.agreement_id <> g.agreement_id
-),
+ga AS (SELECT * FROM lis.agreement_goals($1::int)),
 gi AS (
     SELECT ga.agreement_id, ga.goal_id, t.indicator_id, i.frequency, i.aggregation,
            i.numerator, i.denominator

@@ -22,9 +22,8 @@ WITH RECURSIVE sel AS (
     FROM tree JOIN lis.unit u ON u.parent_id = tree.unit_id
     WHERE tree.depth < 64
 ), gl AS (
-    SELECT g.agreement_id, g.goal_id FROM lis.goal g JOIN sel USING (agreement_id)
-    UNION
-    SELECT s.agreement_id, s.goal_id FROM lis.goal_share s JOIN sel USING (agreement_id)
+    SELECT ga.agreement_id, ga.goal_id
+    FROM lis.agreement_goals($1) ga JOIN sel USING (agreement_id)
 ), ind AS (
     SELECT DISTINCT gl.agreement_id, x.indicator_id
     FROM gl

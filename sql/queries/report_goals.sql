@@ -17,9 +17,8 @@ WITH ag AS (
     FROM lis.agreement
     WHERE year = $1 AND ($2::text[] IS NULL OR agreement_id = ANY ($2::text[]))
 ), gl AS (
-    SELECT g.agreement_id, g.goal_id FROM lis.goal g JOIN ag USING (agreement_id)
-    UNION
-    SELECT s.agreement_id, s.goal_id FROM lis.goal_share s JOIN ag USING (agreement_id)
+    SELECT ga.agreement_id, ga.goal_id
+    FROM lis.agreement_goals($1) ga JOIN ag USING (agreement_id)
     UNION
     SELECT r.agreement_id, r.goal_id FROM lis.rollup_goal r JOIN ag USING (agreement_id)
     WHERE r.year = $1

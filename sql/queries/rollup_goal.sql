@@ -12,15 +12,7 @@
 -- the shorter wins). Every goal row carries that status's comment.
 WITH RECURSIVE
 win AS (SELECT * FROM year_windows($1::int)),
-ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
-ga AS (
-    SELECT g.agreement_id, g.goal_id, g.agreement_id AS owner_id
-      FROM goal g JOIN ag USING (agreement_id)
-    UNION
-    SELECT s.agreement_id, g.goal_id, g.agreement_id
-      FROM goal_share s JOIN goal g USING (goal_id) JOIN ag ON ag.agreement_id = s.agreement_id
-     WHERE s.agreement_id <> g.agreement_id
-),
+ga AS (SELECT * FROM agreement_goals($1::int)),
 measured AS (
     SELECT agreement_id, goal_id, window_name,
            sum(weight) FILTER (WHERE attainment IS NOT NULL) AS wsum,

@@ -27,18 +27,8 @@ cw AS (
                                 ELSE CASE WHEN w.wl = 12 THEN 12 ELSE 0 END END AS cl) c
 ),
 rng AS (SELECT DISTINCT cf, cl FROM cw WHERE due),
-ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
--- The goals rolled up in each agreement: its own, and shared cross-cutting
--- goals of other agreements (ids that are no agreement, or the owner's own,
--- never match here).
-ga AS (
-    SELECT g.agreement_id, g.goal_id, g.agreement_id AS owner_id
-      FROM goal g JOIN ag USING (agreement_id)
-    UNION
-    SELECT s.agreement_id, g.goal_id, g.agreement_id
-      FROM goal_share s JOIN goal g USING (goal_id) JOIN ag ON ag.agreement_id = s.agreement_id
-     WHERE s.agreement_id <> g.agreement_id
-),
+-- The goals rolled up in each agreement: its own and those shared into it.
+ga AS (SELECT * FROM agreement_goals($1::int)),
 gi AS (
     SELECT ga.agreement_id, ga.goal_id, ga.owner_id, t.indicator_id, t.baseline, t.target,
            t.low, t.high, t.method, t.weight, t.yellow, t.q1, t.q2, t.q3, t.q4,
