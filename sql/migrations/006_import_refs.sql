@@ -22,155 +22,112 @@ ALTER TABLE measurement DROP CONSTRAINT measurement_indicator_id_fkey,
                         DROP CONSTRAINT measurement_unit_id_fkey;
 ALTER TABLE measurement_history DROP CONSTRAINT measurement_history_replaced_by_fkey;
 
-CREATE FUNCTION measurement_refs_check() RETURNS trigger
+-- The rows a statement wrote into a child table must name rows of the
+-- parent. TG_ARGV: the child's column, the parent table, its key column,
+-- the name of the foreign key this stands for (for the message).
+CREATE FUNCTION refs_check() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = lis, pg_temp AS $$
 DECLARE
     bad text;
 BEGIN
-    PERFORM 1 FROM indicator
-    WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM new_rows)
-    FOR KEY SHARE OF indicator;
-    PERFORM 1 FROM unit WHERE unit_id IN (SELECT DISTINCT unit_id FROM new_rows)
-    FOR KEY SHARE OF unit;
-    SELECT k.indicator_id INTO bad
-    FROM (SELECT DISTINCT indicator_id FROM new_rows) k
-    WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.indicator_id = k.indicator_id)
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "measurement" violates foreign key constraint "measurement_indicator_id_fkey"'
+    EXECUTE format('SELECT 1 FROM %2$I WHERE %3$I IN (SELECT DISTINCT %1$I FROM new_rows) '
+                   'FOR KEY SHARE OF %2$I', TG_ARGV[0], TG_ARGV[1], TG_ARGV[2]);
+    EXECUTE format('SELECT k.v::text FROM (SELECT DISTINCT %1$I AS v FROM new_rows) k '
+                   'WHERE NOT EXISTS (SELECT 1 FROM %2$I p WHERE p.%3$I = k.v) LIMIT 1',
+                   TG_ARGV[0], TG_ARGV[1], TG_ARGV[2])
+        INTO bad;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'insert or update on table "%" violates foreign key constraint "%"',
+                        TG_TABLE_NAME, TG_ARGV[3]
             USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Key (indicator_id)=(%s) is not present in table "indicator".', bad);
-    END IF;
-    SELECT k.unit_id INTO bad
-    FROM (SELECT DISTINCT unit_id FROM new_rows) k
-    WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.unit_id = k.unit_id)
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "measurement" violates foreign key constraint "measurement_unit_id_fkey"'
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Key (unit_id)=(%s) is not present in table "unit".', bad);
+                  DETAIL = format('Key (%s)=(%s) is not present in table "%s".', TG_ARGV[0],
+                                  bad, TG_ARGV[1]);
     END IF;
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER measurement_refs_insert AFTER INSERT ON measurement
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION measurement_refs_check();
-CREATE TRIGGER measurement_refs_update AFTER UPDATE ON measurement
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION measurement_refs_check();
-
--- An indicator or unit that is gone (deleted, or its key changed) while
--- measurements still name it. TG_ARGV[0]: 'indicator' or 'unit'.
-CREATE FUNCTION measurement_refs_parent() RETURNS trigger
+-- Keys of a parent that a statement deleted or changed while a child still
+-- names them: an error, or with 'cascade' the child's rows are deleted.
+-- TG_ARGV: the parent's key column, the child table, its column, the name
+-- of the foreign key, and 'restrict' or 'cascade'.
+CREATE FUNCTION refs_parent() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = lis, pg_temp AS $$
 DECLARE
     gone text[];
     bad text;
 BEGIN
-    -- the keys that are gone; an upsert of the catalogue changes none, and
-    -- then measurement is not read at all
-    IF TG_ARGV[0] = 'indicator' THEN
-        gone := ARRAY(SELECT o.indicator_id FROM old_rows o
-                      WHERE NOT EXISTS (SELECT 1 FROM indicator i
-                                        WHERE i.indicator_id = o.indicator_id));
-        IF cardinality(gone) = 0 THEN
-            RETURN NULL;
-        END IF;
-        SELECT m.indicator_id INTO bad FROM measurement m
-        WHERE m.indicator_id = ANY (gone) LIMIT 1;
-    ELSE
-        gone := ARRAY(SELECT o.unit_id FROM old_rows o
-                      WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.unit_id = o.unit_id));
-        IF cardinality(gone) = 0 THEN
-            RETURN NULL;
-        END IF;
-        SELECT m.unit_id INTO bad FROM measurement m WHERE m.unit_id = ANY (gone) LIMIT 1;
+    -- the keys that are gone; an upsert of the catalogue or the record of a
+    -- batch changes none, and then the child is not read at all
+    EXECUTE format('SELECT array_agg(o.%1$I::text) FROM old_rows o '
+                   'WHERE NOT EXISTS (SELECT 1 FROM %2$I p WHERE p.%1$I = o.%1$I)',
+                   TG_ARGV[0], TG_TABLE_NAME)
+        INTO gone;
+    IF gone IS NULL THEN
+        RETURN NULL;
     END IF;
-    IF FOUND THEN
-        RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "measurement_%_id_fkey" on table "measurement"',
-                        TG_ARGV[0], TG_ARGV[0]
+    IF TG_ARGV[4] = 'cascade' AND TG_OP = 'DELETE' THEN
+        EXECUTE format('DELETE FROM %1$I WHERE %2$I::text = ANY ($1)', TG_ARGV[1], TG_ARGV[2])
+            USING gone;
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT %2$I::text FROM %1$I WHERE %2$I::text = ANY ($1) LIMIT 1',
+                   TG_ARGV[1], TG_ARGV[2])
+        INTO bad USING gone;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "%"',
+                        TG_TABLE_NAME, TG_ARGV[3], TG_ARGV[1]
             USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Key (%s_id)=(%s) is still referenced from table "measurement".',
-                                  TG_ARGV[0], bad);
+                  DETAIL = format('Key (%s)=(%s) is still referenced from table "%s".',
+                                  TG_ARGV[0], bad, TG_ARGV[1]);
     END IF;
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER measurement_refs_delete AFTER DELETE ON indicator
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION measurement_refs_parent('indicator');
-CREATE TRIGGER measurement_refs_rekey AFTER UPDATE ON indicator
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION measurement_refs_parent('indicator');
-CREATE TRIGGER measurement_refs_delete AFTER DELETE ON unit
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION measurement_refs_parent('unit');
-CREATE TRIGGER measurement_refs_rekey AFTER UPDATE ON unit
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION measurement_refs_parent('unit');
-
--- measurement_history.replaced_by names an import batch.
-CREATE FUNCTION history_batch_check() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = lis, pg_temp AS $$
-DECLARE
-    bad bigint;
-BEGIN
-    PERFORM 1 FROM import_batch
-    WHERE batch_id IN (SELECT DISTINCT replaced_by FROM new_rows)
-    FOR KEY SHARE OF import_batch;
-    SELECT k.replaced_by INTO bad FROM (SELECT DISTINCT replaced_by FROM new_rows) k
-    WHERE NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.batch_id = k.replaced_by)
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "measurement_history" violates foreign key constraint "measurement_history_replaced_by_fkey"'
-            USING ERRCODE = 'foreign_key_violation',
-                  DETAIL = format('Key (replaced_by)=(%s) is not present in table "import_batch".', bad);
-    END IF;
-    RETURN NULL;
-END $$;
-
-CREATE TRIGGER history_batch_insert AFTER INSERT ON measurement_history
+CREATE TRIGGER refs_indicator_insert AFTER INSERT ON measurement
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION history_batch_check();
-CREATE TRIGGER history_batch_update AFTER UPDATE ON measurement_history
+    EXECUTE FUNCTION refs_check('indicator_id', 'indicator', 'indicator_id',
+                                'measurement_indicator_id_fkey');
+CREATE TRIGGER refs_indicator_update AFTER UPDATE ON measurement
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION history_batch_check();
+    EXECUTE FUNCTION refs_check('indicator_id', 'indicator', 'indicator_id',
+                                'measurement_indicator_id_fkey');
+CREATE TRIGGER refs_unit_insert AFTER INSERT ON measurement
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_check('unit_id', 'unit', 'unit_id', 'measurement_unit_id_fkey');
+CREATE TRIGGER refs_unit_update AFTER UPDATE ON measurement
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_check('unit_id', 'unit', 'unit_id', 'measurement_unit_id_fkey');
+CREATE TRIGGER refs_batch_insert AFTER INSERT ON measurement_history
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_check('replaced_by', 'import_batch', 'batch_id',
+                                'measurement_history_replaced_by_fkey');
+CREATE TRIGGER refs_batch_update AFTER UPDATE ON measurement_history
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_check('replaced_by', 'import_batch', 'batch_id',
+                                'measurement_history_replaced_by_fkey');
 
--- Deleting a batch deletes the history it replaced; changing its id while
--- history names it is an error, as ON UPDATE NO ACTION was.
-CREATE FUNCTION history_batch_parent() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = lis, pg_temp AS $$
-DECLARE
-    bad bigint;
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        DELETE FROM measurement_history
-        WHERE replaced_by IN (SELECT batch_id FROM old_rows);
-    ELSE
-        -- recording or withdrawing a batch changes no id: history is not read
-        IF NOT EXISTS (SELECT 1 FROM old_rows o
-                       WHERE NOT EXISTS (SELECT 1 FROM import_batch b
-                                         WHERE b.batch_id = o.batch_id)) THEN
-            RETURN NULL;
-        END IF;
-        SELECT h.replaced_by INTO bad FROM measurement_history h
-        WHERE h.replaced_by IN (SELECT o.batch_id FROM old_rows o
-                                WHERE NOT EXISTS (SELECT 1 FROM import_batch b
-                                                  WHERE b.batch_id = o.batch_id))
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'update or delete on table "import_batch" violates foreign key constraint "measurement_history_replaced_by_fkey" on table "measurement_history"'
-                USING ERRCODE = 'foreign_key_violation',
-                      DETAIL = format('Key (batch_id)=(%s) is still referenced from table "measurement_history".', bad);
-        END IF;
-    END IF;
-    RETURN NULL;
-END $$;
-
-CREATE TRIGGER history_batch_delete AFTER DELETE ON import_batch
+CREATE TRIGGER refs_measurement_delete AFTER DELETE ON indicator
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION history_batch_parent();
-CREATE TRIGGER history_batch_rekey AFTER UPDATE ON import_batch
+    EXECUTE FUNCTION refs_parent('indicator_id', 'measurement', 'indicator_id',
+                                 'measurement_indicator_id_fkey', 'restrict');
+CREATE TRIGGER refs_measurement_update AFTER UPDATE ON indicator
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION history_batch_parent();
+    EXECUTE FUNCTION refs_parent('indicator_id', 'measurement', 'indicator_id',
+                                 'measurement_indicator_id_fkey', 'restrict');
+CREATE TRIGGER refs_measurement_delete AFTER DELETE ON unit
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_parent('unit_id', 'measurement', 'unit_id',
+                                 'measurement_unit_id_fkey', 'restrict');
+CREATE TRIGGER refs_measurement_update AFTER UPDATE ON unit
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_parent('unit_id', 'measurement', 'unit_id',
+                                 'measurement_unit_id_fkey', 'restrict');
+-- the ON DELETE CASCADE of before; changing a batch's id stays an error
+CREATE TRIGGER refs_history_delete AFTER DELETE ON import_batch
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_parent('batch_id', 'measurement_history', 'replaced_by',
+                                 'measurement_history_replaced_by_fkey', 'cascade');
+CREATE TRIGGER refs_history_update AFTER UPDATE ON import_batch
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refs_parent('batch_id', 'measurement_history', 'replaced_by',
+                                 'measurement_history_replaced_by_fkey', 'restrict');
