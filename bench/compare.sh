@@ -43,12 +43,14 @@ if [ ! -x "$base_src/build-rel/cli/lis" ]; then
     git archive "$base_sha" | tar -x -C "$base_src"
     cmake -S "$base_src" -B "$base_src/build-rel" -DCMAKE_BUILD_TYPE=Release \
         -DLIS_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$base_src/build-rel" -j2 >/dev/null
+    cmake --build "$base_src/build-rel" -j2 >"$base_src/build.log" 2>&1 ||
+        { cat "$base_src/build.log" >&2; exit 1; }
 fi
 # The current tree: configured when new, brought up to date always.
 [ -f "$new_build/CMakeCache.txt" ] ||
     cmake -S . -B "$new_build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$new_build" -j2 >/dev/null
+cmake --build "$new_build" -j2 >"$root/bench-out/compare-build.log" 2>&1 ||
+    { cat "$root/bench-out/compare-build.log" >&2; exit 1; }
 BASE_LIS=$base_src/build-rel/cli/lis
 NEW_LIS=$(realpath "$new_build/cli/lis")
 
