@@ -222,24 +222,33 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         lis_error_clear(&err);
     }
 
+    /* The rows are read through a cursor, a chunk at a time, in one
+     * snapshot with the workbook's stamp (an as-of show is in its own
+     * transaction already). */
+    if (!as_of_batch &&
+        lis_db_exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", &err) !=
+            LIS_OK)
+        goto fail;
     const lis_out_col *cols;
     int ncols;
+    lis_status declared;
     if (strcmp(what, "transfers") == 0) {
         const char *p[] = {ys, fm, lm, agreement};
-        res = lis_db_query(conn, "queries/show_transfers.sql", 4, p, &err);
+        declared =
+            lis_db_declare(conn, "show_rows", "queries/show_transfers.sql", 4, p, &err);
         cols = transfer_cols;
         ncols = (int)(sizeof transfer_cols / sizeof *transfer_cols);
     } else {
         const char *p[] = {ys, period ? wname : NULL, agreement};
         bool att = strcmp(what, "attainment") == 0;
-        res = lis_db_query(
-            conn, att ? "queries/show_attainment.sql" : "queries/show_economy.sql", 3, p,
-            &err);
+        declared = lis_db_declare(
+            conn, "show_rows",
+            att ? "queries/show_attainment.sql" : "queries/show_economy.sql", 3, p, &err);
         cols = att ? attainment_cols : economy_cols;
         ncols = att ? (int)(sizeof attainment_cols / sizeof *attainment_cols)
                     : (int)(sizeof economy_cols / sizeof *economy_cols);
     }
-    if (res == NULL)
+    if (declared != LIS_OK)
         goto fail;
     const char *lang = cli->cfg.lang ? cli->cfg.lang : "da";
     char *title = lis_xasprintf("%s %s",
@@ -249,7 +258,8 @@ cmd_show(int argc, char **argv, lis_cli *cli)
                                           lang),
                                 period ? wname : ys);
     lis_out_doc doc = {title, period ? wname : ys, lang};
-    lis_status st = lis_out_write(conn, res, cols, ncols, fmt, output, &doc, &err);
+    lis_status st =
+        lis_out_write(conn, "show_rows", cols, ncols, fmt, output, &doc, &err);
     free(title);
     if (st != LIS_OK)
         goto fail;
@@ -257,9 +267,7 @@ cmd_show(int argc, char **argv, lis_cli *cli)
         lis_error_set(&err, LIS_OUTPUT, "could not write the output");
         goto fail;
     }
-    PQclear(res);
-    if (as_of_batch)
-        lis_db_exec(conn, "ROLLBACK", NULL);
+    lis_db_exec(conn, "ROLLBACK", NULL);
     PQfinish(conn);
     return rc;
 

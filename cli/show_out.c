@@ -85,16 +85,23 @@ cell(const PGresult *res, int row, const lis_out_col *c, char *buf, size_t size)
 }
 
 void
-lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
-              lis_out_format fmt)
+lis_out_begin(FILE *out, const lis_out_col *cols, int ncols, lis_out_format fmt)
 {
-    int rows = PQntuples(res);
-    char buf[96];
-
     if (fmt == LIS_OUT_CSV) {
         for (int c = 0; c < ncols; c++)
             fprintf(out, "%s%s", c ? ";" : "", cols[c].name);
         fputc('\n', out);
+    } else {
+        fputs("[", out);
+    }
+}
+
+void
+lis_out_rows(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
+             lis_out_format fmt, long *printed)
+{
+    int rows = PQntuples(res);
+    if (fmt == LIS_OUT_CSV) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < ncols; c++) {
                 if (c)
@@ -104,12 +111,9 @@ lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols
             }
             fputc('\n', out);
         }
-        return;
-    }
-    if (fmt == LIS_OUT_JSON) {
-        fputs("[", out);
+    } else {
         for (int r = 0; r < rows; r++) {
-            fputs(r ? ",\n {" : "\n {", out);
+            fputs(*printed + r ? ",\n {" : "\n {", out);
             for (int c = 0; c < ncols; c++) {
                 fprintf(out, "%s\"%s\": ", c ? ", " : "", cols[c].name);
                 const char *v = PQgetvalue(res, r, cols[c].field);
@@ -123,7 +127,29 @@ lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols
             }
             fputs("}", out);
         }
-        fputs(rows ? "\n]\n" : "]\n", out);
+    }
+    *printed += rows;
+}
+
+void
+lis_out_end(FILE *out, lis_out_format fmt, long printed)
+{
+    if (fmt == LIS_OUT_JSON)
+        fputs(printed ? "\n]\n" : "]\n", out);
+}
+
+void
+lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
+              lis_out_format fmt)
+{
+    int rows = PQntuples(res);
+    char buf[96];
+
+    if (fmt != LIS_OUT_TABLE) {
+        long printed = 0;
+        lis_out_begin(out, cols, ncols, fmt);
+        lis_out_rows(out, res, cols, ncols, fmt, &printed);
+        lis_out_end(out, fmt, printed);
         return;
     }
 

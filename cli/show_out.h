@@ -42,6 +42,13 @@ int lis_out_parse(const char *text);
 /* Prints one csv field, quoted when it holds ';', '"' or a line break. */
 void lis_out_csv_field(FILE *out, const char *s);
 
+/* csv and json a chunk of rows at a time: the header (or "["), the rows of
+ * res (printed counts the rows so far), the end ("]"). */
+void lis_out_begin(FILE *out, const lis_out_col *cols, int ncols, lis_out_format fmt);
+void lis_out_rows(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
+                  lis_out_format fmt, long *printed);
+void lis_out_end(FILE *out, lis_out_format fmt, long printed);
+
 /* Prints every row of res in format fmt to out. */
 void lis_out_print(FILE *out, const PGresult *res, const lis_out_col *cols, int ncols,
                    lis_out_format fmt);
@@ -54,13 +61,15 @@ typedef struct lis_out_doc {
 } lis_out_doc;
 
 /*
- * Writes every row of res in format fmt (xlsx too: reports/ renders it from
- * the rows) to the file path, or to stdout when path is NULL. A file is
- * written beside path and renamed into place, so a failure leaves no partial
- * file. conn gives a workbook its as-of stamp. LIS_OK, or LIS_OUTPUT (LIS_DB
- * for the stamp) with err filled.
+ * Writes every row of the cursor (lis_db_declare on conn) in format fmt
+ * (xlsx too: reports/ renders it from the rows) to the file path, or to
+ * stdout when path is NULL. csv, json and xlsx fetch the rows a chunk at a
+ * time, so memory does not grow with them; a table needs every row for its
+ * widths. A file is written beside path and renamed into place, so a failure
+ * leaves no partial file. conn also gives a workbook its as-of stamp. LIS_OK,
+ * LIS_OUTPUT or LIS_DB with err filled.
  */
-lis_status lis_out_write(PGconn *conn, const PGresult *res, const lis_out_col *cols,
+lis_status lis_out_write(PGconn *conn, const char *cursor, const lis_out_col *cols,
                          int ncols, lis_out_format fmt, const char *path,
                          const lis_out_doc *doc, lis_error *err);
 

@@ -5,6 +5,7 @@
 #include "show_out.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +31,12 @@ stamp_read(PGconn *conn, lis_stamp *st, lis_error *err)
     return LIS_OK;
 }
 
+/* Rows fetched from a cursor at a time: bounds lis show's memory whatever
+ * the size of the municipality. */
+#define CHUNK 10000
+
 static lis_status
-write_xlsx(PGconn *conn, const PGresult *res, const lis_out_col *cols, int ncols,
+write_xlsx(PGconn *conn, const char *cursor, const lis_out_col *cols, int ncols,
            const char *path, const lis_out_doc *doc, lis_error *err)
 {
     lis_stamp stamp = {.period = (char *)doc->period, .lang = (char *)doc->lang};
@@ -53,15 +58,24 @@ write_xlsx(PGconn *conn, const PGresult *res, const lis_out_col *cols, int ncols
     lis_xlsx_table *t = lis_xlsx_table_open(path, doc->title, &stamp, xc, ncols, err);
     if (t != NULL) {
         const char **v = lis_xcalloc((size_t)ncols, sizeof *v);
+        PGresult *res = NULL;
         st = LIS_OK;
-        for (int r = 0; st == LIS_OK && r < PQntuples(res); r++) {
-            for (int c = 0; c < ncols; c++)
-                v[c] = PQgetisnull(res, r, cols[c].field)
-                           ? NULL
-                           : PQgetvalue(res, r, cols[c].field);
-            int d = dec_field >= 0 ? atoi(PQgetvalue(res, r, dec_field)) : 0;
-            st = lis_xlsx_table_row(t, v, d);
+        while (st == LIS_OK && (res = lis_db_fetch(conn, cursor, CHUNK, err)) != NULL) {
+            int rows = PQntuples(res);
+            for (int r = 0; st == LIS_OK && r < rows; r++) {
+                for (int c = 0; c < ncols; c++)
+                    v[c] = PQgetisnull(res, r, cols[c].field)
+                               ? NULL
+                               : PQgetvalue(res, r, cols[c].field);
+                int d = dec_field >= 0 ? atoi(PQgetvalue(res, r, dec_field)) : 0;
+                st = lis_xlsx_table_row(t, v, d);
+            }
+            PQclear(res);
+            if (rows == 0)
+                break;
         }
+        if (res == NULL)
+            st = LIS_DB;
         free(v);
         if (st == LIS_OK)
             st = lis_xlsx_table_close(t);
@@ -71,6 +85,33 @@ write_xlsx(PGconn *conn, const PGresult *res, const lis_out_col *cols, int ncols
     free(xc);
     free(stamp.data_as_of);
     return st;
+}
+
+/* Prints the cursor's rows to out: csv and json a chunk at a time. */
+static lis_status
+print_rows(FILE *out, PGconn *conn, const char *cursor, const lis_out_col *cols,
+           int ncols, lis_out_format fmt, lis_error *err)
+{
+    PGresult *res;
+    if (fmt == LIS_OUT_TABLE) {
+        if ((res = lis_db_fetch(conn, cursor, LONG_MAX, err)) == NULL)
+            return LIS_DB;
+        lis_out_print(out, res, cols, ncols, fmt);
+        PQclear(res);
+        return LIS_OK;
+    }
+    long printed = 0;
+    lis_out_begin(out, cols, ncols, fmt);
+    while ((res = lis_db_fetch(conn, cursor, CHUNK, err)) != NULL) {
+        int rows = PQntuples(res);
+        lis_out_rows(out, res, cols, ncols, fmt, &printed);
+        PQclear(res);
+        if (rows == 0) {
+            lis_out_end(out, fmt, printed);
+            return LIS_OK;
+        }
+    }
+    return LIS_DB;
 }
 
 /* Copies the file at path to stdout. */
@@ -94,14 +135,12 @@ copy_out(const char *path, lis_error *err)
 }
 
 lis_status
-lis_out_write(PGconn *conn, const PGresult *res, const lis_out_col *cols, int ncols,
+lis_out_write(PGconn *conn, const char *cursor, const lis_out_col *cols, int ncols,
               lis_out_format fmt, const char *path, const lis_out_doc *doc,
               lis_error *err)
 {
-    if (path == NULL && fmt != LIS_OUT_XLSX) {
-        lis_out_print(stdout, res, cols, ncols, fmt);
-        return LIS_OK;
-    }
+    if (path == NULL && fmt != LIS_OUT_XLSX)
+        return print_rows(stdout, conn, cursor, cols, ncols, fmt, err);
     /* A file beside path, renamed into place; a workbook for stdout goes
      * through a temporary file (libxlsxwriter writes files, not streams). */
     char *tmp = path ? lis_xasprintf("%s.XXXXXX", path)
@@ -121,15 +160,15 @@ lis_out_write(PGconn *conn, const PGresult *res, const lis_out_col *cols, int nc
     lis_status st = LIS_OK;
     if (fmt == LIS_OUT_XLSX) {
         close(fd);
-        st = write_xlsx(conn, res, cols, ncols, tmp, doc, err);
+        st = write_xlsx(conn, cursor, cols, ncols, tmp, doc, err);
     } else {
         FILE *f = fdopen(fd, "w");
         if (f == NULL) {
             close(fd);
             st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\"", path);
         } else {
-            lis_out_print(f, res, cols, ncols, fmt);
-            if ((fflush(f) != 0) | ferror(f) | (fclose(f) != 0))
+            st = print_rows(f, conn, cursor, cols, ncols, fmt, err);
+            if (((fflush(f) != 0) | ferror(f) | (fclose(f) != 0)) && st == LIS_OK)
                 st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\"", path);
         }
     }

@@ -123,6 +123,30 @@ lis_db_query(PGconn *conn, const char *name, int nparams, const char *const *par
 }
 
 lis_status
+lis_db_declare(PGconn *conn, const char *cursor, const char *name, int nparams,
+               const char *const *params, lis_error *err)
+{
+    char what[200];
+    snprintf(what, sizeof what, "query %s failed", name);
+    char *sql =
+        lis_xasprintf("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, lis_sql(name));
+    PGresult *res = run(conn, sql, what, nparams, params, err);
+    free(sql);
+    if (res == NULL)
+        return LIS_DB;
+    PQclear(res);
+    return LIS_OK;
+}
+
+PGresult *
+lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "FETCH FORWARD %ld FROM %s", rows, cursor);
+    return run(conn, sql, "fetching rows failed", 0, NULL, err);
+}
+
+lis_status
 lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
 {
     PGresult *res = PQexec(conn, sql);

@@ -56,6 +56,18 @@ PGconn *lis_db_connect(const char *conninfo, lis_error *err);
 lis_status lis_db_error(PGconn *conn, const PGresult *res, const char *what,
                         lis_error *err);
 
+/*
+ * Declares cursor `cursor` over the query file name with params, in the
+ * caller's transaction, so that its rows can be fetched a chunk at a time
+ * with lis_db_fetch instead of all at once. LIS_OK or LIS_DB.
+ */
+lis_status lis_db_declare(PGconn *conn, const char *cursor, const char *name, int nparams,
+                          const char *const *params, lis_error *err);
+
+/* The next at most `rows` rows of the cursor (0 rows: the end), or NULL
+ * with err filled. */
+PGresult *lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err);
+
 /* Runs one or more statements without parameters (BEGIN, a migration). */
 lis_status lis_db_exec(PGconn *conn, const char *sql, lis_error *err);
 
