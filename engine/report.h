@@ -212,6 +212,29 @@ lis_report *lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
                                   const char *const *agreement_ids, size_t n,
                                   unsigned parts, lis_error *err);
 
+/*
+ * The report of many agreements a chunk at a time, so that memory is
+ * bounded by the chunk and not by the municipality (lis run monthly of every
+ * agreement): open reads the ids of the selected agreements (as
+ * lis_report_load_parts selects them, an unknown id being the same input
+ * error); each next loads the model of the following `chunk` of them, in
+ * the same queries as lis_report_load_parts (one per part per chunk, never
+ * per agreement), sorted by agreement_id across chunks. next returns NULL
+ * after the last chunk (err->code LIS_OK) or on error (err filled); the
+ * caller frees each model with lis_report_free. Read them on one snapshot
+ * (the run's transaction) so that the chunks agree.
+ */
+typedef struct lis_report_chunks lis_report_chunks;
+
+lis_report_chunks *lis_report_chunks_open(PGconn *conn, const lis_config *cfg, int year,
+                                          const lis_period *window,
+                                          const char *const *agreement_ids, size_t n,
+                                          unsigned parts, size_t chunk, lis_error *err);
+/* How many agreements all chunks hold together. */
+size_t lis_report_chunks_total(const lis_report_chunks *chunks);
+lis_report *lis_report_chunks_next(lis_report_chunks *chunks, lis_error *err);
+void lis_report_chunks_close(lis_report_chunks *chunks);
+
 /* The agreement with that id, or NULL (binary search; agreements are sorted). */
 const lis_rm_agreement *lis_report_find(const lis_report *report,
                                         const char *agreement_id);
