@@ -535,8 +535,18 @@ adopt_model(lis_report *r, const run_opts *o, const lis_ready *ready, lis_run *r
 
 /* How many agreements a monthly run reads into memory at a time: enough
  * that the queries per chunk cost little beside the rendering, few enough
- * that memory stays small at any scale. */
+ * that memory stays small at any scale. LIS_RUN_CHUNK=N replaces it, so
+ * that the tests can run many chunks on small data (tests/db/run_chunks.sh). */
 #define MONTHLY_CHUNK 128
+
+static size_t
+monthly_chunk(void)
+{
+    const char *s = getenv("LIS_RUN_CHUNK");
+    char *end;
+    long n = s ? strtol(s, &end, 10) : 0;
+    return s && s[0] && !*end && n > 0 ? (size_t)n : MONTHLY_CHUNK;
+}
 
 /*
  * The monthly run: the files of every agreement of `whole` (an as-of run's
@@ -665,7 +675,7 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
          * chunk of agreements at a time, so memory does not grow with the
          * municipality */
         chunks = lis_report_chunks_open(conn, &cli->cfg, window->year, window, o->ids,
-                                        o->n_ids, LIS_REPORT_DATA, MONTHLY_CHUNK, &err);
+                                        o->n_ids, LIS_REPORT_DATA, monthly_chunk(), &err);
         st = chunks ? LIS_OK : err.code;
     } else if (st == LIS_OK) {
         r = pre.r ? pre.r : load_model(conn, cli, o, window, &err);
