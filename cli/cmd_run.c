@@ -253,28 +253,45 @@ agreement_done(size_t n)
     }
 }
 
+/* Where the Data rows of a monthly run come from: NULL when the model holds
+ * them (an as-of run's, read in a transaction that is over); else the run's
+ * connection, whose snapshot a render process reads on a connection of its
+ * own (lis_rm_data_stream_open). */
+static PGconn *data_conn;
+
 /* Renders agreements until none is left: each process takes the next
  * agreement from the shared counter *next, so all stay busy to the end
  * whatever the agreements cost (a static split leaves one idle while
  * another still has its large agreements). */
 static lis_status
 render_share(lis_run *run, const lis_report *r, char **paths, size_t *next, size_t total,
-             lis_error *err)
+             bool child, lis_error *err)
 {
-    for (;;) {
+    lis_rm_data_stream *ds = NULL;
+    if (data_conn &&
+        (ds = lis_rm_data_stream_open(data_conn, child ? lis_run_snapshot(run) : NULL,
+                                      r->year, r->month, err)) == NULL)
+        return err->code;
+    lis_status st = LIS_OK;
+    while (st == LIS_OK) {
         size_t i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
         if (i >= r->n_agreements)
-            return LIS_OK;
-        if (lis_run_interrupted())
-            return lis_error_set(err, LIS_OUTPUT, "the run was interrupted");
-        for (size_t k = 0; k < N_MONTHLY; k++) {
-            lis_status st = monthly_renderers[k].render(run, r, &r->agreements[i],
-                                                        &paths[i * N_MONTHLY + k], err);
-            if (st != LIS_OK)
-                return st;
+            break;
+        if (lis_run_interrupted()) {
+            st = lis_error_set(err, LIS_OUTPUT, "the run was interrupted");
+            break;
         }
-        agreement_done(total);
+        /* this process's copy of the model: the stream is its own */
+        r->agreements[i].data_stream = ds;
+        for (size_t k = 0; k < N_MONTHLY && st == LIS_OK; k++)
+            st = monthly_renderers[k].render(run, r, &r->agreements[i],
+                                             &paths[i * N_MONTHLY + k], err);
+        r->agreements[i].data_stream = NULL;
+        if (st == LIS_OK)
+            agreement_done(total);
     }
+    lis_rm_data_stream_close(ds);
+    return st;
 }
 
 /* The render processes of one model (every agreement, or a chunk of them):
@@ -310,7 +327,7 @@ batch_start(render_batch *b, lis_run *run, const lis_report *r, int jobs, size_t
                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (shared == MAP_FAILED) {
         size_t next = 0;
-        b->st = render_share(run, r, b->paths, &next, total, err);
+        b->st = render_share(run, r, b->paths, &next, total, false, err);
         return;
     }
     b->next = shared;
@@ -335,7 +352,7 @@ batch_start(render_batch *b, lis_run *run, const lis_report *r, int jobs, size_t
                 close(b->msg[0]);
             progress_fd = b->pfd[1];
             lis_error e = {0};
-            lis_status cst = render_share(run, r, b->paths, b->next, total, &e);
+            lis_status cst = render_share(run, r, b->paths, b->next, total, true, &e);
             if (cst != LIS_OK && b->msg[1] >= 0) {
                 char line[sizeof e.msg + 1];
                 int len = snprintf(line, sizeof line, "%s\n", e.msg);
@@ -670,12 +687,14 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     lis_report_chunks *chunks = NULL;
     size_t n_agreements = 0;
     lis_summary summary = {0};
+    data_conn = NULL;
     if (st == LIS_OK && monthly && pre.r == NULL) {
         /* every agreement's files are independent: the model is read a
          * chunk of agreements at a time, so memory does not grow with the
          * municipality */
         chunks = lis_report_chunks_open(conn, &cli->cfg, window->year, window, o->ids,
-                                        o->n_ids, LIS_REPORT_DATA, monthly_chunk(), &err);
+                                        o->n_ids, 0, monthly_chunk(), &err);
+        data_conn = conn; /* the Data rows stream (lis_rm_data_stream_open) */
         st = chunks ? LIS_OK : err.code;
     } else if (st == LIS_OK) {
         r = pre.r ? pre.r : load_model(conn, cli, o, window, &err);
