@@ -136,6 +136,9 @@ stream_model(PGconn *conn, size_t n)
             " FROM generate_series(0, $1::bigint - 1) k",
             1, params, &err);
     PQclear(res);
+    if (res) /* as after an import */
+        res = lis_db_query_text(conn, "ANALYZE lis.unit, lis.measurement", 0, NULL, &err);
+    PQclear(res);
     lis_period w = {2026, LIS_MONTH, 12, 12};
     const char *ids[1] = {"A1"};
     lis_report *r =

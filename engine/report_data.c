@@ -86,6 +86,13 @@ lis_rm_data_stream_open(PGconn *conn, const char *snapshot, int year, int month,
     PGconn *c = snapshot ? connect_snapshot(conn, snapshot, err) : conn;
     if (c == NULL)
         return NULL;
+    /* A cursor is planned for its first rows (cursor_tuple_fraction 0.1):
+     * all rows are read, so it gets the plan of the whole query. */
+    if (lis_db_exec(c, "SET LOCAL cursor_tuple_fraction = 1", err) != LIS_OK) {
+        if (snapshot)
+            PQfinish(c);
+        return NULL;
+    }
     lis_rm_data_stream *s = lis_xcalloc(1, sizeof *s);
     s->conn = c;
     s->own_conn = snapshot != NULL;
