@@ -576,6 +576,8 @@ render_monthly(lis_run *run, const run_opts *o, const lis_ready *ready,
                lis_report_chunks *chunks, lis_report *whole, lis_summary *summary,
                size_t *n_agreements, lis_error *err)
 {
+    if (chunks == NULL && whole == NULL)
+        return LIS_OK;
     size_t total = chunks ? lis_report_chunks_total(chunks) : whole->n_agreements;
     *n_agreements = total;
     lis_progress_count(&run_progress, true, 0, total, AGREEMENTS_DONE);

@@ -592,8 +592,10 @@ cut_cells(window_cells c)
 {
     if (c.actual)
         *c.actual = NAN;
-    *c.attainment = NAN;
-    *c.status = LIS_LIGHT_NONE;
+    if (c.attainment)
+        *c.attainment = NAN;
+    if (c.status)
+        *c.status = LIS_LIGHT_NONE;
 }
 
 /* Months and quarters after the window: no actual, attainment or status. */
