@@ -2,7 +2,7 @@
 # import-bench.sh - how fast "lis import" loads, beside psql's \copy of the
 # same file into a plain table, in the same run. Not a test: it prints figures.
 #
-#   pg_virtualenv bench/import-bench.sh [BUDGET_ROWS] [MEASUREMENT_ROWS]
+#   pg_virtualenv -t bench/import-bench.sh [BUDGET_ROWS] [MEASUREMENT_ROWS]
 #
 # Needs a PostgreSQL server (pg_virtualenv makes a throw-away one, or set
 # PGHOST and friends) and a built lis ($LIS, else build/cli/lis). Generates a
@@ -10,36 +10,45 @@
 # thousands dots, some trailing minus) and a measurement file (default 100,000
 # rows), imports each with lis import (peak memory measured with
 # /usr/bin/time -v when present), and \copy's the same file into a table of
-# text columns. Prints rows/s and the ratio lis/\copy (lower is better).
+# text columns. The measurement file is imported twice: into an empty table,
+# then again with --force, so that every row replaces one and goes to the
+# history. Prints rows/s and the ratio lis/\copy (lower is better).
+#
+# LIS_BASE=path/to/older/lis runs the same imports with that build too (in a
+# database of its own, initialised by it) and prints the ratio new/old: e.g.
+# the build of main a branch started from (git worktree add ../base main).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 LIS=${LIS:-$here/../build/cli/lis}
+LIS_BASE=${LIS_BASE:-}
 BUDGET_ROWS=${1:-1000000}
 MEAS_ROWS=${2:-100000}
 [ -x "$LIS" ] || { echo "no lis at $LIS (build first, or set LIS)" >&2; exit 1; }
+[ -z "$LIS_BASE" ] || [ -x "$LIS_BASE" ] || { echo "no lis at $LIS_BASE" >&2; exit 1; }
 export LC_ALL=C.UTF-8
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lis-bench.XXXXXX")
 db=lis_bench_$$
-cleanup() { dropdb --if-exists "$db" >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() {
+    dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    dropdb --if-exists "${db}_base" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
 trap cleanup EXIT
-createdb "$db"
-export LIS_DB="dbname=$db"
-"$LIS" db init >/dev/null
 
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# Runs lis and reports its peak resident memory (kB) in $work/rss.
+# Runs lis ($BIN) and reports its peak resident memory (kB) in $work/rss.
 run_lis() {
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v -o "$work/time" "$LIS" "$@" >"$work/out"
+        /usr/bin/time -v -o "$work/time" "$BIN" "$@" >"$work/out"
         awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time" >"$work/rss"
     else
-        "$LIS" "$@" >"$work/out"
+        "$BIN" "$@" >"$work/out"
         echo "?" >"$work/rss"
     fi
 }
@@ -74,35 +83,63 @@ awk -v n="$MEAS_ROWS" -v units="$units" 'BEGIN {
         printf "I%d;U%d;%dM%02d;%d,%d\n", i, u, 2025 + int(m / 12), m % 12 + 1, int(rand() * 10000), int(rand() * 10); k++;
     }
 }' >"$work/measurements.csv"
-"$LIS" import units "$work/units.csv" >/dev/null
-"$LIS" import indicators "$work/indicators.csv" >/dev/null
-psql -XAtq -d "$db" -c "CREATE TABLE plain_budget (period text, cost_centre text, function text,
-    account text, budget text, actual text, original_budget text)" \
-    -c "CREATE TABLE plain_measurement (indicator_id text, unit_id text, period text, value text)"
-psql -XAtq -d "$db" -c "CHECKPOINT"
+# setup_db NAME LIS: a database initialised by that lis, with the catalogue
+# the measurements refer to and the plain tables of the \copy.
+setup_db() {
+    createdb "$1"
+    LIS_DB="dbname=$1" "$2" db init >/dev/null
+    LIS_DB="dbname=$1" "$2" import units "$work/units.csv" >/dev/null
+    LIS_DB="dbname=$1" "$2" import indicators "$work/indicators.csv" >/dev/null
+    psql -XAtq -d "$1" -c "CREATE TABLE plain_budget (period text, cost_centre text,
+        function text, account text, budget text, actual text, original_budget text)" \
+        -c "CREATE TABLE plain_measurement (indicator_id text, unit_id text, period text,
+        value text)" -c "CHECKPOINT"
+}
+setup_db "$db" "$LIS"
+[ -z "$LIS_BASE" ] || setup_db "${db}_base" "$LIS_BASE"
 
-echo "lis import benchmark: $(nproc) cores, PostgreSQL $(psql -XAtq -d "$db" -c 'SHOW server_version')"
-printf '%-13s %9s %9s %10s %9s %10s %7s %9s\n' file rows MB "copy s" "copy r/s" "lis s" "lis r/s" "ratio" 
-bench() { # KIND FILE ROWS PLAIN
-    local kind=$1 file=$2 rows=$3 plain=$4 t0 t1 t2 t3 mb
+echo "lis import benchmark: $(nproc) cores, PostgreSQL $(psql -XAtq -d "$db" -c 'SHOW server_version'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-16s %9s %7s %8s %10s %8s %10s %7s %9s %7s\n' file rows MB "copy s" "copy r/s" \
+    "lis s" "lis r/s" ratio "base s" "new/base"
+# timed DB BIN ARGS...: seconds of one lis import (after a CHECKPOINT, so
+# that one import does not pay for the writes of the one before).
+timed() {
+    local d=$1 t0 t1
+    BIN=$2; shift 2
+    psql -XAtq -d "$d" -c "CHECKPOINT"
+    t0=$(now)
+    LIS_DB="dbname=$d" run_lis "$@"
+    t1=$(now)
+    secs "$t0" "$t1"
+}
+bench() { # LABEL KIND FILE ROWS PLAIN [--force]
+    local label=$1 kind=$2 file=$3 rows=$4 plain=$5 force=${6:-} t0 t1 mb cs ls bs="" br=""
     mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+    psql -XAtq -d "$db" -c "TRUNCATE $plain" -c "CHECKPOINT"
     t0=$(now)
     psql -XAtq -d "$db" -c "\\copy $plain FROM '$file' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
     t1=$(now)
-    psql -XAtq -d "$db" -c "CHECKPOINT"
-    t2=$(now)
-    run_lis import "$kind" "$file"
-    t3=$(now)
+    cs=$(secs "$t0" "$t1")
+    ls=$(timed "$db" "$LIS" import "$kind" "$file" $force)
     grep -q "$rows loaded" "$work/out" || { cat "$work/out"; echo "lis did not load $rows rows" >&2; exit 1; }
-    local cs ls
-    cs=$(secs "$t0" "$t1"); ls=$(secs "$t2" "$t3")
-    [ "$kind" = budget ] && budget_lis_s=$ls
-    printf '%-13s %9d %9s %10s %9s %10s %7s %9s   max RSS of lis: %s kB\n' "$kind" "$rows" "$mb" "$cs" \
-        "$(rate "$rows" "$cs")" "$ls" "$(rate "$rows" "$ls")" "$(ratio "$ls" "$cs")" "$(cat "$work/rss")"
+    local rss
+    rss=$(cat "$work/rss")
+    if [ -n "$LIS_BASE" ]; then
+        bs=$(timed "${db}_base" "$LIS_BASE" import "$kind" "$file" $force)
+        grep -q "$rows loaded" "$work/out" || { cat "$work/out"; echo "base lis did not load $rows rows" >&2; exit 1; }
+        br=$(ratio "$ls" "$bs")
+    fi
+    [ "$label" = budget ] && budget_lis_s=$ls
+    printf '%-16s %9d %7s %8s %10s %8s %10s %7s %9s %7s   max RSS of lis: %s kB\n' "$label" \
+        "$rows" "$mb" "$cs" "$(rate "$rows" "$cs")" "$ls" "$(rate "$rows" "$ls")" \
+        "$(ratio "$ls" "$cs")" "$bs" "$br" "$rss"
 }
-bench budget "$work/budget.csv" "$BUDGET_ROWS" plain_budget
-bench measurements "$work/measurements.csv" "$MEAS_ROWS" plain_measurement
-echo "ratio = lis import time / psql \\copy time of the same file (target for budget: <= 1.2)"
+bench budget budget "$work/budget.csv" "$BUDGET_ROWS" plain_budget
+bench measurements measurements "$work/measurements.csv" "$MEAS_ROWS" plain_measurement
+bench "measurements (replace)" measurements "$work/measurements.csv" "$MEAS_ROWS" \
+    plain_measurement --force
+echo "ratio = lis import time / psql \\copy time of the same file (targets: budget <= 1.2, measurements <= 3)"
+[ -z "$LIS_BASE" ] || echo "new/base = this lis / $LIS_BASE, same files, same run"
 
 # The server's share: the rows lis converted, \copy'd as they are into a table
 # like budget_line. lis import cannot be faster than this.
@@ -112,5 +149,5 @@ t0=$(now)
 psql -XAtq -d "$db" -c "\\copy typed_budget FROM '$work/converted.tsv'"
 t1=$(now)
 fs=$(secs "$t0" "$t1")
-echo "floor: psql \\copy of the converted budget rows into a table like budget_line:" \
+echo "floor: psql \\copy of the converted budget rows (text) into a table like budget_line:" \
     "$fs s ($(rate "$BUDGET_ROWS" "$fs") rows/s); lis import budget / floor = $(ratio "$budget_lis_s" "$fs")"

@@ -1,6 +1,6 @@
 /*
  * cmd_demo.c - lis demo: a sample municipality end to end. Generates the
- * synthetic municipality's input files (engine/synth.h), imports them through
+ * synthetic municipality's input files (demo/synth.h), imports them through
  * the connectors' import function (the same code as "lis import"), rolls the
  * year up, runs the framework check and prints a summary.
  *

@@ -3,11 +3,12 @@
  *
  * The file is streamed (csvread.c); every cell is converted to canonical text
  * in C (number.c) and the rows go to the server through COPY FROM STDIN in
- * 256 kB chunks, so memory does not grow with the file. Keyed kinds land in a
+ * 64 kB chunks, so memory does not grow with the file. Keyed kinds land in a
  * temporary staging table, are checked in SQL (duplicate keys, references)
  * and merged with INSERT ... ON CONFLICT; budget lines are appended to
- * budget_line directly. Bad rows never reach COPY; they are collected as
- * errors (and, with partial, written to a reject file).
+ * budget_line directly, in binary COPY format (copybin.c), so that the
+ * server stores the typed values without parsing a million amounts again. Bad rows never
+ * reach COPY; they are collected as errors (and, with partial, written to a reject file).
  */
 #include "import.h"
 
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "copybin.h"
 #include "csvread.h"
 #include "db.h"
 #include "kinds.h"
@@ -197,6 +199,8 @@ typedef struct ctx {
     lis_buf row; /* the row being built */
     lis_buf tmp;
     lis_buf join; /* a field joined from several columns */
+    bool binary;  /* COPY in binary format (budget lines), else text */
+    int nfields;  /* binary: the fields of a row */
     bool copy_failed;
     FILE *rejects;
     char *reject_tmp;
@@ -382,6 +386,59 @@ copy_text(lis_buf *b, const char *s, size_t n)
         start = i + 1;
     }
     lis_buf_add(b, s + start, n - start);
+}
+
+/* The values of a row, in the format of the COPY: each out_ function
+ * appends one field; out_sep comes between two. */
+static void
+out_sep(ctx *c)
+{
+    if (!c->binary)
+        lis_buf_addc(&c->out, '\t');
+}
+
+static void
+out_null(ctx *c)
+{
+    if (c->binary)
+        lis_copybin_null(&c->out);
+    else
+        lis_buf_add(&c->out, "\\N", 2);
+}
+
+static void
+out_text(ctx *c, const char *s, size_t n)
+{
+    if (c->binary)
+        lis_copybin_text(&c->out, s, n);
+    else
+        copy_text(&c->out, s, n);
+}
+
+static void add_long(lis_buf *b, long v);
+
+/* A whole number into a column of width bytes (2, 4 or 8). */
+static void
+out_int(ctx *c, long v, int width)
+{
+    if (!c->binary)
+        add_long(&c->out, v);
+    else if (width == 2)
+        lis_copybin_int2(&c->out, (int16_t)v);
+    else if (width == 4)
+        lis_copybin_int4(&c->out, (int32_t)v);
+    else
+        lis_copybin_int8(&c->out, (int64_t)v);
+}
+
+/* A canonical number (lis_number_parse) into a numeric column. */
+static void
+out_num(ctx *c, const char *v)
+{
+    if (!c->binary)
+        lis_buf_adds(&c->out, v);
+    else if (!lis_copybin_numeric(&c->out, v))
+        out_null(c); /* not reached: v is canonical; NULL rather than a torn row */
 }
 
 /* ------------------------------------------------------------ the header */
@@ -722,8 +779,8 @@ is_missing_token(const ctx *c, const char *s, size_t n)
 }
 
 /*
- * Converts one cell of field fd and appends it (with its leading tab unless
- * first) to the COPY data. Returns false after recording an error.
+ * Converts one cell of field fd and appends it to the COPY data (a period
+ * as its two or four columns). Returns false after recording an error.
  */
 static bool
 convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t rawn,
@@ -747,13 +804,14 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             return false;
         }
         if (fd->def) {
-            copy_text(row, fd->def, strlen(fd->def));
+            out_text(c, fd->def, strlen(fd->def));
         } else {
-            lis_buf_adds(row, "\\N");
-            if (fd->type == LIS_F_PERIOD)
-                lis_buf_adds(row, "\t\\N\t\\N\t\\N");
-            if (fd->type == LIS_F_BPERIOD)
-                lis_buf_adds(row, "\t\\N");
+            int ncol = fd->type == LIS_F_PERIOD ? 4 : fd->type == LIS_F_BPERIOD ? 2 : 1;
+            for (int i = 0; i < ncol; i++) {
+                if (i)
+                    out_sep(c);
+                out_null(c);
+            }
         }
         return true;
     }
@@ -763,9 +821,11 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
     switch (fd->type) {
     case LIS_F_ID:
     case LIS_F_TEXT:
-        copy_text(row, s, n);
+        out_text(c, s, n);
         return true;
     case LIS_F_IDLIST: {
+        lis_buf *list = &c->tmp;
+        lis_buf_reset(list);
         bool first = true;
         size_t i = 0;
         while (i < n) {
@@ -776,12 +836,13 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
                 j++;
             if (j > i) {
                 if (!first)
-                    lis_buf_addc(row, ' ');
-                copy_text(row, s + i, j - i);
+                    lis_buf_addc(list, ' ');
+                lis_buf_add(list, s + i, j - i);
                 first = false;
             }
             i = j;
         }
+        out_text(c, list->data ? list->data : "", list->len);
         return true;
     }
     case LIS_F_NUM: {
@@ -793,7 +854,7 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             return false;
         }
         if (r == LIS_NUM_NULL) {
-            lis_buf_adds(row, "\\N");
+            out_null(c);
             return true;
         }
         if (fd->min < fd->max) {
@@ -814,7 +875,7 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             else
                 buf[0] = '-', v = buf;
         }
-        lis_buf_adds(row, v);
+        out_num(c, v);
         return true;
     }
     case LIS_F_INT: {
@@ -880,9 +941,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
             five = s[i] >= '0' && s[i] <= '9';
         if (five) {
             char code[8] = {s[0], '.', s[1], s[2], '.', s[3], s[4], '\0'};
-            lis_buf_add(row, code, 7);
+            out_text(c, code, 7);
         } else {
-            copy_text(row, s, n);
+            out_text(c, s, n);
         }
         return true;
     }
@@ -898,9 +959,9 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
                      (s[3] - '0');
             if (mo >= 1 && mo <= 12 && yr >= 1900 && yr <= 2999) {
                 if (fd->type == LIS_F_BPERIOD) {
-                    add_long(row, yr);
-                    lis_buf_addc(row, '\t');
-                    add_long(row, mo);
+                    out_int(c, yr, 4);
+                    out_sep(c);
+                    out_int(c, mo, 2);
                 } else {
                     lis_buf_add(row, s, 7);
                     lis_buf_addc(row, '\t');
@@ -930,13 +991,12 @@ convert(ctx *c, const lis_field *fd, const colmap *m, const char *raw, size_t ra
                 return false;
             }
             cell_free(cellbuf, value);
-            add_long(row, p.year);
-            if (p.kind == LIS_YEAR) {
-                lis_buf_add(row, "\t\\N", 3);
-            } else {
-                lis_buf_addc(row, '\t');
-                add_long(row, p.first_month);
-            }
+            out_int(c, p.year, 4);
+            out_sep(c);
+            if (p.kind == LIS_YEAR)
+                out_null(c);
+            else
+                out_int(c, p.first_month, 2);
             return true;
         }
         cell_free(cellbuf, value);
@@ -1088,13 +1148,17 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
     /* The row is built at the end of the COPY data and cut off again if a
      * cell is bad. */
     size_t start = c->out.len;
-    if (!c->kind->staged)
+    if (c->binary) {
+        lis_copybin_row(&c->out, c->nfields);
+        lis_copybin_int8(&c->out, c->batch_id);
+    } else if (!c->kind->staged) {
         lis_buf_add(&c->out, c->batch_text, c->batch_len);
-    add_long(&c->out, line);
+    }
+    out_int(c, line, 4);
     for (int k = 0; k < c->kind->nfields; k++) {
         const lis_field *fd = &c->kind->fields[k];
         const colmap *m = &c->map[k];
-        lis_buf_addc(&c->out, '\t');
+        out_sep(c);
         if (m->constant) {
             convert(c, fd, m, m->constant, strlen(m->constant), line, negate);
         } else if (m->nsrc == 1) {
@@ -1122,7 +1186,8 @@ on_record(void *vc, const lis_csv_field *f, size_t nf, long line, lis_error *err
         c->res->rows_rejected++;
         return LIS_OK;
     }
-    lis_buf_addc(&c->out, '\n');
+    if (!c->binary)
+        lis_buf_addc(&c->out, '\n');
     if (c->cc_field >= 0 && !strset_has(&c->allocated, c->cc_s, c->cc_n))
         c->res->rows_unallocated++;
     return flush(c, false);
@@ -1158,6 +1223,8 @@ static lis_status
 copy_end(ctx *c, const char *errmsg)
 {
     lis_status st = LIS_OK;
+    if (errmsg == NULL && c->binary)
+        lis_copybin_trailer(&c->out);
     if (errmsg == NULL && flush(c, true) != LIS_OK)
         errmsg = "client failed";
     if (PQputCopyEnd(c->conn, errmsg) != 1)
@@ -1389,7 +1456,13 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
             goto out;
         snprintf(copy_name, sizeof copy_name, "queries/import_stage_copy.sql");
     } else {
+        /* import_budget_copy.sql takes binary rows: the batch, the line, then
+         * the fields (a budget period as year and month). */
         snprintf(copy_name, sizeof copy_name, "queries/import_budget_copy.sql");
+        c.binary = true; /* its fields' types are those out_ writes in binary */
+        c.nfields = 2;
+        for (int k = 0; k < kind->nfields; k++)
+            c.nfields += kind->fields[k].type == LIS_F_BPERIOD ? 2 : 1;
     }
     {
         PGresult *r = PQexec(conn, lis_sql(copy_name));
@@ -1400,6 +1473,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         }
         PQclear(r);
         copying = true;
+        if (c.binary)
+            lis_copybin_header(&c.out);
         /* A larger send buffer lets conversion run ahead of the server
          * instead of waiting for it chunk by chunk (bounded: the kernel
          * caps it at net.core.wmem_max). */

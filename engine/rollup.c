@@ -57,20 +57,113 @@ fingerprint(PGconn *conn, const lis_config *cfg, char out[33], lis_error *err)
     return true;
 }
 
+/* What decides whether a rollup of a year may be incremental: the import
+ * batches and the catalogue as the last rollup saw them and as they are now
+ * (rollup_state.sql). */
+typedef struct rollup_plan {
+    bool full;      /* compute every figure of the year */
+    bool budget;    /* budget lines arrived: the spread, economy and areas */
+    bool transfers; /* transfers arrived */
+    char since[32]; /* the newest batch id the last rollup saw */
+    char newest[32], batches[32], withdrawn[32], catalogue[33];
+} rollup_plan;
+
 static void
 record_run(PGconn *conn, const lis_config *cfg, const char *year, const char *fp,
-           const char *status, const char *error, const char *started)
+           const rollup_plan *plan, long recomputed, const char *status,
+           const char *error, const char *started)
 {
-    char json[512];
-    snprintf(json, sizeof json,
-             "{\"year\": %s, \"yellow\": %.15g, \"economy_green\": %.15g, "
-             "\"economy_yellow\": %.15g, \"fingerprint\": \"%s\"}",
-             year, cfg->yellow_pct, cfg->economy_green_pct, cfg->economy_yellow_pct, fp);
-    const char *params[] = {year, json, status, error, started};
+    char yellow[40], green[40], eyellow[40], rc[32];
+    snprintf(yellow, sizeof yellow, "%.15g", cfg->yellow_pct);
+    snprintf(green, sizeof green, "%.15g", cfg->economy_green_pct);
+    snprintf(eyellow, sizeof eyellow, "%.15g", cfg->economy_yellow_pct);
+    snprintf(rc, sizeof rc, "%ld", recomputed);
+    const char *params[] = {year,
+                            yellow,
+                            green,
+                            eyellow,
+                            fp,
+                            plan->newest[0] ? plan->newest : NULL,
+                            plan->batches[0] ? plan->batches : NULL,
+                            plan->withdrawn[0] ? plan->withdrawn : NULL,
+                            plan->catalogue,
+                            plan->full ? "full" : "incremental",
+                            rc,
+                            status,
+                            error,
+                            started};
     lis_error ignored = {0};
     PGresult *res =
-        lis_db_query(conn, "queries/rollup_run_record.sql", 5, params, &ignored);
+        lis_db_query(conn, "queries/rollup_run_record.sql", 14, params, &ignored);
     PQclear(res);
+}
+
+/* The value of column NAME in row 0 of res ("" when NULL). */
+static const char *
+column(const PGresult *res, const char *name)
+{
+    int c = PQfnumber(res, name);
+    return c < 0 ? "" : PQgetvalue(res, 0, c);
+}
+
+/*
+ * Decides, under the year's lock, whether the rollup can be incremental:
+ * only when the last successful rollup of the year recorded the batches it
+ * saw, no batch it counted has changed since (none withdrawn, none
+ * committed late with a lower id), the catalogue and thresholds are as they
+ * were, and every batch since holds measurements, budget lines or
+ * transfers. When no batch arrived but the data changed all the same (by
+ * other means than lis import), it is full too.
+ */
+static lis_status
+plan_rollup(PGconn *conn, const lis_config *cfg, const char *ys, const char *fp,
+            bool force_full, rollup_plan *plan, lis_error *err)
+{
+    const char *py[] = {ys};
+    PGresult *res = lis_db_query(conn, "queries/rollup_last.sql", 1, py, err);
+    if (res == NULL)
+        return LIS_DB;
+    bool have = PQntuples(res) == 1;
+    for (int c = 0; have && c < PQnfields(res); c++)
+        have = !PQgetisnull(res, 0, c);
+    char last_fp[33] = "", last_batches[32] = "", last_withdrawn[32] = "",
+         last_catalogue[33] = "";
+    snprintf(plan->since, sizeof plan->since, "0");
+    if (have) {
+        snprintf(last_fp, sizeof last_fp, "%s", column(res, "fingerprint"));
+        snprintf(plan->since, sizeof plan->since, "%s", column(res, "newest"));
+        snprintf(last_batches, sizeof last_batches, "%s", column(res, "batches"));
+        snprintf(last_withdrawn, sizeof last_withdrawn, "%s", column(res, "withdrawn"));
+        snprintf(last_catalogue, sizeof last_catalogue, "%s", column(res, "catalogue"));
+    }
+    PQclear(res);
+
+    char th[128];
+    thresholds_text(cfg, th, sizeof th);
+    const char *ps[] = {th, plan->since};
+    res = lis_db_query(conn, "queries/rollup_state.sql", 2, ps, err);
+    if (res == NULL)
+        return LIS_DB;
+    snprintf(plan->newest, sizeof plan->newest, "%s", column(res, "newest"));
+    snprintf(plan->withdrawn, sizeof plan->withdrawn, "%s", column(res, "withdrawn"));
+    snprintf(plan->catalogue, sizeof plan->catalogue, "%s", column(res, "catalogue"));
+    bool data_only = strcmp(column(res, "data_only"), "t") == 0;
+    long n_new = atol(column(res, "n_new"));
+    plan->budget = strcmp(column(res, "budget"), "t") == 0;
+    plan->transfers = strcmp(column(res, "transfers"), "t") == 0;
+    bool same_batches = have && strcmp(column(res, "batches"), last_batches) == 0;
+    /* What the next rollup compares with: the batches up to the newest. */
+    snprintf(plan->batches, sizeof plan->batches, "%s", column(res, "total"));
+    PQclear(res);
+
+    plan->full = force_full || !have || !same_batches ||
+                 strcmp(plan->withdrawn, last_withdrawn) != 0 ||
+                 strcmp(plan->catalogue, last_catalogue) != 0 || !data_only ||
+                 (n_new == 0 && strcmp(fp, last_fp) != 0);
+    if (plan->full)
+        plan->budget = plan->transfers = true;
+
+    return LIS_OK;
 }
 
 lis_status
@@ -93,19 +186,27 @@ lis_rollup_analyze(PGconn *conn, lis_error *err)
 
 static lis_status lock_year(PGconn *conn, const char *ys, lis_error *err);
 static lis_status compute(PGconn *conn, const lis_config *cfg, int year,
-                          lis_rollup_stats *stats, lis_error *err);
+                          const rollup_plan *plan, lis_rollup_stats *stats,
+                          lis_error *err);
 
 lis_status
 lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats *stats,
                 lis_error *err)
 {
+    return lis_rollup_refresh(conn, cfg, year, false, stats, err);
+}
+
+lis_status
+lis_rollup_refresh(PGconn *conn, const lis_config *cfg, int year, bool full,
+                   lis_rollup_stats *stats, lis_error *err)
+{
     lis_rollup_stats st = {0};
+    rollup_plan plan = {.full = true};
     double t0 = now_seconds();
     char ys[16], fp[33] = "", started[64] = "";
     snprintf(ys, sizeof ys, "%d", year);
 
-    PGresult *res =
-        lis_db_query_text(conn, "SELECT clock_timestamp()::text", 0, NULL, err);
+    PGresult *res = lis_db_query(conn, "queries/rollup_clock.sql", 0, NULL, err);
     if (res == NULL)
         return LIS_DB;
     snprintf(started, sizeof started, "%s", PQgetvalue(res, 0, 0));
@@ -117,9 +218,10 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
     if (lis_db_exec(conn, "BEGIN", err) != LIS_OK)
         return LIS_DB;
     if (lock_year(conn, ys, err) != LIS_OK || !fingerprint(conn, cfg, fp, err) ||
-        compute(conn, cfg, year, &st, err) != LIS_OK)
+        plan_rollup(conn, cfg, ys, fp, full, &plan, err) != LIS_OK ||
+        compute(conn, cfg, year, &plan, &st, err) != LIS_OK)
         goto fail;
-    record_run(conn, cfg, ys, fp, "ok", NULL, started);
+    record_run(conn, cfg, ys, fp, &plan, st.recomputed, "ok", NULL, started);
     if (lis_db_exec(conn, "COMMIT", err) != LIS_OK)
         goto fail;
     st.seconds = now_seconds() - t0;
@@ -129,7 +231,8 @@ lis_rollup_year(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats 
 
 fail:
     lis_db_exec(conn, "ROLLBACK", NULL);
-    record_run(conn, cfg, ys, fp, "failed", err ? err->msg : "rollup failed", started);
+    record_run(conn, cfg, ys, fp, &plan, 0, "failed", err ? err->msg : "rollup failed",
+               started);
     return LIS_DB;
 }
 
@@ -139,54 +242,88 @@ static lis_status
 lock_year(PGconn *conn, const char *ys, lis_error *err)
 {
     const char *p1[] = {ys};
-    PGresult *res = lis_db_query_text(
-        conn, "SELECT pg_advisory_xact_lock(hashtext('lis.rollup'), $1::int)", 1, p1,
-        err);
+    PGresult *res = lis_db_query(conn, "queries/rollup_lock.sql", 1, p1, err);
     if (res == NULL)
         return LIS_DB;
     PQclear(res);
     return LIS_OK;
 }
 
-/* Replaces the rollup rows of the year in the caller's transaction. */
+/* The year's stored rows, counted (an incremental rollup inserts fewer),
+ * and the agreements computed again. */
 static lis_status
-compute(PGconn *conn, const lis_config *cfg, int year, lis_rollup_stats *stats,
-        lis_error *err)
+count_rows(PGconn *conn, const char *ys, lis_rollup_stats *st, lis_error *err)
 {
-    lis_rollup_stats st = {0};
+    const char *p1[] = {ys};
+    PGresult *res = lis_db_query(conn, "queries/rollup_counts.sql", 1, p1, err);
+    if (res == NULL)
+        return LIS_DB;
+    st->agreements = atol(column(res, "agreements"));
+    st->indicator_rows = atol(column(res, "indicator_rows"));
+    st->goal_rows = atol(column(res, "goal_rows"));
+    st->economy_rows = atol(column(res, "economy_rows"));
+    st->area_rows = atol(column(res, "area_rows"));
+    st->transfers = atol(column(res, "transfers"));
+    st->recomputed = atol(column(res, "recomputed"));
+    PQclear(res);
+    return LIS_OK;
+}
+
+/* Replaces the rollup rows of the year that plan says, in the caller's
+ * transaction: every row (plan->full), or those of the agreements that the
+ * batches since the last rollup touch (rollup_todo.sql), the economy per
+ * area when budget lines arrived and the transfers when transfers did. */
+static lis_status
+compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
+        lis_rollup_stats *stats, lis_error *err)
+{
+    lis_rollup_stats st = {.full = plan->full};
     char ys[16], yellow[40], green[40], eyellow[40];
     snprintf(ys, sizeof ys, "%d", year);
     snprintf(yellow, sizeof yellow, "%.15g", cfg->yellow_pct);
     snprintf(green, sizeof green, "%.15g", cfg->economy_green_pct);
     snprintf(eyellow, sizeof eyellow, "%.15g", cfg->economy_yellow_pct);
+    const char *full = plan->full ? "true" : "false";
     const char *p1[] = {ys};
     const char *p2[] = {ys, yellow};
     const char *p3[] = {ys, green, eyellow};
+    const char *ptodo[] = {ys, plan->full ? NULL : plan->since};
+    const char *pdel[] = {ys, full};
+    const char *pyear[] = {ys, plan->budget ? "true" : "false",
+                           plan->transfers ? "true" : "false"};
     /* The queries are short and set-based: JIT compilation would cost more
      * than it saves (seconds at scale 1), and sorts should stay in memory. */
     if (lis_db_exec(conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) !=
         LIS_OK)
         return LIS_DB;
     if (run_query(conn, "queries/rollup_prepare_units.sql", 1, p1, err) < 0 ||
-        run_query(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
-        lis_db_exec(conn, "ANALYZE rollup_au; ANALYZE rollup_spread", err) != LIS_OK)
+        lis_db_exec(conn, "ANALYZE rollup_au", err) != LIS_OK ||
+        run_query(conn, "queries/rollup_todo.sql", 2, ptodo, err) < 0 ||
+        lis_db_exec(conn, "ANALYZE rollup_todo", err) != LIS_OK)
         return LIS_DB;
-    if (run_query(conn, "queries/rollup_delete.sql", 1, p1, err) < 0 ||
+    /* Without new budget lines no economy row is computed again: the spread
+     * of the budget lines, the costliest part, is then not needed. */
+    if (plan->budget &&
+        (run_query(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
+         lis_db_exec(conn, "ANALYZE rollup_spread", err) != LIS_OK))
+        return LIS_DB;
+    if (run_query(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
+        run_query(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
         (st.indicator_rows =
              run_query(conn, "queries/rollup_indicator.sql", 2, p2, err)) < 0 ||
-        (st.goal_rows = run_query(conn, "queries/rollup_goal.sql", 2, p2, err)) < 0 ||
-        (st.economy_rows = run_query(conn, "queries/rollup_economy.sql", 3, p3, err)) <
-            0 ||
-        (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) <
-            0 ||
+        (st.goal_rows = run_query(conn, "queries/rollup_goal.sql", 2, p2, err)) < 0)
+        return LIS_DB;
+    if (plan->budget &&
+        ((st.economy_rows = run_query(conn, "queries/rollup_economy.sql", 3, p3, err)) <
+             0 ||
+         (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) <
+             0))
+        return LIS_DB;
+    if (plan->transfers &&
         (st.transfers = run_query(conn, "queries/rollup_transfer.sql", 1, p1, err)) < 0)
         return LIS_DB;
-    PGresult *res = lis_db_query_text(
-        conn, "SELECT count(*) FROM agreement WHERE year = $1", 1, p1, err);
-    if (res == NULL)
+    if (count_rows(conn, ys, &st, err) != LIS_OK)
         return LIS_DB;
-    st.agreements = atol(PQgetvalue(res, 0, 0));
-    PQclear(res);
     *stats = st;
     return LIS_OK;
 }
@@ -210,6 +347,7 @@ lis_rollup_as_of(PGconn *conn, const lis_config *cfg, int year, long batch, char
         return LIS_INPUT;
     }
     lis_rollup_stats st;
+    rollup_plan plan = {.full = true, .budget = true, .transfers = true};
     if (lock_year(conn, ys, err) != LIS_OK ||
         lis_db_exec(conn, "SET LOCAL jit = off", err) != LIS_OK)
         return LIS_DB;
@@ -219,7 +357,7 @@ lis_rollup_as_of(PGconn *conn, const lis_config *cfg, int year, long batch, char
     PQclear(res);
     if (!fingerprint(conn, cfg, fp, err))
         return LIS_DB;
-    return compute(conn, cfg, year, &st, err);
+    return compute(conn, cfg, year, &plan, &st, err);
 }
 
 lis_status
@@ -236,7 +374,7 @@ lis_rollup_ensure(PGconn *conn, const lis_config *cfg, int year, bool *ran,
     PGresult *res = lis_db_query(conn, "queries/rollup_last.sql", 1, params, err);
     if (res == NULL)
         return LIS_DB;
-    bool current = PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), fp) == 0;
+    bool current = PQntuples(res) == 1 && strcmp(column(res, "fingerprint"), fp) == 0;
     PQclear(res);
     if (current)
         return LIS_OK;

@@ -17,7 +17,7 @@
 #include "config.h"
 #include "error.h"
 
-/* What one rollup produced (row counts of the year). */
+/* What one rollup produced (the year's stored row counts after it). */
 typedef struct lis_rollup_stats {
     long agreements;
     long indicator_rows;
@@ -25,17 +25,29 @@ typedef struct lis_rollup_stats {
     long economy_rows;
     long area_rows;
     long transfers;
+    long recomputed; /* the agreements whose rows were computed again */
+    bool full;       /* every figure of the year was computed again */
     double seconds;
 } lis_rollup_stats;
 
 /*
- * Computes every figure of the year Y and replaces the year's rows of the
- * rollup tables, in one transaction holding an advisory lock on (rollup, Y)
- * so that two rollups of one year do not interleave. Thresholds come from
- * cfg (yellow_pct, economy_green_pct, economy_yellow_pct). conn must not be
- * inside a transaction. stats may be NULL. Returns LIS_OK, or LIS_DB with err
- * filled (the stored rows are then unchanged and the failed run is recorded).
+ * Brings every figure of the year Y up to date in the rollup tables, in one
+ * transaction holding an advisory lock on (rollup, Y) so that two rollups of
+ * one year do not interleave. Thresholds come from cfg (yellow_pct,
+ * economy_green_pct, economy_yellow_pct). conn must not be inside a
+ * transaction. stats may be NULL. Returns LIS_OK, or LIS_DB with err filled
+ * (the stored rows are then unchanged and the failed run is recorded).
+ *
+ * Incremental unless full: when only measurements, budget lines and
+ * transfers were imported since the year's last successful rollup (no
+ * catalogue import, no withdrawn batch, same thresholds), only the
+ * agreements those batches touch are computed again (the figures are those
+ * of a full rollup); otherwise, or with full, every figure of the year.
  */
+lis_status lis_rollup_refresh(PGconn *conn, const lis_config *cfg, int year, bool full,
+                              lis_rollup_stats *stats, lis_error *err);
+
+/* lis_rollup_refresh, incremental where it can be. */
 lis_status lis_rollup_year(PGconn *conn, const lis_config *cfg, int year,
                            lis_rollup_stats *stats, lis_error *err);
 

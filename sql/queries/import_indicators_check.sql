@@ -3,6 +3,8 @@
 -- No parameters. Result: line_no, field, value, reason, warning.
 -- A ratio names a numerator and a denominator that are known (in the file or
 -- the database) and not ratios themselves; other indicators name neither.
+-- Duplicate keys are found by byte (COLLATE "C"): the same rows as the
+-- default collation, which is deterministic, in a sort several times faster.
 WITH known AS (
     SELECT indicator_id, aggregation FROM import_stage
     UNION ALL
@@ -16,7 +18,7 @@ WITH known AS (
 )
 SELECT line_no, 'indicator_id' AS field, indicator_id AS value,
        'is a duplicate key (also on line ' || first_line || ')' AS reason, false AS warning
-FROM (SELECT s.*, min(line_no) OVER (PARTITION BY indicator_id) AS first_line
+FROM (SELECT s.*, min(line_no) OVER (PARTITION BY indicator_id COLLATE "C") AS first_line
       FROM import_stage s) d
 WHERE line_no <> first_line
 UNION ALL

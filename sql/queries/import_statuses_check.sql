@@ -1,9 +1,12 @@
 -- import_statuses_check.sql - checks the staged statuses before they are merged: every
 -- row returned is an error (warning = false) or an ignored row (warning = true).
 -- No parameters. Result: line_no, field, value, reason, warning.
+-- Duplicate keys are found by byte (COLLATE "C"): the same rows as the
+-- default collation, which is deterministic, in a sort several times faster.
 SELECT line_no, 'period' AS field, period AS value,
        'is a duplicate key (also on line ' || first_line || ')' AS reason, false AS warning
-FROM (SELECT s.*, min(line_no) OVER (PARTITION BY goal_id, period) AS first_line
+FROM (SELECT s.*,
+             min(line_no) OVER (PARTITION BY goal_id COLLATE "C", period COLLATE "C") AS first_line
       FROM import_stage s) d
 WHERE line_no <> first_line
 UNION ALL

@@ -9,10 +9,14 @@
 --
 -- Reads the temporary tables of rollup_prepare_units.sql (U(A)) and
 -- rollup_prepare_spread.sql (yearly rows spread 1/12). An agreement's figures
--- are over the cost centres of its units (holder and descendants).
+-- are over the cost centres of its units (holder and descendants). Only the
+-- agreements of rollup_todo (rollup_todo.sql) whose economy is computed again.
 WITH
 win AS (SELECT * FROM year_windows($1::int)),
-ag AS (SELECT agreement_id FROM agreement WHERE year = $1),
+ag AS (
+    SELECT agreement_id FROM agreement
+     WHERE year = $1 AND agreement_id IN (SELECT agreement_id FROM rollup_todo WHERE economy)
+),
 acc AS (SELECT au.agreement_id, c.cost_centre FROM rollup_au au JOIN cost_centre c USING (unit_id)),
 ccm AS (SELECT cost_centre, month, sum(b12) AS b, sum(a12) AS a FROM rollup_spread GROUP BY 1, 2),
 has_lines AS (

@@ -1,6 +1,8 @@
 -- rollup_goal.sql - goal attainment and status per agreement, goal and window
 -- of one year (SPEC section 3), inserted into rollup_goal. Reads the
 -- rollup_indicator rows of the year (insert those first, same transaction).
+-- Only the agreements of rollup_todo (rollup_todo.sql) whose goals are
+-- computed again.
 --
 -- $1 integer  the year
 -- $2 numeric  the configured yellow threshold (%) for the goal status
@@ -12,7 +14,10 @@
 -- the shorter wins). Every goal row carries that status's comment.
 WITH RECURSIVE
 win AS (SELECT * FROM year_windows($1::int)),
-ga AS (SELECT * FROM agreement_goals($1::int)),
+ga AS (
+    SELECT * FROM agreement_goals($1::int)
+     WHERE agreement_id IN (SELECT agreement_id FROM rollup_todo WHERE goals)
+),
 measured AS (
     SELECT agreement_id, goal_id, window_name,
            sum(weight) FILTER (WHERE attainment IS NOT NULL) AS wsum,
@@ -23,6 +28,7 @@ measured AS (
                AS all_green
       FROM rollup_indicator
      WHERE year = $1
+       AND agreement_id IN (SELECT agreement_id FROM rollup_todo WHERE goals)
      GROUP BY 1, 2, 3
 ),
 -- Per goal and window: the latest status whose period ends no later than the

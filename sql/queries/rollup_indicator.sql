@@ -4,8 +4,9 @@
 -- $1 integer  the year
 -- $2 numeric  the configured yellow threshold (%), used where a target row
 --             has no "gul" of its own
--- Result: none (INSERT). The caller has deleted the year's rows first, in the
--- same transaction.
+-- Result: none (INSERT), for the agreements of rollup_todo (rollup_todo.sql)
+-- whose goals are computed again. The caller has deleted their rows first,
+-- in the same transaction.
 --
 -- How: the measurements each agreement needs are aggregated per agreement
 -- and period over U(A) (the temporary table rollup_au of
@@ -27,8 +28,12 @@ cw AS (
                                 ELSE CASE WHEN w.wl = 12 THEN 12 ELSE 0 END END AS cl) c
 ),
 rng AS (SELECT DISTINCT cf, cl FROM cw WHERE due),
--- The goals rolled up in each agreement: its own and those shared into it.
-ga AS (SELECT * FROM agreement_goals($1::int)),
+-- The goals rolled up in each agreement: its own and those shared into it;
+-- of the agreements computed again (rollup_todo.sql).
+ga AS (
+    SELECT * FROM agreement_goals($1::int)
+     WHERE agreement_id IN (SELECT agreement_id FROM rollup_todo WHERE goals)
+),
 gi AS (
     SELECT ga.agreement_id, ga.goal_id, ga.owner_id, t.indicator_id, t.baseline, t.target,
            t.low, t.high, t.method, t.weight, t.yellow, t.q1, t.q2, t.q3, t.q4,

@@ -3,6 +3,10 @@
 run_lis 1 rollup
 assert_grep 'needs --year' "$TMP/err"
 run_lis 1 rollup --year 26
+run_lis 1 rollup --full
+assert_grep 'needs --year' "$TMP/err"
+run_lis 0 rollup --help
+assert_grep '^  --full ' "$TMP/out"
 run_lis 1 show attainment
 assert_grep 'either --period or --year' "$TMP/err"
 run_lis 1 show attainment --period 2026-13

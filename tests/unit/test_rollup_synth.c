@@ -1,4 +1,4 @@
-/* test_rollup_synth.c - the synthetic municipality (engine/synth.c): sizes,
+/* test_rollup_synth.c - the synthetic municipality (demo/synth.c): sizes,
  * determinism, the worked example inside it, and every case represented. */
 #include <setjmp.h>
 #include <stdarg.h>

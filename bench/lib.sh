@@ -1,0 +1,126 @@
+# lib.sh - sourced by the bench/ scripts (month.sh, scale.sh, compare.sh):
+# a work folder and databases removed at the end, the import order of the
+# demo's files, and stages timed with /usr/bin/time (package time) while the
+# PostgreSQL server's memory is sampled beside them.
+#
+# Server memory: the sum of the proportional set size (Pss in
+# /proc/PID/smaps_rollup, so shared_buffers count once, not once per process)
+# of the postmaster and all its children, sampled every 0.2 s while a stage
+# runs; the peak is printed. It needs the server on this machine and its
+# /proc readable (pg_virtualenv as root or as the cluster's user); else "-".
+# A stage shorter than the sampling interval shows one sample.
+
+# The demo's files in dependency order (lis demo --files-only writes KIND.csv).
+BENCH_KINDS="units cost-centres accounts agreements indicators goals targets measurements
+statuses budget transfers"
+
+# bench_init NAME: a work folder ($BENCH_WORK) and the trap that removes it
+# and every database made by bench_db.
+bench_init() {
+    [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (package time)" >&2; exit 1; }
+    BENCH_WORK=$(mktemp -d "${TMPDIR:-/tmp}/lis-bench-$1.XXXXXX")
+    BENCH_DBS=""
+    BENCH_SAMPLER=""
+    trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+    [ -z "$BENCH_SAMPLER" ] || kill "$BENCH_SAMPLER" 2>/dev/null || true
+    local d
+    for d in $BENCH_DBS; do dropdb --if-exists "$d" >/dev/null 2>&1 || true; done
+    rm -rf "$BENCH_WORK"
+}
+
+# bench_db NAME LIS: creates database NAME, points LIS_DB at it and runs
+# "LIS db init" there.
+bench_db() {
+    createdb "$1"
+    BENCH_DBS="$BENCH_DBS $1"
+    export LIS_DB="dbname=$1"
+    "$2" db init >/dev/null
+}
+
+# bench_start NAME BUILD_DIR DB: for a script that runs one lis against one
+# database: sets LIS (BUILD_DIR/cli/lis, which must exist), the work folder
+# (bench_init NAME) and database DB (bench_db).
+bench_start() {
+    LIS=$2/cli/lis
+    [ -x "$LIS" ] || { echo "build lis first ($LIS)" >&2; exit 1; }
+    bench_init "$1"
+    bench_db "$3" "$LIS"
+}
+
+# bench_latest_month DB: the latest month of 2026 with a monthly value (as
+# "2026-MM"), the month the monthly run reports.
+bench_latest_month() {
+    local m
+    m=$(psql -XAtqd "$1" -c "SELECT coalesce(max(last_month), 12) FROM lis.measurement
+        WHERE year = 2026 AND value IS NOT NULL AND first_month = last_month")
+    printf '2026-%02d\n' "$m"
+}
+
+# bench_postmaster: the server's postmaster PID, when it runs on this machine
+# and its data folder is readable; else nothing.
+bench_postmaster() {
+    local dir
+    dir=$(psql -XAtqd postgres -c "SHOW data_directory" 2>/dev/null) || return 0
+    [ -r "$dir/postmaster.pid" ] && head -n 1 "$dir/postmaster.pid" || true
+}
+
+# bench_server_kb PID: the sum of Pss (kB) of the postmaster PID and its
+# children now.
+bench_server_kb() {
+    local files=("/proc/$1/smaps_rollup") p
+    for p in $(ps --ppid "$1" -o pid= 2>/dev/null); do files+=("/proc/$p/smaps_rollup"); done
+    awk '/^Pss:/ { s += $2 } END { print s + 0 }' "${files[@]}" 2>/dev/null || echo 0
+}
+
+# bench_sampler_start FILE: samples the server's memory every 0.2 s, keeping
+# the peak (kB) in FILE, until bench_sampler_stop.
+bench_sampler_start() {
+    local pm
+    pm=$(bench_postmaster)
+    if [ -z "$pm" ] || [ ! -r "/proc/$pm/smaps_rollup" ]; then
+        echo - >"$1"
+        return 0
+    fi
+    (
+        peak=0
+        while :; do
+            kb=$(bench_server_kb "$pm")
+            [ "$kb" -le "$peak" ] || { peak=$kb; echo "$peak" >"$1.tmp" && mv "$1.tmp" "$1"; }
+            sleep 0.2
+        done
+    ) &
+    BENCH_SAMPLER=$!
+}
+
+bench_sampler_stop() {
+    [ -z "$BENCH_SAMPLER" ] || { kill "$BENCH_SAMPLER" 2>/dev/null; wait "$BENCH_SAMPLER" 2>/dev/null || true; }
+    BENCH_SAMPLER=""
+}
+
+# bench_mb KB: kB as MB with one decimal ("-" stays "-").
+bench_mb() { awk -v k="$1" 'BEGIN { if (k == "-" || k == "") print "-"; else printf "%.1f", k / 1024 }'; }
+
+# bench_run COMMAND...: runs COMMAND under /usr/bin/time with the server
+# sampled; sets BENCH_SECS (wall), BENCH_KB (the command's peak RSS: the
+# largest single process, lis or one of its forked renderers) and
+# BENCH_SERVER_KB (the server's peak, or "-"). Output goes to
+# $BENCH_WORK/out and err; a failure prints them and exits.
+bench_run() {
+    echo 0 >"$BENCH_WORK/server"
+    bench_sampler_start "$BENCH_WORK/server"
+    if ! /usr/bin/time -f '%e %M' -o "$BENCH_WORK/time" "$@" >"$BENCH_WORK/out" 2>"$BENCH_WORK/err"; then
+        bench_sampler_stop
+        cat "$BENCH_WORK/out" "$BENCH_WORK/err" >&2
+        echo "failed: $*" >&2
+        exit 1
+    fi
+    bench_sampler_stop
+    read -r BENCH_SECS BENCH_KB <"$BENCH_WORK/time"
+    BENCH_SERVER_KB=$(cat "$BENCH_WORK/server")
+}
+
+# bench_sum A B ...: the sum, with two decimals.
+bench_sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; printf "%.2f", s }' "$@"; }

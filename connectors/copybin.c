@@ -1,0 +1,147 @@
+/*
+ * copybin.c - PostgreSQL's binary COPY format: every integer in network byte
+ * order, every field preceded by its length (-1 for NULL).
+ */
+#include "copybin.h"
+
+#include <string.h>
+
+/* numeric's external form (src/backend/utils/adt/numeric.c, numeric_send):
+ * base-10000 digits, the weight of the first (in powers of 10000), the sign
+ * and the display scale. */
+#define NUMERIC_POS 0x0000
+#define NUMERIC_NEG 0x4000
+#define NUMERIC_MAX_GROUPS 64 /* canonical text is < LIS_NUM_SIZE (64) bytes */
+
+static void
+put16(lis_buf *b, uint16_t v)
+{
+    char s[2] = {(char)(v >> 8), (char)v};
+    lis_buf_add(b, s, 2);
+}
+
+static void
+put32(lis_buf *b, uint32_t v)
+{
+    char s[4] = {(char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v};
+    lis_buf_add(b, s, 4);
+}
+
+void
+lis_copybin_header(lis_buf *b)
+{
+    lis_buf_add(b, "PGCOPY\n\377\r\n\0", 11);
+    put32(b, 0); /* flags: no OIDs */
+    put32(b, 0); /* header extension length */
+}
+
+void
+lis_copybin_trailer(lis_buf *b)
+{
+    put16(b, 0xFFFF);
+}
+
+void
+lis_copybin_row(lis_buf *b, int nfields)
+{
+    put16(b, (uint16_t)nfields);
+}
+
+void
+lis_copybin_null(lis_buf *b)
+{
+    put32(b, 0xFFFFFFFFu);
+}
+
+void
+lis_copybin_int2(lis_buf *b, int16_t v)
+{
+    put32(b, 2);
+    put16(b, (uint16_t)v);
+}
+
+void
+lis_copybin_int4(lis_buf *b, int32_t v)
+{
+    put32(b, 4);
+    put32(b, (uint32_t)v);
+}
+
+void
+lis_copybin_int8(lis_buf *b, int64_t v)
+{
+    put32(b, 8);
+    put32(b, (uint32_t)((uint64_t)v >> 32));
+    put32(b, (uint32_t)v);
+}
+
+void
+lis_copybin_text(lis_buf *b, const char *s, size_t n)
+{
+    put32(b, (uint32_t)n);
+    lis_buf_add(b, s, n);
+}
+
+bool
+lis_copybin_numeric(lis_buf *b, const char *s)
+{
+    bool neg = false;
+    if (*s == '-')
+        neg = true, s++;
+    const char *ip = s;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    size_t in = (size_t)(s - ip);
+    const char *fp = s;
+    size_t fn = 0;
+    if (*s == '.') {
+        fp = ++s;
+        while (*s >= '0' && *s <= '9')
+            s++;
+        fn = (size_t)(s - fp);
+        if (fn == 0)
+            return false;
+    }
+    if (*s != '\0' || in + fn == 0 || in + fn > 4 * (NUMERIC_MAX_GROUPS - 2))
+        return false;
+    while (in > 0 && *ip == '0') /* leading zeros carry nothing */
+        ip++, in--;
+
+    /* Groups of four digits aligned on the decimal point: the integer part
+     * padded on the left, the fraction on the right. */
+    uint16_t g[NUMERIC_MAX_GROUPS];
+    int ig = (int)((in + 3) / 4), fg = (int)((fn + 3) / 4), n = 0;
+    size_t pad = (size_t)ig * 4 - in;
+    for (int k = 0; k < ig; k++) {
+        int v = 0;
+        for (size_t j = 0; j < 4; j++) {
+            size_t pos = (size_t)k * 4 + j;
+            v = v * 10 + (pos < pad ? 0 : ip[pos - pad] - '0');
+        }
+        g[n++] = (uint16_t)v;
+    }
+    for (int k = 0; k < fg; k++) {
+        int v = 0;
+        for (size_t j = 0; j < 4; j++) {
+            size_t pos = (size_t)k * 4 + j;
+            v = v * 10 + (pos < fn ? fp[pos] - '0' : 0);
+        }
+        g[n++] = (uint16_t)v;
+    }
+    int weight = ig - 1, first = 0;
+    while (first < n && g[first] == 0) /* numeric stores no zero groups at */
+        first++, weight--;             /* either end */
+    while (n > first && g[n - 1] == 0)
+        n--;
+    int nd = n - first;
+    if (nd == 0) /* zero (also "-0") is positive with weight 0 */
+        weight = 0, neg = false;
+    put32(b, (uint32_t)(8 + 2 * nd));
+    put16(b, (uint16_t)nd);
+    put16(b, (uint16_t)(int16_t)weight);
+    put16(b, neg ? NUMERIC_NEG : NUMERIC_POS);
+    put16(b, (uint16_t)fn);
+    for (int k = first; k < n; k++)
+        put16(b, g[k]);
+    return true;
+}

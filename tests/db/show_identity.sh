@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# show_identity.sh (slow: a few minutes, labelled "slow") - the figures stay
+# identical (issue 10): the demo municipality at scale 1 and 10 is imported and
+# rolled up, and every "lis show attainment|economy|transfers --format csv" of
+# 2026 (each month, quarter, the year, and --year) must equal what the code
+# before issue 10 printed (tests/data/show-identity, PROVENANCE.md): the csv
+# files themselves at scale 1, their SHA-256 at scale 10.
+# LIS_SHOW_IDENTITY_SCALES="1" limits the scales compared (default "1 10").
+. "$(dirname "$0")/../lib.sh"
+need_pg
+data=$LIS_SOURCE_DIR/tests/data/show-identity
+. "$data/outputs.sh"
+
+compare_scale1() {
+    local out=$1 n=0 bad="" f name
+    for f in "$data"/scale1/*.csv.gz; do
+        name=$(basename "$f" .gz)
+        n=$((n + 1))
+        if [ ! -f "$out/$name" ]; then
+            bad="$bad $name"
+            echo "scale 1: $name was not written" >&2
+        elif ! zcat "$f" | cmp -s - "$out/$name"; then
+            bad="$bad $name"
+            echo "scale 1: $name differs (- recorded, + now):" >&2
+            zcat "$f" | diff -u --label "recorded/$name" --label "now/$name" - "$out/$name" |
+                head -n 30 >&2 || true
+        fi
+    done
+    [ "$n" -eq "$(ls "$out" | wc -l)" ] || bad="$bad (another number of outputs)"
+    [ -z "$bad" ] || fail "scale 1 outputs differ from the recorded ones:$bad"
+    ok "scale 1: $n outputs identical to the recorded csv"
+}
+
+compare_scale10() {
+    local out=$1 bad=""
+    (cd "$out" && sha256sum -- *.csv) >"$TMP/scale10.sha256"
+    if ! cmp -s "$data/scale10.sha256" "$TMP/scale10.sha256"; then
+        bad=$(diff "$data/scale10.sha256" "$TMP/scale10.sha256" | sed -n 's/^[<>] [0-9a-f]*  //p' |
+            sort -u | tr '\n' ' ')
+        fail "scale 10 outputs differ from the recorded SHA-256: $bad"
+    fi
+    ok "scale 10: $(wc -l <"$TMP/scale10.sha256") outputs identical to the recorded SHA-256"
+}
+
+for scale in ${LIS_SHOW_IDENTITY_SCALES:-1 10}; do
+    new_db "scale$scale"
+    run_lis 0 db init
+    show_identity_outputs "$LIS" "$scale" "$TMP/demo-$scale" "$TMP/out-$scale" ||
+        fail "making the scale $scale outputs failed"
+    "compare_scale$scale" "$TMP/out-$scale"
+    rm -rf "$TMP/demo-$scale"
+done
