@@ -6,15 +6,25 @@
  *   lis-xlsx-bench [N...]      prints, per N: seconds, file size, the
  *                              resident memory of the model and the growth
  *                              of the peak while writing
+ *   lis-xlsx-bench --stream [N...]
+ *                              the same with the rows in the database and
+ *                              streamed to the sheet as lis run does it
+ *                              (lis_rm_data_stream): LIS_DB names a database
+ *                              where "lis db init" ran and
+ *                              tests/fixtures/report_small.sql was loaded;
+ *                              N measurements of agreement A1 are inserted
+ *                              in a transaction that is rolled back
  *
- * The model itself grows with N (it holds the rows); the writer must not:
- * the "writer peak growth" column should stay flat from 10,000 to 1,000,000
- * rows. Not a test; see bench/README.md.
+ * Held in the model, the rows grow its memory with N; streamed, neither the
+ * model nor the writer grows: both columns should stay flat from 10,000 to
+ * 1,000,000 rows. Not a test; see bench/README.md.
  */
+#include "db.h"
 #include "mem.h"
 #include "report.h"
 #include "xlsx.h"
 
+#include <libpq-fe.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,14 +109,70 @@ model(size_t n)
     return r;
 }
 
+/* The model of agreement A1 of the fixture with n measurements of I1 in the
+ * database (n / 12 institutions under SKO1, 12 months each), its Data rows
+ * streamed on conn; NULL on a database error (printed). */
+static lis_report *
+stream_model(PGconn *conn, size_t n)
+{
+    char rows[32];
+    snprintf(rows, sizeof rows, "%zu", n);
+    const char *params[1] = {rows};
+    lis_error err = {0};
+    PGresult *res = lis_db_query_text(
+        conn,
+        "INSERT INTO lis.unit (unit_id, name, parent_id, kind, leader, batch_id)"
+        " SELECT 'B' || g, 'Institution ' || g, 'SKO1', 'institution', NULL, 1"
+        " FROM generate_series(0, ($1::bigint - 1) / 12) g",
+        1, params, &err);
+    PQclear(res);
+    if (res)
+        res = lis_db_query_text(
+            conn,
+            "INSERT INTO lis.measurement (indicator_id, unit_id, period, year,"
+            " first_month, last_month, value, batch_id)"
+            " SELECT 'I1', 'B' || (k / 12), '2026-' || lpad((k % 12 + 1)::text, 2, '0'),"
+            " 2026, k % 12 + 1, k % 12 + 1, (k % 997) * 1.5, 2"
+            " FROM generate_series(0, $1::bigint - 1) k",
+            1, params, &err);
+    PQclear(res);
+    if (res) /* as after an import */
+        res = lis_db_query_text(conn, "ANALYZE lis.unit, lis.measurement", 0, NULL, &err);
+    PQclear(res);
+    lis_period w = {2026, LIS_MONTH, 12, 12};
+    const char *ids[1] = {"A1"};
+    lis_report *r =
+        res ? lis_report_load_parts(conn, NULL, 2026, &w, ids, 1, 0, &err) : NULL;
+    lis_rm_data_stream *ds =
+        r ? lis_rm_data_stream_open(conn, NULL, 2026, 12, &err) : NULL;
+    if (ds == NULL) {
+        fprintf(stderr, "lis-xlsx-bench: %s\n", err.msg);
+        lis_report_free(r);
+        return NULL;
+    }
+    r->agreements[0].data_stream = ds;
+    return r;
+}
+
 int
 main(int argc, char **argv)
 {
     size_t sizes[16] = {1000000};
     int n_sizes = 1;
-    if (argc > 1) {
+    PGconn *conn = NULL;
+    int first = 1;
+    if (argc > 1 && strcmp(argv[1], "--stream") == 0) {
+        lis_error err = {0};
+        const char *ci = getenv("LIS_DB");
+        if ((conn = lis_db_connect(ci ? ci : "", &err)) == NULL) {
+            fprintf(stderr, "lis-xlsx-bench: %s\n", err.msg);
+            return 3;
+        }
+        first = 2;
+    }
+    if (argc > first) {
         n_sizes = 0;
-        for (int i = 1; i < argc && n_sizes < 16; i++)
+        for (int i = first; i < argc && n_sizes < 16; i++)
             sizes[n_sizes++] = (size_t)strtoul(argv[i], NULL, 10);
     }
     char path[] = "/tmp/lis-xlsx-bench-XXXXXX.xlsx";
@@ -117,7 +183,12 @@ main(int argc, char **argv)
     printf("%10s %9s %10s %12s %16s\n", "rows", "seconds", "file MB", "model MB",
            "writer peak +MB");
     for (int k = 0; k < n_sizes; k++) {
-        lis_report *r = model(sizes[k]);
+        lis_report *r = NULL;
+        if (conn == NULL)
+            r = model(sizes[k]);
+        else if (lis_db_exec(conn, "BEGIN", NULL) != LIS_OK ||
+                 (r = stream_model(conn, sizes[k])) == NULL)
+            return 3;
         reset_peak();
         long before = status_kb("VmRSS:");
         struct timespec t0, t1;
@@ -141,8 +212,13 @@ main(int argc, char **argv)
         printf("%10zu %9.2f %10.1f %12.1f %16.1f\n", sizes[k], secs, size / 1048576.0,
                before / 1024.0, (peak - before) / 1024.0);
         fflush(stdout);
+        if (conn) {
+            lis_rm_data_stream_close(r->agreements[0].data_stream);
+            lis_db_exec(conn, "ROLLBACK", NULL);
+        }
         lis_report_free(r);
     }
+    PQfinish(conn);
     unlink(path);
     return 0;
 }

@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -69,7 +70,9 @@ static const char usage[] =
     "                     other agreements already in OUT/<period>/ are kept\n"
     "  --out DIR          the output folder OUT (default: [output] dir, \"out\")\n"
     "  --lang da|en       the language of the labels (default: [output] language)\n"
-    "  --jobs N           render with N processes (default: [run] jobs)\n"
+    "  --jobs N           render with N processes (default: [run] jobs, else the\n"
+    "                     number of cores); each takes the next agreement when\n"
+    "                     it is done with one\n"
     "  --no-rollup        report the stored rollup as it is, even when data\n"
     "                     arrived since it ran (a frozen year's figures)\n"
     "  --png-size WxH     the size of the chart PNGs in pixels (monthly; default\n"
@@ -250,113 +253,163 @@ agreement_done(size_t n)
     }
 }
 
-/* Renders agreements [0, n) whose index % jobs == job. */
+/* Where the Data rows of a monthly run come from: NULL when the model holds
+ * them (an as-of run's, read in a transaction that is over); else the run's
+ * connection, whose snapshot a render process reads on a connection of its
+ * own (lis_rm_data_stream_open). */
+static PGconn *data_conn;
+
+/* Renders agreements until none is left: each process takes the next
+ * agreement from the shared counter *next, so all stay busy to the end
+ * whatever the agreements cost (a static split leaves one idle while
+ * another still has its large agreements). */
 static lis_status
-render_share(lis_run *run, const lis_report *r, char **paths, int job, int jobs,
-             lis_error *err)
+render_share(lis_run *run, const lis_report *r, char **paths, size_t *next, size_t total,
+             bool child, lis_error *err)
 {
-    for (size_t i = 0; i < r->n_agreements; i++) {
-        if ((int)(i % (size_t)jobs) != job)
-            continue;
-        if (lis_run_interrupted())
-            return lis_error_set(err, LIS_OUTPUT, "the run was interrupted");
-        for (size_t k = 0; k < N_MONTHLY; k++) {
-            lis_status st = monthly_renderers[k].render(run, r, &r->agreements[i],
-                                                        &paths[i * N_MONTHLY + k], err);
-            if (st != LIS_OK)
-                return st;
+    lis_rm_data_stream *ds = NULL;
+    if (data_conn &&
+        (ds = lis_rm_data_stream_open(data_conn, child ? lis_run_snapshot(run) : NULL,
+                                      r->year, r->month, err)) == NULL)
+        return err->code;
+    lis_status st = LIS_OK;
+    while (st == LIS_OK) {
+        size_t i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED);
+        if (i >= r->n_agreements)
+            break;
+        if (lis_run_interrupted()) {
+            st = lis_error_set(err, LIS_OUTPUT, "the run was interrupted");
+            break;
         }
-        agreement_done(r->n_agreements);
+        /* this process's copy of the model: the stream is its own */
+        r->agreements[i].data_stream = ds;
+        for (size_t k = 0; k < N_MONTHLY && st == LIS_OK; k++)
+            st = monthly_renderers[k].render(run, r, &r->agreements[i],
+                                             &paths[i * N_MONTHLY + k], err);
+        r->agreements[i].data_stream = NULL;
+        if (st == LIS_OK)
+            agreement_done(total);
     }
-    return LIS_OK;
+    lis_rm_data_stream_close(ds);
+    return st;
+}
+
+/* The render processes of one model (every agreement, or a chunk of them):
+ * started, then waited for, so that the parent loads the next chunk while
+ * they render this one. */
+typedef struct render_batch {
+    const lis_report *r;
+    char **paths;
+    size_t n_paths;
+    size_t *next; /* shared with the processes (MAP_SHARED) */
+    pid_t *pids;
+    int jobs;
+    int msg[2], pfd[2];
+    lis_status st;
+} render_batch;
+
+static void
+batch_start(render_batch *b, lis_run *run, const lis_report *r, int jobs, size_t total,
+            lis_error *err)
+{
+    *b = (render_batch){.r = r, .msg = {-1, -1}, .pfd = {-1, -1}};
+    b->n_paths = r->n_agreements * N_MONTHLY;
+    b->paths = lis_xcalloc(b->n_paths ? b->n_paths : 1, sizeof *b->paths);
+    for (size_t i = 0; i < r->n_agreements; i++)
+        for (size_t k = 0; k < N_MONTHLY; k++)
+            b->paths[i * N_MONTHLY + k] =
+                monthly_renderers[k].file(run, &r->agreements[i]);
+    if (jobs > (int)r->n_agreements)
+        jobs = (int)r->n_agreements;
+    void *shared = MAP_FAILED;
+    if (jobs > 1)
+        shared = mmap(NULL, sizeof *b->next, PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shared == MAP_FAILED) {
+        size_t next = 0;
+        b->st = render_share(run, r, b->paths, &next, total, false, err);
+        return;
+    }
+    b->next = shared;
+    *b->next = 0;
+    b->jobs = jobs;
+    /* The model is read-only: each child renders agreements and reports by
+     * exit status, and its error message through a pipe (one short write
+     * each, so they do not interleave), so the parent reports and records
+     * the first one. */
+    fflush(NULL);
+    if (run_progress.on && pipe(b->pfd) != 0)
+        b->pfd[0] = b->pfd[1] = -1;
+    if (pipe(b->msg) != 0)
+        b->msg[0] = b->msg[1] = -1;
+    b->pids = lis_xcalloc((size_t)jobs, sizeof *b->pids);
+    for (int j = 0; j < jobs; j++) {
+        b->pids[j] = lis_run_fork(run);
+        if (b->pids[j] == 0) {
+            if (b->pfd[0] >= 0)
+                close(b->pfd[0]);
+            if (b->msg[0] >= 0)
+                close(b->msg[0]);
+            progress_fd = b->pfd[1];
+            lis_error e = {0};
+            lis_status cst = render_share(run, r, b->paths, b->next, total, true, &e);
+            if (cst != LIS_OK && b->msg[1] >= 0) {
+                char line[sizeof e.msg + 1];
+                int len = snprintf(line, sizeof line, "%s\n", e.msg);
+                if (write(b->msg[1], line, (size_t)len) < 0)
+                    run_fail(&e);
+            } else if (cst != LIS_OK) {
+                run_fail(&e);
+            }
+            fflush(NULL);
+            _exit(cst);
+        }
+        if (b->pids[j] < 0) {
+            b->st = lis_error_set(err, LIS_OUTPUT, "could not start a renderer process");
+            break;
+        }
+    }
+    if (b->msg[1] >= 0)
+        close(b->msg[1]);
+    if (b->pfd[1] >= 0)
+        close(b->pfd[1]);
 }
 
 static lis_status
-render_monthly(lis_run *run, const lis_report *r, int jobs, lis_error *err)
+batch_finish(render_batch *b, size_t total, lis_error *err)
 {
-    size_t n = r->n_agreements * N_MONTHLY;
-    char **paths = lis_xcalloc(n ? n : 1, sizeof *paths);
-    for (size_t i = 0; i < r->n_agreements; i++)
-        for (size_t k = 0; k < N_MONTHLY; k++)
-            paths[i * N_MONTHLY + k] = monthly_renderers[k].file(run, &r->agreements[i]);
-    if (jobs > (int)r->n_agreements)
-        jobs = (int)r->n_agreements;
-    lis_status st = LIS_OK;
-    if (jobs <= 1) {
-        st = render_share(run, r, paths, 0, 1, err);
-    } else {
-        /* The model is read-only: each child renders its share of the
-         * agreements and reports by exit status, and its error message
-         * through a pipe (one short write each, so they do not interleave),
-         * so the parent reports and records the first one. */
-        fflush(NULL);
-        int pfd[2] = {-1, -1};
-        if (run_progress.on && pipe(pfd) != 0)
-            pfd[0] = pfd[1] = -1;
-        int msg[2] = {-1, -1};
-        if (pipe(msg) != 0)
-            msg[0] = msg[1] = -1;
-        pid_t *pids = lis_xcalloc((size_t)jobs, sizeof *pids);
-        for (int j = 0; j < jobs; j++) {
-            pids[j] = lis_run_fork(run);
-            if (pids[j] == 0) {
-                if (pfd[0] >= 0)
-                    close(pfd[0]);
-                if (msg[0] >= 0)
-                    close(msg[0]);
-                progress_fd = pfd[1];
-                lis_error e = {0};
-                lis_status cst = render_share(run, r, paths, j, jobs, &e);
-                if (cst != LIS_OK && msg[1] >= 0) {
-                    char line[sizeof e.msg + 1];
-                    int len = snprintf(line, sizeof line, "%s\n", e.msg);
-                    if (write(msg[1], line, (size_t)len) < 0)
-                        run_fail(&e);
-                } else if (cst != LIS_OK) {
-                    run_fail(&e);
-                }
-                fflush(NULL);
-                _exit(cst);
-            }
-            if (pids[j] < 0) {
-                st = lis_error_set(err, LIS_OUTPUT, "could not start a renderer process");
-                break;
-            }
-        }
-        if (msg[1] >= 0)
-            close(msg[1]);
-        if (pfd[0] >= 0) {
-            close(pfd[1]);
-            lis_progress_drain(&run_progress, pfd[0], &progress_done, r->n_agreements,
-                               AGREEMENTS_DONE);
-            close(pfd[0]);
-        }
-        int failed = 0;
-        for (int j = 0; j < jobs; j++) {
-            if (pids[j] <= 0)
-                continue;
-            int code = lis_run_wait(pids[j]);
-            if (code != 0 && failed == 0)
-                failed = code;
-        }
-        if (failed && st == LIS_OK) {
-            char first[sizeof err->msg] = "";
-            if (msg[0] >= 0) {
-                ssize_t got = read(msg[0], first, sizeof first - 1);
-                first[got > 0 ? got : 0] = '\0';
-                first[strcspn(first, "\n")] = '\0';
-            }
-            st = lis_error_set(err, (lis_status)failed, "%s",
-                               first[0] ? first : "a renderer process failed");
-        }
-        if (msg[0] >= 0)
-            close(msg[0]);
-        free(pids);
+    if (b->pfd[0] >= 0) {
+        lis_progress_drain(&run_progress, b->pfd[0], &progress_done, total,
+                           AGREEMENTS_DONE);
+        close(b->pfd[0]);
     }
-    for (size_t i = 0; i < n; i++)
-        free(paths[i]);
-    free(paths);
-    return st;
+    int failed = 0;
+    for (int j = 0; j < b->jobs; j++) {
+        if (b->pids[j] <= 0)
+            continue;
+        int code = lis_run_wait(b->pids[j]);
+        if (code != 0 && failed == 0)
+            failed = code;
+    }
+    if (failed && b->st == LIS_OK) {
+        char first[sizeof err->msg] = "";
+        if (b->msg[0] >= 0) {
+            ssize_t got = read(b->msg[0], first, sizeof first - 1);
+            first[got > 0 ? got : 0] = '\0';
+            first[strcspn(first, "\n")] = '\0';
+        }
+        b->st = lis_error_set(err, (lis_status)failed, "%s",
+                              first[0] ? first : "a renderer process failed");
+    }
+    if (b->msg[0] >= 0)
+        close(b->msg[0]);
+    free(b->pids);
+    if (b->next)
+        munmap(b->next, sizeof *b->next);
+    for (size_t i = 0; i < b->n_paths; i++)
+        free(b->paths[i]);
+    free(b->paths);
+    return b->st;
 }
 
 /* ------------------------------------------------------------- options */
@@ -484,6 +537,81 @@ pre_run_release(pre_run *pre)
     free(pre->batches_json);
 }
 
+/* What the run adds to a model it read: the run id documents state, the
+ * language, and each agreement's count of indicators lacking data. */
+static void
+adopt_model(lis_report *r, const run_opts *o, const lis_ready *ready, lis_run *run)
+{
+    for (size_t i = 0; i < r->n_agreements; i++)
+        r->agreements[i].missing_indicators =
+            lis_ready_agreement_indicators(ready, r->agreements[i].agreement_id);
+    free(r->stamp.lang);
+    r->stamp.lang = lis_xstrdup(o->lang);
+    r->stamp.run_id = lis_run_document_id(run);
+}
+
+/* How many agreements a monthly run reads into memory at a time: enough
+ * that the queries per chunk cost little beside the rendering, few enough
+ * that memory stays small at any scale. LIS_RUN_CHUNK=N replaces it, so
+ * that the tests can run many chunks on small data (tests/db/run_chunks.sh). */
+#define MONTHLY_CHUNK 128
+
+static size_t
+monthly_chunk(void)
+{
+    const char *s = getenv("LIS_RUN_CHUNK");
+    char *end;
+    long n = s ? strtol(s, &end, 10) : 0;
+    return s && s[0] && !*end && n > 0 ? (size_t)n : MONTHLY_CHUNK;
+}
+
+/*
+ * The monthly run: the files of every agreement of `whole` (an as-of run's
+ * model), or of `chunks` one chunk after another, the next chunk being read
+ * while the render processes work on the current one. Adds each chunk's
+ * statuses to *summary and sets *n_agreements.
+ */
+static lis_status
+render_monthly(lis_run *run, const run_opts *o, const lis_ready *ready,
+               lis_report_chunks *chunks, lis_report *whole, lis_summary *summary,
+               size_t *n_agreements, lis_error *err)
+{
+    if (chunks == NULL && whole == NULL)
+        return LIS_OK;
+    size_t total = chunks ? lis_report_chunks_total(chunks) : whole->n_agreements;
+    *n_agreements = total;
+    lis_progress_count(&run_progress, true, 0, total, AGREEMENTS_DONE);
+    lis_report *cur = chunks ? lis_report_chunks_next(chunks, err) : whole;
+    lis_status st = cur || total == 0 ? LIS_OK : err->code;
+    while (st == LIS_OK && cur) {
+        adopt_model(cur, o, ready, run);
+        lis_summary part;
+        lis_delivery_summarize(cur, &part);
+        for (int i = 0; i < LIS_SUMMARY_N; i++) {
+            summary->goals[i] += part.goals[i];
+            summary->agreements[i] += part.agreements[i];
+            summary->economy[i] += part.economy[i];
+        }
+        render_batch b;
+        batch_start(&b, run, cur, o->jobs, total, err);
+        lis_report *next = NULL;
+        lis_error next_err = {0};
+        if (chunks && b.st == LIS_OK)
+            next = lis_report_chunks_next(chunks, &next_err);
+        st = batch_finish(&b, total, err);
+        if (cur != whole)
+            lis_report_free(cur);
+        cur = next;
+        if (st == LIS_OK && cur == NULL && next_err.code != LIS_OK) {
+            *err = next_err;
+            st = next_err.code;
+        }
+    }
+    if (cur != whole)
+        lis_report_free(cur);
+    return st;
+}
+
 /* Once the folder is in place: records the status counts the delivery mail
  * states (also for a later "lis deliver"), then delivers unless told not to. */
 static lis_status
@@ -556,25 +684,33 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         free(missing);
         free(extra);
     }
+    bool monthly = strcmp(o->kind, "monthly") == 0;
     lis_report *r = NULL;
-    if (st == LIS_OK) {
+    lis_report_chunks *chunks = NULL;
+    size_t n_agreements = 0;
+    lis_summary summary = {0};
+    data_conn = NULL;
+    if (st == LIS_OK && monthly && pre.r == NULL) {
+        /* every agreement's files are independent: the model is read a
+         * chunk of agreements at a time, so memory does not grow with the
+         * municipality */
+        chunks = lis_report_chunks_open(conn, &cli->cfg, window->year, window, o->ids,
+                                        o->n_ids, 0, monthly_chunk(), &err);
+        data_conn = conn; /* the Data rows stream (lis_rm_data_stream_open) */
+        st = chunks ? LIS_OK : err.code;
+    } else if (st == LIS_OK) {
         r = pre.r ? pre.r : load_model(conn, cli, o, window, &err);
         pre.r = NULL;
         st = r ? LIS_OK : err.code;
     }
     char *single = NULL;
-    if (r && strcmp(o->kind, "monthly") == 0)
-        lis_progress_count(&run_progress, true, 0, r->n_agreements, AGREEMENTS_DONE);
-    if (r) {
-        for (size_t i = 0; i < r->n_agreements; i++)
-            r->agreements[i].missing_indicators =
-                lis_ready_agreement_indicators(pre.ready, r->agreements[i].agreement_id);
-        free(r->stamp.lang);
-        r->stamp.lang = lis_xstrdup(o->lang);
-        r->stamp.run_id = lis_run_document_id(run);
-        if (strcmp(o->kind, "monthly") == 0) {
-            st = render_monthly(run, r, o->jobs, &err);
-        } else if (strcmp(o->kind, "quarterly") == 0) {
+    if (st == LIS_OK && monthly) {
+        st = render_monthly(run, o, pre.ready, chunks, r, &summary, &n_agreements, &err);
+    } else if (r) {
+        adopt_model(r, o, pre.ready, run);
+        n_agreements = r->n_agreements;
+        lis_delivery_summarize(r, &summary);
+        if (strcmp(o->kind, "quarterly") == 0) {
             char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
             char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
             st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
@@ -608,17 +744,14 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
             free(path);
         }
     }
-    if (r && strcmp(o->kind, "monthly") == 0 && st == LIS_OK)
-        lis_progress_count(&run_progress, true, r->n_agreements, r->n_agreements,
+    if (monthly && st == LIS_OK)
+        lis_progress_count(&run_progress, true, n_agreements, n_agreements,
                            AGREEMENTS_DONE);
     lis_progress_clear(&run_progress);
     size_t n_files = lis_run_n_files(run);
     long run_id = lis_run_id(run);
     char *final_dir = lis_xstrdup(lis_run_final_dir(run));
-    size_t n_agreements = r ? r->n_agreements : 0;
-    lis_summary summary = {0};
-    if (r)
-        lis_delivery_summarize(r, &summary);
+    lis_report_chunks_close(chunks);
     lis_report_free(r);
     pre_run_release(&pre);
     lis_status fst = lis_run_finish(run, st, &err, &err);
@@ -651,6 +784,14 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
     return fst == LIS_OK ? LIS_OK : lis_cli_fail(&err);
 }
 
+/* The number of cores online, at most 64 (the most --jobs takes). */
+static int
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
 int
 cmd_run(int argc, char **argv, lis_cli *cli)
 {
@@ -667,7 +808,7 @@ cmd_run(int argc, char **argv, lis_cli *cli)
     run_opts o = {.kind = argv[1],
                   .out = cli->cfg.out_dir ? cli->cfg.out_dir : "out",
                   .lang = cli->cfg.lang ? cli->cfg.lang : "da",
-                  .jobs = cli->cfg.jobs > 0 ? cli->cfg.jobs : 1};
+                  .jobs = cli->cfg.jobs > 0 ? cli->cfg.jobs : default_jobs()};
     const char *year_s = NULL, *jobs_s = NULL;
     o.ids = lis_xcalloc((size_t)argc, sizeof *o.ids);
     int rc = -1;

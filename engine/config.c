@@ -31,7 +31,7 @@ lis_config_init(lis_config *cfg)
     cfg->own_goals_min = 3;
     cfg->own_goals_max = 5;
     cfg->cross_cutting_min = 1;
-    cfg->jobs = 2;
+    cfg->jobs = 0; /* lis run: the number of cores */
     cfg->max_line = 1048576;
     cfg->smtp_password_env = lis_xstrdup("LIS_SMTP_PASSWORD");
     cfg->smtp_retry_delay = 2;

@@ -25,7 +25,7 @@ typedef struct lis_config {
     int own_goals_min; /* [framework] */
     int own_goals_max;
     int cross_cutting_min;
-    int jobs;     /* [run] jobs: parallel renderers */
+    int jobs;     /* [run] jobs: parallel renderers; 0: the number of cores */
     int max_line; /* [import] max_line: bytes per input line */
     /* [smtp]: how delivery mail is sent (delivery/). The password is never
      * in the file: password_env names the environment variable holding it. */

@@ -191,6 +191,15 @@ init_economy(lis_rm_economy *e)
 }
 
 static lis_status
+no_agreement(lis_error *err, const char *id, const char *year)
+{
+    lis_error_set(err, LIS_INPUT, "no agreement \"%s\" in %s", id, year);
+    lis_error_hint(
+        err, "\"lis show attainment --year %s\" lists the agreements of the year.", year);
+    return LIS_INPUT;
+}
+
+static lis_status
 load_agreements(loader *l, const char *const *ids, size_t n)
 {
     PGresult *res = query(l, "queries/report_agreements.sql", 2);
@@ -218,17 +227,9 @@ load_agreements(loader *l, const char *const *ids, size_t n)
         init_economy(&a->economy);
     }
     PQclear(res);
-    for (size_t i = 0; i < n; i++) {
-        if (find_agreement(r, ids[i]) == NULL) {
-            lis_error_set(l->err, LIS_INPUT, "no agreement \"%s\" in %s", ids[i],
-                          l->year);
-            lis_error_hint(l->err,
-                           "\"lis show attainment --year %s\" lists the agreements of "
-                           "the year.",
-                           l->year);
-            return LIS_INPUT;
-        }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (find_agreement(r, ids[i]) == NULL)
+            return no_agreement(l->err, ids[i], l->year);
     return LIS_OK;
 }
 
@@ -343,93 +344,79 @@ window_slot(const char *kind, int last_month, int report_month, int *slot)
     return 0;
 }
 
-static lis_status
-load_rollup_indicators(loader *l)
+/* Where one window's figures go in the model: NULL for what the target does
+ * not keep (a goal has no actual or target). */
+typedef struct window_cells {
+    double *actual, *target, *attainment;
+    lis_light *status;
+} window_cells;
+
+static window_cells
+indicator_cells(lis_rm_indicator *ind, int kind, int slot)
 {
-    PGresult *res = query(l, "queries/report_rollup_indicator.sql", 2);
+    switch (kind) {
+    case 'M':
+        return (window_cells){&ind->actual[slot], &ind->target[slot],
+                              &ind->attainment[slot], &ind->status[slot]};
+    case 'Q':
+        return (window_cells){&ind->q_actual[slot], &ind->q_target[slot],
+                              &ind->q_attainment[slot], &ind->q_status[slot]};
+    case 'T':
+        return (window_cells){&ind->ytd_actual, &ind->ytd_target, &ind->ytd_attainment,
+                              &ind->ytd_status};
+    default:
+        return (window_cells){&ind->year_actual, &ind->year_target, &ind->year_attainment,
+                              &ind->year_status};
+    }
+}
+
+static window_cells
+goal_cells(lis_rm_goal *g, int kind, int slot)
+{
+    switch (kind) {
+    case 'M':
+        return (window_cells){NULL, NULL, &g->attainment[slot], &g->status[slot]};
+    case 'Q':
+        return (window_cells){NULL, NULL, &g->q_attainment[slot], &g->q_status[slot]};
+    case 'T':
+        return (window_cells){NULL, NULL, &g->ytd_attainment, &g->ytd_status};
+    default:
+        return (window_cells){NULL, NULL, &g->year_attainment, &g->year_status};
+    }
+}
+
+/*
+ * The rollup's windows of goals or of goal-indicators: both queries give
+ * agreement_id, goal_id, indicator_id (NULL: the row is the goal's),
+ * window_kind, last_month, actual, target, attainment, status, qualitative.
+ */
+static lis_status
+load_windows(loader *l, const char *query_name)
+{
+    PGresult *res = query(l, query_name, 2);
     if (res == NULL)
         return LIS_DB;
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
         lis_rm_goal *g =
             find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
-        lis_rm_indicator *ind = find_indicator(g, PQgetvalue(res, i, 2));
+        bool of_goal = PQgetisnull(res, i, 2);
+        lis_rm_indicator *ind = of_goal ? NULL : find_indicator(g, PQgetvalue(res, i, 2));
         int slot = 0;
         int kind = window_slot(PQgetvalue(res, i, 3), (int)cell_long(res, i, 4),
                                l->r->month, &slot);
-        if (ind == NULL || kind == 0)
+        if (g == NULL || (!of_goal && ind == NULL) || kind == 0)
             continue;
-        double actual = cell_num(res, i, 5), target = cell_num(res, i, 6),
-               att = cell_num(res, i, 7);
-        lis_light st = cell_light(res, i, 8);
-        switch (kind) {
-        case 'M':
-            ind->actual[slot] = actual;
-            ind->target[slot] = target;
-            ind->attainment[slot] = att;
-            ind->status[slot] = st;
-            break;
-        case 'Q':
-            ind->q_actual[slot] = actual;
-            ind->q_target[slot] = target;
-            ind->q_attainment[slot] = att;
-            ind->q_status[slot] = st;
-            break;
-        case 'T':
-            ind->ytd_actual = actual;
-            ind->ytd_target = target;
-            ind->ytd_attainment = att;
-            ind->ytd_status = st;
-            break;
-        case 'Y':
-            ind->year_actual = actual;
-            ind->year_target = target;
-            ind->year_attainment = att;
-            ind->year_status = st;
-            break;
-        }
-    }
-    PQclear(res);
-    return LIS_OK;
-}
-
-static lis_status
-load_rollup_goals(loader *l)
-{
-    PGresult *res = query(l, "queries/report_rollup_goal.sql", 2);
-    if (res == NULL)
-        return LIS_DB;
-    int rows = PQntuples(res);
-    for (int i = 0; i < rows; i++) {
-        lis_rm_goal *g =
-            find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
-        int slot = 0;
-        int kind = window_slot(PQgetvalue(res, i, 2), (int)cell_long(res, i, 3),
-                               l->r->month, &slot);
-        if (g == NULL || kind == 0)
-            continue;
-        double att = cell_num(res, i, 4);
-        lis_light st = cell_light(res, i, 5);
-        if (cell_bool(res, i, 6))
+        if (of_goal && cell_bool(res, i, 9))
             g->qualitative = true;
-        switch (kind) {
-        case 'M':
-            g->attainment[slot] = att;
-            g->status[slot] = st;
-            break;
-        case 'Q':
-            g->q_attainment[slot] = att;
-            g->q_status[slot] = st;
-            break;
-        case 'T':
-            g->ytd_attainment = att;
-            g->ytd_status = st;
-            break;
-        case 'Y':
-            g->year_attainment = att;
-            g->year_status = st;
-            break;
-        }
+        window_cells c =
+            of_goal ? goal_cells(g, kind, slot) : indicator_cells(ind, kind, slot);
+        if (c.actual)
+            *c.actual = cell_num(res, i, 5);
+        if (c.target)
+            *c.target = cell_num(res, i, 6);
+        *c.attainment = cell_num(res, i, 7);
+        *c.status = cell_light(res, i, 8);
     }
     PQclear(res);
     return LIS_OK;
@@ -598,7 +585,20 @@ load_stamp(loader *l, const lis_period *window)
     return LIS_OK;
 }
 
-/* Months after the window: no actual, attainment or status. */
+/* A window after the report's: no actual, attainment or status (the target
+ * is the plan and stays). */
+static void
+cut_cells(window_cells c)
+{
+    if (c.actual)
+        *c.actual = NAN;
+    if (c.attainment)
+        *c.attainment = NAN;
+    if (c.status)
+        *c.status = LIS_LIGHT_NONE;
+}
+
+/* Months and quarters after the window: no actual, attainment or status. */
 static void
 cut_after(lis_report *r)
 {
@@ -608,27 +608,14 @@ cut_after(lis_report *r)
         for (size_t j = 0; j < a->n_goals; j++) {
             lis_rm_goal *g = &a->goals[j];
             for (int m = now; m < 12; m++) {
-                g->attainment[m] = NAN;
-                g->status[m] = LIS_LIGHT_NONE;
+                cut_cells(goal_cells(g, 'M', m));
+                for (size_t k = 0; k < g->n_indicators; k++)
+                    cut_cells(indicator_cells(&g->indicators[k], 'M', m));
             }
-            for (int q = 0; q < 4; q++) {
-                if ((q + 1) * 3 <= now)
-                    continue;
-                g->q_attainment[q] = NAN;
-                g->q_status[q] = LIS_LIGHT_NONE;
-            }
-            for (size_t k = 0; k < g->n_indicators; k++) {
-                lis_rm_indicator *ind = &g->indicators[k];
-                for (int m = now; m < 12; m++) {
-                    ind->actual[m] = ind->attainment[m] = NAN;
-                    ind->status[m] = LIS_LIGHT_NONE;
-                }
-                for (int q = 0; q < 4; q++) {
-                    if ((q + 1) * 3 <= now)
-                        continue;
-                    ind->q_actual[q] = ind->q_attainment[q] = NAN;
-                    ind->q_status[q] = LIS_LIGHT_NONE;
-                }
+            for (int q = now / 3; q < 4; q++) {
+                cut_cells(goal_cells(g, 'Q', q));
+                for (size_t k = 0; k < g->n_indicators; k++)
+                    cut_cells(indicator_cells(&g->indicators[k], 'Q', q));
             }
         }
         lis_rm_economy *e = &a->economy;
@@ -670,9 +657,9 @@ lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
     if (st == LIS_OK)
         st = load_indicators(&l);
     if (st == LIS_OK)
-        st = load_rollup_indicators(&l);
+        st = load_windows(&l, "queries/report_rollup_indicator.sql");
     if (st == LIS_OK)
-        st = load_rollup_goals(&l);
+        st = load_windows(&l, "queries/report_rollup_goal.sql");
     if (st == LIS_OK)
         st = load_economy(&l);
     if (st == LIS_OK && (parts & LIS_REPORT_DATA))
@@ -696,4 +683,90 @@ lis_report_load(PGconn *conn, const lis_config *cfg, int year, const lis_period 
 {
     return lis_report_load_parts(conn, cfg, year, window, agreement_ids, n,
                                  LIS_REPORT_ALL, err);
+}
+
+/* ---------------------------------------------------------------- chunks */
+
+struct lis_report_chunks {
+    PGconn *conn;
+    const lis_config *cfg;
+    int year;
+    lis_period window;
+    unsigned parts;
+    char **ids; /* every selected agreement, sorted by agreement_id */
+    size_t n_ids, next, chunk;
+};
+
+static int
+cmp_id(const void *key, const void *elem)
+{
+    return strcmp(key, *(char *const *)elem);
+}
+
+lis_report_chunks *
+lis_report_chunks_open(PGconn *conn, const lis_config *cfg, int year,
+                       const lis_period *window, const char *const *agreement_ids,
+                       size_t n, unsigned parts, size_t chunk, lis_error *err)
+{
+    char ys[16];
+    snprintf(ys, sizeof ys, "%d", year);
+    char *ids = n ? array_literal(agreement_ids, n) : NULL;
+    const char *params[2] = {ys, ids};
+    PGresult *res =
+        lis_db_query(conn, "queries/report_agreement_ids.sql", 2, params, err);
+    free(ids);
+    if (res == NULL)
+        return NULL;
+    lis_report_chunks *c = lis_xcalloc(1, sizeof *c);
+    c->conn = conn;
+    c->cfg = cfg;
+    c->year = year;
+    c->window = *window;
+    c->parts = parts;
+    c->chunk = chunk ? chunk : 1;
+    c->n_ids = (size_t)PQntuples(res);
+    c->ids = lis_xcalloc(c->n_ids ? c->n_ids : 1, sizeof *c->ids);
+    for (size_t i = 0; i < c->n_ids; i++)
+        c->ids[i] = cell_text(res, (int)i, 0);
+    PQclear(res);
+    for (size_t i = 0; i < n; i++) {
+        if (c->n_ids == 0 ||
+            bsearch(agreement_ids[i], c->ids, c->n_ids, sizeof *c->ids, cmp_id) == NULL) {
+            no_agreement(err, agreement_ids[i], ys);
+            lis_report_chunks_close(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
+size_t
+lis_report_chunks_total(const lis_report_chunks *c)
+{
+    return c->n_ids;
+}
+
+lis_report *
+lis_report_chunks_next(lis_report_chunks *c, lis_error *err)
+{
+    if (c->next >= c->n_ids) {
+        err->code = LIS_OK;
+        return NULL;
+    }
+    size_t k = c->n_ids - c->next < c->chunk ? c->n_ids - c->next : c->chunk;
+    const char *const *ids = (const char *const *)c->ids + c->next;
+    c->next += k;
+    return lis_report_load_parts(c->conn, c->cfg, c->year, &c->window, ids, k, c->parts,
+                                 err);
+}
+
+void
+lis_report_chunks_close(lis_report_chunks *c)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < c->n_ids; i++)
+        free(c->ids[i]);
+    free(c->ids);
+    free(c);
 }

@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 typedef enum lis_light {
     LIS_LIGHT_NONE = 0,
     LIS_LIGHT_GREEN,
@@ -127,6 +129,9 @@ typedef struct lis_rm_agreement {
     lis_rm_economy economy;
     lis_rm_measurement *data;
     size_t n_data;
+    /* Non-NULL: the Data rows are not in data[] but read from this stream
+     * when a renderer iterates them (lis_rm_data_begin). */
+    struct lis_rm_data_stream *data_stream;
     /* How many of its goal-indicators lack data for the report's window
      * (engine/ready.h); set by the run, 0 when all arrived (then the
      * reports say nothing about it). */
@@ -172,6 +177,30 @@ void lis_report_free(lis_report *report);
 /* Frees what one goal owns (its strings and indicators), not the goal. */
 void lis_rm_goal_release(lis_rm_goal *goal);
 
+/*
+ * The Data rows of an agreement, one at a time, whether the model holds
+ * them (data[]) or they stream from the database (data_stream): renderers
+ * iterate them so and never see which.
+ *
+ *     lis_rm_data_iter it;
+ *     const lis_rm_measurement *m;
+ *     if (lis_rm_data_begin(&it, a, err) == LIS_OK)
+ *         while ((m = lis_rm_data_next(&it, err)) != NULL) ...
+ *     lis_rm_data_end(&it);      (err->code says whether the rows all came)
+ *
+ * A row is valid until the next call.
+ */
+typedef struct lis_rm_data_iter {
+    const lis_rm_agreement *a;
+    size_t next;
+    bool failed;
+} lis_rm_data_iter;
+
+lis_status lis_rm_data_begin(lis_rm_data_iter *it, const lis_rm_agreement *a,
+                             lis_error *err);
+const lis_rm_measurement *lis_rm_data_next(lis_rm_data_iter *it, lis_error *err);
+void lis_rm_data_end(lis_rm_data_iter *it);
+
 /* ------------------------------------------------------------ loading */
 
 #include "error.h"
@@ -211,6 +240,46 @@ lis_report *lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
                                   const lis_period *window,
                                   const char *const *agreement_ids, size_t n,
                                   unsigned parts, lis_error *err);
+
+/*
+ * The report of many agreements a chunk at a time, so that memory is
+ * bounded by the chunk and not by the municipality (lis run monthly of every
+ * agreement): open reads the ids of the selected agreements (as
+ * lis_report_load_parts selects them, an unknown id being the same input
+ * error); each next loads the model of the following `chunk` of them, in
+ * the same queries as lis_report_load_parts (one per part per chunk, never
+ * per agreement), sorted by agreement_id across chunks. next returns NULL
+ * after the last chunk (err->code LIS_OK) or on error (err filled); the
+ * caller frees each model with lis_report_free. Read them on one snapshot
+ * (the run's transaction) so that the chunks agree.
+ */
+typedef struct lis_report_chunks lis_report_chunks;
+
+lis_report_chunks *lis_report_chunks_open(PGconn *conn, const lis_config *cfg, int year,
+                                          const lis_period *window,
+                                          const char *const *agreement_ids, size_t n,
+                                          unsigned parts, size_t chunk, lis_error *err);
+/* How many agreements all chunks hold together. */
+size_t lis_report_chunks_total(const lis_report_chunks *chunks);
+lis_report *lis_report_chunks_next(lis_report_chunks *chunks, lis_error *err);
+void lis_report_chunks_close(lis_report_chunks *chunks);
+
+/*
+ * The Data part streamed (report_data.c): the measurements of one agreement
+ * at a time through a cursor, a few thousand rows per fetch, so that a
+ * workbook's memory does not grow with its Data sheet. With snapshot NULL
+ * the stream reads on conn, inside the run's transaction; otherwise it opens
+ * a connection of its own like conn's (a render process must not use the
+ * run's) and reads the run's exported snapshot (lis_run_snapshot), so the
+ * rows agree with the model. Set a->data_stream and leave a->data empty;
+ * lis_rm_data_begin then reads the agreement's rows of year `year` up to
+ * month `month` (report_data.sql). Returns NULL with err filled (LIS_DB).
+ */
+typedef struct lis_rm_data_stream lis_rm_data_stream;
+
+lis_rm_data_stream *lis_rm_data_stream_open(PGconn *conn, const char *snapshot, int year,
+                                            int month, lis_error *err);
+void lis_rm_data_stream_close(lis_rm_data_stream *stream);
 
 /* The agreement with that id, or NULL (binary search; agreements are sorted). */
 const lis_rm_agreement *lis_report_find(const lis_report *report,

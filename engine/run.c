@@ -34,6 +34,7 @@ struct lis_run {
     bool keep_other_files;
     bool locked;
     bool in_snapshot; /* the read-only transaction of the run is open */
+    char *snapshot;   /* its exported snapshot (pg_export_snapshot) */
     char **files;
     size_t n_files, cap_files;
     struct sigaction old_term, old_int, old_hup, old_xfsz;
@@ -369,6 +370,7 @@ run_free(lis_run *run)
     free(run->kind);
     free(run->period);
     free(run->params_json);
+    free(run->snapshot);
     free(run->batches_json);
     free(run->manifest_extra);
     free(run->out_dir);
@@ -406,9 +408,16 @@ begin_snapshot(lis_run *run, lis_error *err)
         LIS_OK)
         return LIS_DB;
     run->in_snapshot = true;
+    /* render processes read on connections of their own in this snapshot */
+    PGresult *res =
+        lis_db_query_text(run->conn, "SELECT pg_export_snapshot()", 0, NULL, err);
+    if (res == NULL)
+        return LIS_DB;
+    run->snapshot = lis_xstrdup(PQgetvalue(res, 0, 0));
+    PQclear(res);
     if (run->as_of_batch) /* the data as of that batch, read before the run */
         return LIS_OK;
-    PGresult *res = lis_db_query(run->conn, "queries/report_stamp.sql", 0, NULL, err);
+    res = lis_db_query(run->conn, "queries/report_stamp.sql", 0, NULL, err);
     if (res == NULL)
         return LIS_DB;
     if (PQntuples(res) == 1)
@@ -535,6 +544,12 @@ lis_run_set_manifest_extra(lis_run *run, const char *members)
 {
     free(run->manifest_extra);
     run->manifest_extra = members ? lis_xstrdup(members) : NULL;
+}
+
+const char *
+lis_run_snapshot(const lis_run *run)
+{
+    return run->snapshot;
 }
 
 const char *

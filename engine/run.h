@@ -134,6 +134,10 @@ size_t lis_run_n_files(const lis_run *run);
 lis_status lis_run_finish(lis_run *run, lis_status status, const lis_error *failure,
                           lis_error *err);
 
+/* The run's snapshot exported for other connections (SET TRANSACTION
+ * SNAPSHOT), valid from begin to finish (borrowed). */
+const char *lis_run_snapshot(const lis_run *run);
+
 /* The final folder OUT/<period> (borrowed; valid until finish). */
 const char *lis_run_final_dir(const lis_run *run);
 

@@ -550,17 +550,25 @@ indicator_decimals(const lis_rm_agreement *a, const char *id)
     return -1;
 }
 
+/* The rows come one at a time (lis_rm_data_next), from the model or
+ * streamed from the database, and the sheet is written in constant-memory
+ * mode: neither side holds them all. */
 static void
 sheet_data(xw_book *b, const lis_rm_agreement *a)
 {
-    const char *last_id = "";
+    char *last_id = NULL;
     int decimals = 0;
     xw_sheet s;
     int part = 1;
     data_sheet_begin(b, &s, a, part);
     lxw_row_t row = 4;
     unsigned long max = xw_max_rows();
-    for (size_t i = 0; i < a->n_data && b->st == LIS_OK; i++, row++) {
+    size_t n = 0;
+    lis_rm_data_iter it;
+    const lis_rm_measurement *m = NULL;
+    if (lis_rm_data_begin(&it, a, b->err) != LIS_OK)
+        b->st = b->err ? b->err->code : LIS_DB;
+    while (b->st == LIS_OK && (m = lis_rm_data_next(&it, b->err)) != NULL) {
         if (row >= max) {
             /* Excel's last row is reached: continue on the next sheet, never
              * drop rows */
@@ -568,7 +576,6 @@ sheet_data(xw_book *b, const lis_rm_agreement *a)
             data_sheet_begin(b, &s, a, ++part);
             row = 4;
         }
-        const lis_rm_measurement *m = &a->data[i];
         xw_text(&s, row, D_IND, m->indicator_id, b->text);
         xw_text(&s, row, D_UNIT, m->unit_id, b->text);
         xw_text(&s, row, D_UNIT_NAME, m->unit_name, b->text);
@@ -576,8 +583,11 @@ sheet_data(xw_book *b, const lis_rm_agreement *a)
         lis_period p;
         if (m->period && lis_period_parse(m->period, &p))
             xw_date(&s, row, D_START, p.year, p.first_month, 1, b->date);
-        if (strcmp(m->indicator_id, last_id) != 0) { /* rows come by indicator */
-            last_id = m->indicator_id;
+        if (last_id == NULL || strcmp(m->indicator_id, last_id) != 0) {
+            /* rows come by indicator; a streamed row's text lasts only until
+             * the next row, so the id is kept */
+            free(last_id);
+            last_id = lis_xstrdup(m->indicator_id);
             decimals = indicator_decimals(a, last_id);
         }
         int d = decimals >= 0                                    ? decimals
@@ -587,10 +597,16 @@ sheet_data(xw_book *b, const lis_rm_agreement *a)
         xw_text(&s, row, D_MEASURE, m->measure_unit, b->text);
         xw_num(&s, row, D_BATCH, (double)m->batch_id, b->integer);
         xw_text(&s, row, D_FILE, m->batch_file, b->text);
+        row++;
+        n++;
     }
-    if (a->n_data == 0)
+    if (b->st == LIS_OK && it.failed)
+        b->st = b->err && b->err->code != LIS_OK ? b->err->code : LIS_DB;
+    lis_rm_data_end(&it);
+    free(last_id);
+    if (n == 0)
         xw_text(&s, row, 0, L(LIS_L_NONE_ROWS), b->italic);
-    xw_sheet_end(&s, a->n_data > 0, true, D_NCOLS);
+    xw_sheet_end(&s, n > 0, true, D_NCOLS);
 }
 
 /* -------------------------------------------------------------- public */
