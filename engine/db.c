@@ -122,6 +122,27 @@ lis_db_query(PGconn *conn, const char *name, int nparams, const char *const *par
     return run(conn, lis_sql(name), what, nparams, params, err);
 }
 
+char *
+lis_db_text_array(const char *const *ids, size_t n)
+{
+    lis_buf b;
+    lis_buf_init(&b);
+    lis_buf_addc(&b, '{');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            lis_buf_addc(&b, ',');
+        lis_buf_addc(&b, '"');
+        for (const char *p = ids[i]; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                lis_buf_addc(&b, '\\');
+            lis_buf_addc(&b, *p);
+        }
+        lis_buf_addc(&b, '"');
+    }
+    lis_buf_addc(&b, '}');
+    return b.data;
+}
+
 lis_status
 lis_db_declare(PGconn *conn, const char *cursor, const char *name, int nparams,
                const char *const *params, lis_error *err)

@@ -56,6 +56,10 @@ PGconn *lis_db_connect(const char *conninfo, lis_error *err);
 lis_status lis_db_error(PGconn *conn, const PGresult *res, const char *what,
                         lis_error *err);
 
+/* A text[] parameter of the ids: {"a","b"} with " and \ escaped; the caller
+ * frees it. */
+char *lis_db_text_array(const char *const *ids, size_t n);
+
 /*
  * Declares cursor `cursor` over the query file name with params, in the
  * caller's transaction, so that its rows can be fetched a chunk at a time

@@ -134,28 +134,6 @@ query(loader *l, const char *name, int nparams)
     return lis_db_query(l->conn, name, nparams, params, l->err);
 }
 
-/* A text[] literal: {"a","b"} with " and \ escaped. */
-static char *
-array_literal(const char *const *ids, size_t n)
-{
-    lis_buf b;
-    lis_buf_init(&b);
-    lis_buf_addc(&b, '{');
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            lis_buf_addc(&b, ',');
-        lis_buf_addc(&b, '"');
-        for (const char *p = ids[i]; *p; p++) {
-            if (*p == '"' || *p == '\\')
-                lis_buf_addc(&b, '\\');
-            lis_buf_addc(&b, *p);
-        }
-        lis_buf_addc(&b, '"');
-    }
-    lis_buf_addc(&b, '}');
-    return b.data;
-}
-
 static void
 init_indicator(lis_rm_indicator *ind)
 {
@@ -645,7 +623,7 @@ lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
     r->stamp.lang = lis_xstrdup(cfg && cfg->lang ? cfg->lang : "da");
     snprintf(l.year, sizeof l.year, "%d", year);
     snprintf(l.month, sizeof l.month, "%d", r->month);
-    l.ids = n ? array_literal(agreement_ids, n) : NULL;
+    l.ids = n ? lis_db_text_array(agreement_ids, n) : NULL;
 
     char wname[LIS_PERIOD_NAME_SIZE];
     lis_period_name(window, wname);
@@ -710,7 +688,7 @@ lis_report_chunks_open(PGconn *conn, const lis_config *cfg, int year,
 {
     char ys[16];
     snprintf(ys, sizeof ys, "%d", year);
-    char *ids = n ? array_literal(agreement_ids, n) : NULL;
+    char *ids = n ? lis_db_text_array(agreement_ids, n) : NULL;
     const char *params[2] = {ys, ids};
     PGresult *res =
         lis_db_query(conn, "queries/report_agreement_ids.sql", 2, params, err);

@@ -7,7 +7,6 @@
 #include "report.h"
 #include "db.h"
 #include "mem.h"
-#include "sql.h"
 
 #include <libpq-fe.h>
 #include <math.h>
@@ -15,17 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows per FETCH (the number in FETCH_SQL): large enough that the round
- * trips cost little, small enough that the result held is a few hundred
- * kilobytes. */
+/* Rows per FETCH: large enough that the round trips cost little, small
+ * enough that the result held is a few hundred kilobytes. */
 #define FETCH_ROWS 2000
-#define FETCH_SQL "FETCH 2000 FROM lis_report_data"
 
 struct lis_rm_data_stream {
     PGconn *conn;
     bool own_conn; /* made by the stream (closed by it) */
     char year[16], month[16];
-    char *declare; /* DECLARE ... FOR report_data.sql */
     PGresult *res; /* the current fetch */
     int row, rows;
     bool open, done;
@@ -98,8 +94,6 @@ lis_rm_data_stream_open(PGconn *conn, const char *snapshot, int year, int month,
     s->own_conn = snapshot != NULL;
     snprintf(s->year, sizeof s->year, "%d", year);
     snprintf(s->month, sizeof s->month, "%d", month);
-    s->declare = lis_xasprintf("DECLARE lis_report_data NO SCROLL CURSOR FOR\n%s",
-                               lis_sql("queries/report_data.sql"));
     return s;
 }
 
@@ -122,7 +116,6 @@ lis_rm_data_stream_close(lis_rm_data_stream *s)
     stream_close_cursor(s);
     if (s->own_conn)
         PQfinish(s->conn);
-    free(s->declare);
     free(s);
 }
 
@@ -132,21 +125,13 @@ stream_begin(lis_rm_data_stream *s, const char *agreement_id, lis_error *err)
 {
     stream_close_cursor(s);
     s->done = false;
-    lis_buf ids;
-    lis_buf_init(&ids);
-    lis_buf_adds(&ids, "{\"");
-    for (const char *p = agreement_id; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            lis_buf_addc(&ids, '\\');
-        lis_buf_addc(&ids, *p);
-    }
-    lis_buf_adds(&ids, "\"}");
-    const char *params[3] = {s->year, ids.data, s->month};
-    PGresult *res = lis_db_query_text(s->conn, s->declare, 3, params, err);
-    lis_buf_release(&ids);
-    if (res == NULL)
-        return LIS_DB;
-    PQclear(res);
+    char *ids = lis_db_text_array(&agreement_id, 1);
+    const char *params[3] = {s->year, ids, s->month};
+    lis_status st = lis_db_declare(s->conn, "lis_report_data", "queries/report_data.sql",
+                                   3, params, err);
+    free(ids);
+    if (st != LIS_OK)
+        return st;
     s->open = true;
     return LIS_OK;
 }
@@ -162,7 +147,7 @@ stream_next(lis_rm_data_stream *s, lis_error *err)
         s->row = s->rows = 0;
         if (s->done)
             return false;
-        s->res = lis_db_query_text(s->conn, FETCH_SQL, 0, NULL, err);
+        s->res = lis_db_fetch(s->conn, "lis_report_data", FETCH_ROWS, err);
         if (s->res == NULL)
             return false;
         s->rows = PQntuples(s->res);
