@@ -5,7 +5,6 @@
 #include "show_out.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +93,7 @@ print_rows(FILE *out, PGconn *conn, const char *cursor, const lis_out_col *cols,
 {
     PGresult *res;
     if (fmt == LIS_OUT_TABLE) {
-        if ((res = lis_db_fetch(conn, cursor, LONG_MAX, err)) == NULL)
+        if ((res = lis_db_fetch(conn, cursor, 0, err)) == NULL)
             return LIS_DB;
         lis_out_print(out, res, cols, ncols, fmt);
         PQclear(res);

@@ -163,7 +163,10 @@ PGresult *
 lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err)
 {
     char sql[160];
-    snprintf(sql, sizeof sql, "FETCH FORWARD %ld FROM %s", rows, cursor);
+    if (rows > 0)
+        snprintf(sql, sizeof sql, "FETCH FORWARD %ld FROM %s", rows, cursor);
+    else
+        snprintf(sql, sizeof sql, "FETCH ALL FROM %s", cursor);
     return run(conn, sql, "fetching rows failed", 0, NULL, err);
 }
 

@@ -68,8 +68,8 @@ char *lis_db_text_array(const char *const *ids, size_t n);
 lis_status lis_db_declare(PGconn *conn, const char *cursor, const char *name, int nparams,
                           const char *const *params, lis_error *err);
 
-/* The next at most `rows` rows of the cursor (0 rows: the end), or NULL
- * with err filled. */
+/* The next at most `rows` rows of the cursor (0 rows: the end; rows 0:
+ * all that are left), or NULL with err filled. */
 PGresult *lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err);
 
 /* Runs one or more statements without parameters (BEGIN, a migration). */

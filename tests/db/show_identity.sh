@@ -49,4 +49,22 @@ for scale in ${LIS_SHOW_IDENTITY_SCALES:-1 10}; do
         fail "making the scale $scale outputs failed"
     "compare_scale$scale" "$TMP/out-$scale"
     rm -rf "$TMP/demo-$scale"
+    last=$scale
 done
+
+# lis show fetches its rows 10,000 at a time: the json of a year with more
+# rows than that (the last scale's database) is one array holding every csv
+# row once, in order.
+run_lis 0 show attainment --year 2026 --format json
+mv "$TMP/out" "$TMP/year.json"
+/usr/bin/python3 - "$TMP/out-$last/attainment_year-2026.csv" "$TMP/year.json" <<'PY' || fail "json of --year 2026 is not the csv's rows"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter=";"))
+js = json.load(open(sys.argv[2], encoding="utf-8"))
+assert len(rows) > 10000, len(rows)
+assert len(js) == len(rows), (len(js), len(rows))
+for r, j in zip(rows, js):
+    assert (r["agreement_id"], r["goal_id"], r["indicator_id"], r["period"]) == \
+        (j["agreement_id"], j["goal_id"], j["indicator_id"], j["period"]), (r, j)
+PY
+ok "json of --year 2026: one array of every csv row, in order, across fetches"
