@@ -21,12 +21,22 @@ now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The thresholds as SQL numeric text ("90", "1", "3"). */
-static void
-thresholds_text(const lis_config *cfg, char *buf, size_t size)
+/* The configured thresholds as SQL numeric text ("90", "1", "3"), and all
+ * three as one text ("90/1/3") for the fingerprints. */
+typedef struct thresholds {
+    char yellow[40], green[40], eyellow[40], all[128];
+} thresholds;
+
+static thresholds
+thresholds_of(const lis_config *cfg)
 {
-    snprintf(buf, size, "%.15g/%.15g/%.15g", cfg->yellow_pct, cfg->economy_green_pct,
-             cfg->economy_yellow_pct);
+    thresholds t;
+    snprintf(t.yellow, sizeof t.yellow, "%.15g", cfg->yellow_pct);
+    snprintf(t.green, sizeof t.green, "%.15g", cfg->economy_green_pct);
+    snprintf(t.eyellow, sizeof t.eyellow, "%.15g", cfg->economy_yellow_pct);
+    snprintf(t.all, sizeof t.all, "%.15g/%.15g/%.15g", cfg->yellow_pct,
+             cfg->economy_green_pct, cfg->economy_yellow_pct);
+    return t;
 }
 
 /* Runs query NAME with params; returns its affected row count or -1. */
@@ -46,9 +56,8 @@ run_query(PGconn *conn, const char *name, int n, const char *const *params,
 static bool
 fingerprint(PGconn *conn, const lis_config *cfg, char out[33], lis_error *err)
 {
-    char th[128];
-    thresholds_text(cfg, th, sizeof th);
-    const char *params[] = {th};
+    thresholds th = thresholds_of(cfg);
+    const char *params[] = {th.all};
     PGresult *res = lis_db_query(conn, "queries/rollup_fingerprint.sql", 1, params, err);
     if (res == NULL)
         return false;
@@ -73,15 +82,13 @@ record_run(PGconn *conn, const lis_config *cfg, const char *year, const char *fp
            const rollup_plan *plan, long recomputed, const char *status,
            const char *error, const char *started)
 {
-    char yellow[40], green[40], eyellow[40], rc[32];
-    snprintf(yellow, sizeof yellow, "%.15g", cfg->yellow_pct);
-    snprintf(green, sizeof green, "%.15g", cfg->economy_green_pct);
-    snprintf(eyellow, sizeof eyellow, "%.15g", cfg->economy_yellow_pct);
+    thresholds th = thresholds_of(cfg);
+    char rc[32];
     snprintf(rc, sizeof rc, "%ld", recomputed);
     const char *params[] = {year,
-                            yellow,
-                            green,
-                            eyellow,
+                            th.yellow,
+                            th.green,
+                            th.eyellow,
                             fp,
                             plan->newest[0] ? plan->newest : NULL,
                             plan->batches[0] ? plan->batches : NULL,
@@ -138,9 +145,8 @@ plan_rollup(PGconn *conn, const lis_config *cfg, const char *ys, const char *fp,
     }
     PQclear(res);
 
-    char th[128];
-    thresholds_text(cfg, th, sizeof th);
-    const char *ps[] = {th, plan->since};
+    thresholds th = thresholds_of(cfg);
+    const char *ps[] = {th.all, plan->since};
     res = lis_db_query(conn, "queries/rollup_state.sql", 2, ps, err);
     if (res == NULL)
         return LIS_DB;
@@ -278,15 +284,13 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
         lis_rollup_stats *stats, lis_error *err)
 {
     lis_rollup_stats st = {.full = plan->full};
-    char ys[16], yellow[40], green[40], eyellow[40];
+    char ys[16];
     snprintf(ys, sizeof ys, "%d", year);
-    snprintf(yellow, sizeof yellow, "%.15g", cfg->yellow_pct);
-    snprintf(green, sizeof green, "%.15g", cfg->economy_green_pct);
-    snprintf(eyellow, sizeof eyellow, "%.15g", cfg->economy_yellow_pct);
+    thresholds th = thresholds_of(cfg);
     const char *full = plan->full ? "true" : "false";
     const char *p1[] = {ys};
-    const char *p2[] = {ys, yellow};
-    const char *p3[] = {ys, green, eyellow};
+    const char *p2[] = {ys, th.yellow};
+    const char *p3[] = {ys, th.green, th.eyellow};
     const char *ptodo[] = {ys, plan->full ? NULL : plan->since};
     const char *pdel[] = {ys, full};
     const char *pyear[] = {ys, plan->budget ? "true" : "false",
