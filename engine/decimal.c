@@ -197,17 +197,20 @@ div_scale(const lis_dec *a, const lis_dec *b)
     return (int)rscale;
 }
 
-/* q = n / d rounded half away from zero (d > 0). */
+/* q = n / d rounded half away from zero (d > 0). q may be n: the direction
+ * comes from the remainder, which has n's sign, because q may be 0 by then
+ * (round(-0.0000005, 6) is -0.000001). */
 static void
 div_round(mpz_t q, const mpz_t n, const mpz_t d)
 {
     mpz_t r;
     mpz_init(r);
     mpz_tdiv_qr(q, r, n, d);
+    int sign = mpz_sgn(r);
     mpz_abs(r, r);
     mpz_mul_2exp(r, r, 1);
     if (mpz_cmp(r, d) >= 0) {
-        if (mpz_sgn(n) < 0)
+        if (sign < 0)
             mpz_sub_ui(q, q, 1);
         else
             mpz_add_ui(q, q, 1);
@@ -248,11 +251,14 @@ lis_dec_div_int(lis_dec *r, const lis_dec *a, long k)
     return ok;
 }
 
+/* The result has the given scale also when a has fewer digits, as
+ * round_var sets dscale: round(1.5, 6) is 1.500000. */
 void
 lis_dec_round(lis_dec *r, const lis_dec *a, int scale)
 {
     if (a->scale <= scale) {
-        lis_dec_set(r, a);
+        scale_up(r->c, a->c, scale - a->scale);
+        r->scale = scale;
         return;
     }
     mpz_t p;

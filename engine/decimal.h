@@ -43,7 +43,8 @@ void lis_dec_mul_int(lis_dec *r, const lis_dec *a, long k);
 bool lis_dec_div(lis_dec *r, const lis_dec *a, const lis_dec *b);
 bool lis_dec_div_int(lis_dec *r, const lis_dec *a, long k);
 
-/* round(a, scale) for scale >= 0: half away from zero. */
+/* round(a, scale) for scale >= 0: half away from zero, at that scale (also
+ * when a has fewer digits: round(1.5, 6) is 1.500000). */
 void lis_dec_round(lis_dec *r, const lis_dec *a, int scale);
 
 int lis_dec_cmp(const lis_dec *a, const lis_dec *b);
