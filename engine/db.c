@@ -171,6 +171,33 @@ lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err)
 }
 
 lis_status
+lis_db_copy_in(PGconn *conn, const char *name, const lis_buf *data, lis_error *err)
+{
+    PGresult *res = PQexec(conn, lis_sql(name));
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+        lis_status st = lis_db_error(conn, res, "COPY failed", err);
+        PQclear(res);
+        return st;
+    }
+    PQclear(res);
+    lis_status st = LIS_OK;
+    enum { PIECE = 1 << 20 };
+    for (size_t off = 0; st == LIS_OK && off < data->len; off += PIECE) {
+        size_t n = data->len - off < PIECE ? data->len - off : PIECE;
+        if (PQputCopyData(conn, data->data + off, (int)n) != 1)
+            st = lis_db_error(conn, NULL, "COPY failed", err);
+    }
+    if (PQputCopyEnd(conn, st == LIS_OK ? NULL : "client failed") != 1 && st == LIS_OK)
+        st = lis_db_error(conn, NULL, "COPY failed", err);
+    while ((res = PQgetResult(conn)) != NULL) {
+        if (PQresultStatus(res) != PGRES_COMMAND_OK && st == LIS_OK)
+            st = lis_db_error(conn, res, "COPY failed", err);
+        PQclear(res);
+    }
+    return st;
+}
+
+lis_status
 lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
 {
     PGresult *res = PQexec(conn, sql);

@@ -18,6 +18,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "mem.h"
 
 typedef enum lis_db_source {
     LIS_DB_OPTION,   /* --db */
@@ -71,6 +72,11 @@ lis_status lis_db_declare(PGconn *conn, const char *cursor, const char *name, in
 /* The next at most `rows` rows of the cursor (0 rows: the end; rows 0:
  * all that are left), or NULL with err filled. */
 PGresult *lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err);
+
+/* Runs the COPY ... FROM STDIN of query file name and sends it data (the
+ * whole stream, e.g. binary rows with header and trailer). LIS_OK or LIS_DB. */
+lis_status lis_db_copy_in(PGconn *conn, const char *name, const lis_buf *data,
+                          lis_error *err);
 
 /* Runs one or more statements without parameters (BEGIN, a migration). */
 lis_status lis_db_exec(PGconn *conn, const char *sql, lis_error *err);

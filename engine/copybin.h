@@ -24,8 +24,9 @@ void lis_copybin_trailer(lis_buf *b);
 /* A row starts with its number of fields. */
 void lis_copybin_row(lis_buf *b, int nfields);
 
-/* One field: NULL, int2, int4, int8 or text (bytes as they are). */
+/* One field: NULL, bool, int2, int4, int8 or text (bytes as they are). */
 void lis_copybin_null(lis_buf *b);
+void lis_copybin_bool(lis_buf *b, bool v);
 void lis_copybin_int2(lis_buf *b, int16_t v);
 void lis_copybin_int4(lis_buf *b, int32_t v);
 void lis_copybin_int8(lis_buf *b, int64_t v);

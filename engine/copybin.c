@@ -54,6 +54,13 @@ lis_copybin_null(lis_buf *b)
 }
 
 void
+lis_copybin_bool(lis_buf *b, bool v)
+{
+    put32(b, 1);
+    lis_buf_addc(b, v ? 1 : 0);
+}
+
+void
 lis_copybin_int2(lis_buf *b, int16_t v)
 {
     put32(b, 2);
