@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal.h"
 #include "mem.h"
 
 /* The file header (signature, flags, no extension) and the trailer. */
@@ -40,5 +41,9 @@ void lis_copybin_text(lis_buf *b, const char *s, size_t n);
  * appended) when s is not of that form.
  */
 bool lis_copybin_numeric(lis_buf *b, const char *s);
+
+/* A lis_num field (NULL or numeric), and text that may be NULL. */
+void lis_copybin_num(lis_buf *b, const lis_num *x);
+void lis_copybin_str(lis_buf *b, const char *s);
 
 #endif

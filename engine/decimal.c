@@ -335,3 +335,31 @@ lis_dec_sgn(const lis_dec *a)
 {
     return mpz_sgn(a->c);
 }
+
+void
+lis_num_init(lis_num *x)
+{
+    x->null = true;
+    lis_dec_init(&x->v);
+}
+
+void
+lis_num_clear(lis_num *x)
+{
+    lis_dec_clear(&x->v);
+}
+
+void
+lis_num_set(lis_num *x, const lis_num *a)
+{
+    x->null = a->null;
+    if (!a->null)
+        lis_dec_set(&x->v, &a->v);
+}
+
+bool
+lis_num_set_str(lis_num *x, const char *s)
+{
+    x->null = s == NULL;
+    return x->null || lis_dec_set_str(&x->v, s);
+}

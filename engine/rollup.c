@@ -12,6 +12,7 @@
 
 #include "db.h"
 #include "mem.h"
+#include "rollup_economy.h"
 #include "rollup_goals.h"
 
 static double
@@ -290,7 +291,6 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
     thresholds th = thresholds_of(cfg);
     const char *full = plan->full ? "true" : "false";
     const char *p1[] = {ys};
-    const char *p3[] = {ys, th.green, th.eyellow};
     const char *ptodo[] = {ys, plan->full ? NULL : plan->since};
     const char *pdel[] = {ys, full};
     const char *pyear[] = {ys, plan->budget ? "true" : "false",
@@ -317,8 +317,8 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
             LIS_OK)
         return LIS_DB;
     if (plan->budget &&
-        ((st.economy_rows = run_query(conn, "queries/rollup_economy.sql", 3, p3, err)) <
-             0 ||
+        (lis_rollup_economy(conn, year, th.green, th.eyellow, &st.economy_rows, err) !=
+             LIS_OK ||
          (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) <
              0))
         return LIS_DB;

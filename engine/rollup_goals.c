@@ -18,47 +18,20 @@
 #include "db.h"
 #include "decimal.h"
 #include "mem.h"
+#include "rollup_window.h"
 
-enum { NWIN = 29, CHUNK = 256 };
-
-/* A numeric that may be NULL. */
-typedef struct num {
-    bool null;
-    lis_dec v;
-} num;
-
-static void
-num_init(num *x)
-{
-    x->null = true;
-    lis_dec_init(&x->v);
-}
-
-static void
-num_clear(num *x)
-{
-    lis_dec_clear(&x->v);
-}
+enum { CHUNK = 256 };
 
 /* x = column col of row; false when the text is not a numeric. */
 static bool
-num_get(num *x, const PGresult *r, int row, int col)
+num_get(lis_num *x, const PGresult *r, int row, int col)
 {
-    x->null = PQgetisnull(r, row, col);
-    return x->null || lis_dec_set_str(&x->v, PQgetvalue(r, row, col));
-}
-
-static void
-num_set(num *x, const num *a)
-{
-    x->null = a->null;
-    if (!a->null)
-        lis_dec_set(&x->v, &a->v);
+    return lis_num_set_str(x, PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col));
 }
 
 /* x * m / 12: a yearly figure prorated to m months. */
 static void
-num_prorate(num *out, const num *x, int m)
+num_prorate(lis_num *out, const lis_num *x, int m)
 {
     out->null = x->null;
     if (x->null)
@@ -69,22 +42,16 @@ num_prorate(num *out, const num *x, int m)
 
 /* out = a * 100 / b; NULL when b is 0. */
 static void
-num_pct(num *out, const lis_dec *a, const lis_dec *b)
+num_pct(lis_num *out, const lis_dec *a, const lis_dec *b)
 {
     lis_dec_mul_int(&out->v, a, 100);
     out->null = !lis_dec_div(&out->v, &out->v, b);
 }
 
-/* A window of the year (year_windows) and where it is cut for each
- * frequency: the whole periods it contains, cf..cl (none when cl < cf). */
-typedef struct window {
-    char kind;
-    int wf, wl;
-    const char *name;
-} window;
-
+/* Where window w is cut for a frequency: the whole periods it contains,
+ * cf..cl (none when cl < cf). */
 static void
-cut(const window *w, const char *frequency, int *cf, int *cl)
+cut(const lis_window *w, const char *frequency, int *cf, int *cl)
 {
     if (strcmp(frequency, "maaned") == 0) {
         *cf = w->wf;
@@ -132,7 +99,7 @@ enum {
 
 /* One target row, parsed. */
 typedef struct target {
-    num baseline, target, low, high, weight, yellow, q[4];
+    lis_num baseline, target, low, high, weight, yellow, q[4];
     const char *goal, *indicator, *method, *profile, *direction, *aggregation, *frequency,
         *unit, *numerator, *denominator;
 } target;
@@ -142,22 +109,22 @@ typedef struct goal_sum {
     bool any;   /* the goal has indicator rows */
     long n_att; /* rows with an attainment */
     bool all_not_due, all_green;
-    num wsum, watt; /* sum(weight), sum(weight * least(att, 100)) */
+    lis_num wsum, watt; /* sum(weight), sum(weight * least(att, 100)) */
 } goal_sum;
 
 /* Numbers reused from row to row: each fresh GMP number costs a malloc. */
 typedef struct scratch {
     target t;
-    num a, tw, yw, lo, hi, att;
+    lis_num a, tw, yw, lo, hi, att;
     lis_dec s, mn, mx, ds, count;
-    goal_sum gs[NWIN];
+    goal_sum gs[LIS_NWIN];
 } scratch;
 
 /* The rows of one chunk's queries and the output. */
 typedef struct chunk {
     int year;
     lis_dec yellow; /* the configured threshold */
-    window win[NWIN];
+    lis_window win[LIS_NWIN];
     PGresult *goals, *targets, *statuses;
     periods values, last;
     lis_buf ind, goal; /* binary COPY streams */
@@ -310,7 +277,7 @@ typedef struct span {
 
 /* The actual value of target row t in window cf..cl (SPEC section 3). */
 static void
-actual_of(chunk *c, const span *sp, const target *t, int cf, int cl, num *out)
+actual_of(chunk *c, const span *sp, const target *t, int cf, int cl, lis_num *out)
 {
     long n = 0, dn = 0;
     lis_dec *s = &c->x.s, *mn = &c->x.mn, *mx = &c->x.mx, *ds = &c->x.ds;
@@ -354,8 +321,8 @@ actual_of(chunk *c, const span *sp, const target *t, int cf, int cl, num *out)
  * row t for the whole periods cf..cl (m months ending in month e); sum
  * indicators prorate by months. */
 static void
-window_targets(const target *t, int m, int e, num *tw, num *yw, num *lo, num *hi,
-               lis_dec *part)
+window_targets(const target *t, int m, int e, lis_num *tw, lis_num *yw, lis_num *lo,
+               lis_num *hi, lis_dec *part)
 {
     bool sum = strcmp(t->aggregation, "sum") == 0;
     if (sum && strcmp(t->profile, "custom") == 0) {
@@ -381,25 +348,25 @@ window_targets(const target *t, int m, int e, num *tw, num *yw, num *lo, num *hi
             lis_dec_add(&tw->v, &t->baseline.v, &tw->v);
         }
     } else if (strcmp(t->profile, "custom") == 0) {
-        num_set(tw, &t->q[(e + 2) / 3 - 1]);
+        lis_num_set(tw, &t->q[(e + 2) / 3 - 1]);
     } else {
-        num_set(tw, &t->target);
+        lis_num_set(tw, &t->target);
     }
     if (sum) {
         num_prorate(yw, &t->baseline, m);
         num_prorate(lo, &t->low, m);
         num_prorate(hi, &t->high, m);
     } else {
-        num_set(yw, &t->baseline);
-        num_set(lo, &t->low);
-        num_set(hi, &t->high);
+        lis_num_set(yw, &t->baseline);
+        lis_num_set(lo, &t->low);
+        lis_num_set(hi, &t->high);
     }
 }
 
 /* The attainment (%) of actual a against the window's figures. */
 static void
-attainment(chunk *c, const target *t, const num *a, const num *tw, const num *yw,
-           const num *lo, const num *hi, num *att)
+attainment(chunk *c, const target *t, const lis_num *a, const lis_num *tw,
+           const lis_num *yw, const lis_num *lo, const lis_num *hi, lis_num *att)
 {
     att->null = true;
     if (a->null)
@@ -443,38 +410,6 @@ reaches(const lis_dec *x, const lis_dec *y, lis_dec *tmp)
     return lis_dec_cmp(tmp, y) >= 0;
 }
 
-static void
-put_num(lis_buf *b, const num *x)
-{
-    if (x->null) {
-        lis_copybin_null(b);
-        return;
-    }
-    char *s = lis_dec_str(&x->v);
-    lis_copybin_numeric(b, s);
-    free(s);
-}
-
-static void
-put_text(lis_buf *b, const char *s)
-{
-    if (s == NULL)
-        lis_copybin_null(b);
-    else
-        lis_copybin_text(b, s, strlen(s));
-}
-
-/* The window columns common to both tables: window_name, window_kind,
- * first_month, last_month. */
-static void
-put_window(lis_buf *b, const window *w)
-{
-    put_text(b, w->name);
-    lis_copybin_text(b, &w->kind, 1);
-    lis_copybin_int2(b, (int16_t)w->wf);
-    lis_copybin_int2(b, (int16_t)w->wl);
-}
-
 static bool
 get_target(target *t, const PGresult *r, int row)
 {
@@ -505,8 +440,8 @@ target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
             const target *t)
 {
     scratch *x = &c->x;
-    for (int w = 0; w < NWIN; w++) {
-        const window *win = &c->win[w];
+    for (int w = 0; w < LIS_NWIN; w++) {
+        const lis_window *win = &c->win[w];
         int cf, cl;
         cut(win, t->frequency, &cf, &cl);
         bool due = cl >= cf;
@@ -530,16 +465,16 @@ target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
         lis_buf *b = &c->ind;
         lis_copybin_row(b, 14);
         lis_copybin_int4(b, c->year);
-        put_text(b, agreement);
-        put_text(b, t->goal);
-        put_text(b, t->indicator);
-        put_window(b, win);
-        put_num(b, &x->a);
-        put_num(b, &x->tw);
-        put_num(b, &x->att);
-        put_text(b, status);
-        put_num(b, &t->weight);
-        put_text(b, owner);
+        lis_copybin_str(b, agreement);
+        lis_copybin_str(b, t->goal);
+        lis_copybin_str(b, t->indicator);
+        lis_copybin_window(b, win);
+        lis_copybin_num(b, &x->a);
+        lis_copybin_num(b, &x->tw);
+        lis_copybin_num(b, &x->att);
+        lis_copybin_str(b, status);
+        lis_copybin_num(b, &t->weight);
+        lis_copybin_str(b, owner);
         c->ind_rows++;
 
         goal_sum *g = &x->gs[w];
@@ -555,7 +490,7 @@ target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
                     lis_dec_cmp(&c->hundred, &x->att.v) < 0 ? &c->hundred : &x->att.v);
         lis_dec_mul(capped, &t->weight.v, capped);
         if (g->wsum.null) {
-            num_set(&g->wsum, &t->weight);
+            lis_num_set(&g->wsum, &t->weight);
             g->watt.null = false;
             lis_dec_set(&g->watt.v, capped);
         } else {
@@ -569,7 +504,7 @@ target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
  * period ends no later than the window (earlier years count); row index in
  * c->statuses or -1. */
 static int
-status_row(const chunk *c, const char *goal, const window *w)
+status_row(const chunk *c, const char *goal, const lis_window *w)
 {
     const PGresult *r = c->statuses;
     int n = PQntuples(r);
@@ -598,8 +533,8 @@ qualitative_status(const char *s)
 static void
 goal_rows(chunk *c, const char *agreement, const char *goal, const char *owner)
 {
-    num *att = &c->x.att;
-    for (int w = 0; w < NWIN; w++) {
+    lis_num *att = &c->x.att;
+    for (int w = 0; w < LIS_NWIN; w++) {
         const goal_sum *g = &c->x.gs[w];
         int st = status_row(c, goal, &c->win[w]);
         const char *status;
@@ -622,16 +557,16 @@ goal_rows(chunk *c, const char *agreement, const char *goal, const char *owner)
         lis_buf *b = &c->goal;
         lis_copybin_row(b, 12);
         lis_copybin_int4(b, c->year);
-        put_text(b, agreement);
-        put_text(b, goal);
-        put_window(b, &c->win[w]);
-        put_num(b, att);
-        put_text(b, status);
+        lis_copybin_str(b, agreement);
+        lis_copybin_str(b, goal);
+        lis_copybin_window(b, &c->win[w]);
+        lis_copybin_num(b, att);
+        lis_copybin_str(b, status);
         lis_copybin_bool(b, !g->any);
-        put_text(b, st < 0 || PQgetisnull(c->statuses, st, 5)
-                        ? NULL
-                        : PQgetvalue(c->statuses, st, 5));
-        put_text(b, owner);
+        lis_copybin_str(b, st < 0 || PQgetisnull(c->statuses, st, 5)
+                               ? NULL
+                               : PQgetvalue(c->statuses, st, 5));
+        lis_copybin_str(b, owner);
         c->goal_rows++;
     }
 }
@@ -646,7 +581,7 @@ agreement_rows(chunk *c, const span *sp, int g0, int g1, int t0, int t1)
         const char *agreement = PQgetvalue(c->goals, g, 0);
         const char *goal = PQgetvalue(c->goals, g, 1);
         const char *owner = PQgetvalue(c->goals, g, 2);
-        for (int w = 0; w < NWIN; w++) {
+        for (int w = 0; w < LIS_NWIN; w++) {
             goal_sum *gs = &c->x.gs[w];
             gs->any = false;
             gs->n_att = 0;
@@ -669,14 +604,15 @@ static void
 scratch_numbers(scratch *x, bool init)
 {
     target *t = &x->t;
-    num *nums[] = {&t->baseline, &t->target, &t->low,  &t->high, &t->weight, &t->yellow,
-                   &t->q[0],     &t->q[1],   &t->q[2], &t->q[3], &x->a,      &x->tw,
-                   &x->yw,       &x->lo,     &x->hi,   &x->att};
+    lis_num *nums[] = {&t->baseline, &t->target, &t->low,  &t->high,
+                       &t->weight,   &t->yellow, &t->q[0], &t->q[1],
+                       &t->q[2],     &t->q[3],   &x->a,    &x->tw,
+                       &x->yw,       &x->lo,     &x->hi,   &x->att};
     for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
-        (init ? num_init : num_clear)(nums[i]);
-    for (int w = 0; w < NWIN; w++) {
-        (init ? num_init : num_clear)(&x->gs[w].wsum);
-        (init ? num_init : num_clear)(&x->gs[w].watt);
+        (init ? lis_num_init : lis_num_clear)(nums[i]);
+    for (int w = 0; w < LIS_NWIN; w++) {
+        (init ? lis_num_init : lis_num_clear)(&x->gs[w].wsum);
+        (init ? lis_num_init : lis_num_clear)(&x->gs[w].watt);
     }
     lis_dec *decs[] = {&x->s, &x->mn, &x->mx, &x->ds, &x->count};
     for (size_t i = 0; i < sizeof decs / sizeof *decs; i++)
@@ -756,25 +692,6 @@ compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
     return LIS_OK;
 }
 
-static lis_status
-read_windows(PGconn *conn, chunk *c, const char *year, PGresult **res, lis_error *err)
-{
-    const char *p[] = {year};
-    *res = lis_db_query(conn, "queries/rollup_goals_windows.sql", 1, p, err);
-    if (*res == NULL)
-        return LIS_DB;
-    if (PQntuples(*res) != NWIN)
-        return lis_error_set(err, LIS_DB, "year_windows gave %d windows, not %d",
-                             PQntuples(*res), NWIN);
-    for (int w = 0; w < NWIN; w++) {
-        c->win[w].kind = PQgetvalue(*res, w, 0)[0];
-        c->win[w].wf = atoi(PQgetvalue(*res, w, 1));
-        c->win[w].wl = atoi(PQgetvalue(*res, w, 2));
-        c->win[w].name = PQgetvalue(*res, w, 3);
-    }
-    return LIS_OK;
-}
-
 lis_status
 lis_rollup_goals(PGconn *conn, int year, const char *yellow, long *indicator_rows,
                  long *goal_rows, lis_error *err)
@@ -795,7 +712,7 @@ lis_rollup_goals(PGconn *conn, int year, const char *yellow, long *indicator_row
                            yellow);
         goto out;
     }
-    if ((st = read_windows(conn, &c, ys, &windows, err)) != LIS_OK)
+    if ((st = lis_rollup_windows(conn, ys, c.win, &windows, err)) != LIS_OK)
         goto out;
     if ((todo = lis_db_query(conn, "queries/rollup_goals_todo.sql", 0, NULL, err)) ==
         NULL) {

@@ -1,4 +1,5 @@
--- rollup_goals_windows.sql - the 29 windows of a year (year_windows).
+-- rollup_windows.sql - the 29 windows of a year (year_windows), for the
+-- rollup's C parts (engine/rollup_window.c).
 --
 -- $1 integer  the year
 -- Result: kind, wf (first month), wl (last month), name.
