@@ -171,6 +171,55 @@ lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err)
 }
 
 lis_status
+lis_db_copy_begin(PGconn *conn, const char *name, lis_error *err)
+{
+    PGresult *res = PQexec(conn, lis_sql(name));
+    lis_status st = LIS_OK;
+    if (PQresultStatus(res) != PGRES_COPY_IN)
+        st = lis_db_error(conn, res, "COPY failed", err);
+    PQclear(res);
+    return st;
+}
+
+lis_status
+lis_db_copy_send(PGconn *conn, lis_buf *b, lis_error *err)
+{
+    enum { PIECE = 1 << 20 };
+    for (size_t off = 0; off < b->len; off += PIECE) {
+        size_t n = b->len - off < PIECE ? b->len - off : PIECE;
+        if (PQputCopyData(conn, b->data + off, (int)n) != 1)
+            return lis_db_error(conn, NULL, "COPY failed", err);
+    }
+    lis_buf_reset(b);
+    return LIS_OK;
+}
+
+lis_status
+lis_db_copy_end(PGconn *conn, bool ok, lis_error *err)
+{
+    lis_status st = LIS_OK;
+    if (PQputCopyEnd(conn, ok ? NULL : "client failed") != 1)
+        st = lis_db_error(conn, NULL, "COPY failed", err);
+    PGresult *res;
+    while ((res = PQgetResult(conn)) != NULL) {
+        if (ok && PQresultStatus(res) != PGRES_COMMAND_OK && st == LIS_OK)
+            st = lis_db_error(conn, res, "COPY failed", err);
+        PQclear(res);
+    }
+    return st;
+}
+
+lis_status
+lis_db_copy_in(PGconn *conn, const char *name, lis_buf *data, lis_error *err)
+{
+    if (lis_db_copy_begin(conn, name, err) != LIS_OK)
+        return LIS_DB;
+    bool ok = lis_db_copy_send(conn, data, err) == LIS_OK;
+    lis_status st = lis_db_copy_end(conn, ok, ok ? err : NULL);
+    return ok ? st : LIS_DB;
+}
+
+lis_status
 lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
 {
     PGresult *res = PQexec(conn, sql);

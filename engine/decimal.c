@@ -86,45 +86,80 @@ lis_dec_str(const lis_dec *a)
     return out;
 }
 
+/* 10^k for the scales the rollup meets, made once: powers were a tenth of
+ * the rollup's time when computed at every use. */
+enum { POWERS = 64 };
+static mpz_t powers[POWERS];
+static bool have_powers;
+
+/* 10^k (k >= 0), into *tmp when it is past the table. */
+static const mpz_t *
+power(int k, mpz_t tmp)
+{
+    if (!have_powers) {
+        for (int i = 0; i < POWERS; i++) {
+            mpz_init(powers[i]);
+            mpz_ui_pow_ui(powers[i], 10, (unsigned long)i);
+        }
+        have_powers = true;
+    }
+    if (k < POWERS)
+        return (const mpz_t *)&powers[k];
+    mpz_ui_pow_ui(tmp, 10, (unsigned long)k);
+    return (const mpz_t *)tmp;
+}
+
 /* c * 10^k into r (k >= 0). */
 static void
 scale_up(mpz_t r, const mpz_t c, int k)
 {
-    mpz_t p;
-    mpz_init(p);
-    mpz_ui_pow_ui(p, 10, (unsigned long)k);
-    mpz_mul(r, c, p);
-    mpz_clear(p);
+    if (k == 0) {
+        mpz_set(r, c);
+        return;
+    }
+    mpz_t tmp;
+    mpz_init(tmp);
+    mpz_mul(r, c, *power(k, tmp));
+    mpz_clear(tmp);
 }
 
-/* a and b at the larger of their scales, into x and y; returns that scale. */
+/* r = op(a, b) for add, sub and cmp at the larger of the two scales; only
+ * the operand with the smaller scale is scaled up, into a temporary. */
+typedef void (*mpz_op)(mpz_ptr, mpz_srcptr, mpz_srcptr);
+
 static int
-align(mpz_t x, mpz_t y, const lis_dec *a, const lis_dec *b)
+aligned(mpz_op op, mpz_t r, const lis_dec *a, const lis_dec *b)
 {
-    int s = a->scale > b->scale ? a->scale : b->scale;
-    scale_up(x, a->c, s - a->scale);
-    scale_up(y, b->c, s - b->scale);
+    if (a->scale == b->scale) {
+        op(r, a->c, b->c);
+        return a->scale;
+    }
+    mpz_t t;
+    mpz_init(t);
+    int s;
+    if (a->scale < b->scale) {
+        scale_up(t, a->c, b->scale - a->scale);
+        op(r, t, b->c);
+        s = b->scale;
+    } else {
+        scale_up(t, b->c, a->scale - b->scale);
+        op(r, a->c, t);
+        s = a->scale;
+    }
+    mpz_clear(t);
     return s;
 }
 
 void
 lis_dec_add(lis_dec *r, const lis_dec *a, const lis_dec *b)
 {
-    mpz_t x, y;
-    mpz_inits(x, y, NULL);
-    r->scale = align(x, y, a, b);
-    mpz_add(r->c, x, y);
-    mpz_clears(x, y, NULL);
+    r->scale = aligned(mpz_add, r->c, a, b);
 }
 
 void
 lis_dec_sub(lis_dec *r, const lis_dec *a, const lis_dec *b)
 {
-    mpz_t x, y;
-    mpz_inits(x, y, NULL);
-    r->scale = align(x, y, a, b);
-    mpz_sub(r->c, x, y);
-    mpz_clears(x, y, NULL);
+    r->scale = aligned(mpz_sub, r->c, a, b);
 }
 
 void
@@ -157,19 +192,15 @@ nbase_lead(const lis_dec *a, long *weight, long *first)
     long d = (long)mpz_sizeinbase(t, 10); /* may be one too many */
     mpz_t p;
     mpz_init(p);
-    mpz_ui_pow_ui(p, 10, (unsigned long)(d - 1));
-    if (mpz_cmp(t, p) < 0)
+    if (mpz_cmp(t, *power((int)d - 1, p)) < 0)
         d--;
     long e = d - 1 - a->scale; /* the exponent of the leading decimal digit */
     long w = e >= 0 ? e / DEC_DIGITS : -((-e + DEC_DIGITS - 1) / DEC_DIGITS);
     long shift = a->scale + DEC_DIGITS * w; /* |a| / 10000^w = t / 10^shift */
-    if (shift >= 0) {
-        mpz_ui_pow_ui(p, 10, (unsigned long)shift);
-        mpz_tdiv_q(t, t, p);
-    } else {
-        mpz_ui_pow_ui(p, 10, (unsigned long)-shift);
-        mpz_mul(t, t, p);
-    }
+    if (shift >= 0)
+        mpz_tdiv_q(t, t, *power((int)shift, p));
+    else
+        mpz_mul(t, t, *power((int)-shift, p));
     *weight = w;
     *first = (long)mpz_get_si(t);
     mpz_clears(t, p, NULL);
@@ -240,15 +271,22 @@ lis_dec_div(lis_dec *r, const lis_dec *a, const lis_dec *b)
     return true;
 }
 
+/* k as a read-only lis_dec of scale 0, on limb (no allocation). */
+static lis_dec
+small(long k, mp_limb_t *limb)
+{
+    lis_dec d = {.scale = 0};
+    *limb = (mp_limb_t)(k < 0 ? -(unsigned long)k : (unsigned long)k);
+    mpz_roinit_n(d.c, limb, k < 0 ? -1 : k > 0);
+    return d;
+}
+
 bool
 lis_dec_div_int(lis_dec *r, const lis_dec *a, long k)
 {
-    lis_dec b;
-    lis_dec_init(&b);
-    lis_dec_set_int(&b, k);
-    bool ok = lis_dec_div(r, a, &b);
-    lis_dec_clear(&b);
-    return ok;
+    mp_limb_t limb;
+    lis_dec b = small(k, &limb);
+    return lis_dec_div(r, a, &b);
 }
 
 /* The result has the given scale also when a has fewer digits, as
@@ -263,36 +301,71 @@ lis_dec_round(lis_dec *r, const lis_dec *a, int scale)
     }
     mpz_t p;
     mpz_init(p);
-    mpz_ui_pow_ui(p, 10, (unsigned long)(a->scale - scale));
-    div_round(r->c, a->c, p);
+    div_round(r->c, a->c, *power(a->scale - scale, p));
     r->scale = scale;
     mpz_clear(p);
+}
+
+/* r = sign of a - b, as an mpz_op. */
+static void
+compare(mpz_ptr r, mpz_srcptr a, mpz_srcptr b)
+{
+    mpz_set_si(r, mpz_cmp(a, b));
 }
 
 int
 lis_dec_cmp(const lis_dec *a, const lis_dec *b)
 {
-    mpz_t x, y;
-    mpz_inits(x, y, NULL);
-    align(x, y, a, b);
-    int c = mpz_cmp(x, y);
-    mpz_clears(x, y, NULL);
-    return c < 0 ? -1 : c > 0;
+    if (a->scale == b->scale) {
+        int c = mpz_cmp(a->c, b->c);
+        return c < 0 ? -1 : c > 0;
+    }
+    mpz_t r;
+    mpz_init(r);
+    aligned(compare, r, a, b);
+    int c = mpz_sgn(r);
+    mpz_clear(r);
+    return c;
 }
 
 int
 lis_dec_cmp_int(const lis_dec *a, long k)
 {
-    lis_dec b;
-    lis_dec_init(&b);
-    lis_dec_set_int(&b, k);
-    int c = lis_dec_cmp(a, &b);
-    lis_dec_clear(&b);
-    return c;
+    mp_limb_t limb;
+    lis_dec b = small(k, &limb);
+    return lis_dec_cmp(a, &b);
 }
 
 int
 lis_dec_sgn(const lis_dec *a)
 {
     return mpz_sgn(a->c);
+}
+
+void
+lis_num_init(lis_num *x)
+{
+    x->null = true;
+    lis_dec_init(&x->v);
+}
+
+void
+lis_num_clear(lis_num *x)
+{
+    lis_dec_clear(&x->v);
+}
+
+void
+lis_num_set(lis_num *x, const lis_num *a)
+{
+    x->null = a->null;
+    if (!a->null)
+        lis_dec_set(&x->v, &a->v);
+}
+
+bool
+lis_num_set_str(lis_num *x, const char *s)
+{
+    x->null = s == NULL;
+    return x->null || lis_dec_set_str(&x->v, s);
 }

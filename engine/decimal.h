@@ -51,4 +51,16 @@ int lis_dec_cmp(const lis_dec *a, const lis_dec *b);
 int lis_dec_cmp_int(const lis_dec *a, long k);
 int lis_dec_sgn(const lis_dec *a);
 
+/* A numeric that may be NULL. */
+typedef struct lis_num {
+    bool null;
+    lis_dec v;
+} lis_num;
+
+void lis_num_init(lis_num *x); /* NULL */
+void lis_num_clear(lis_num *x);
+void lis_num_set(lis_num *x, const lis_num *a);
+/* x = numeric text s, or NULL when s is NULL; false when s is not numeric. */
+bool lis_num_set_str(lis_num *x, const char *s);
+
 #endif

@@ -1,7 +1,7 @@
 /*
- * rollup.c - runs the rollup queries of one year in one transaction and
- * records the run; see rollup.h. The figures themselves are computed by the
- * SQL in sql/queries/rollup_*.sql, never here.
+ * rollup.c - runs the rollup of one year in one transaction and records the
+ * run; see rollup.h. The figures themselves are computed by the SQL in
+ * sql/queries/rollup_*.sql and by rollup_goals.c, never here.
  */
 #include "rollup.h"
 
@@ -12,6 +12,8 @@
 
 #include "db.h"
 #include "mem.h"
+#include "rollup_economy.h"
+#include "rollup_goals.h"
 
 static double
 now_seconds(void)
@@ -289,8 +291,6 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
     thresholds th = thresholds_of(cfg);
     const char *full = plan->full ? "true" : "false";
     const char *p1[] = {ys};
-    const char *p2[] = {ys, th.yellow};
-    const char *p3[] = {ys, th.green, th.eyellow};
     const char *ptodo[] = {ys, plan->full ? NULL : plan->since};
     const char *pdel[] = {ys, full};
     const char *pyear[] = {ys, plan->budget ? "true" : "false",
@@ -313,13 +313,12 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
         return LIS_DB;
     if (run_query(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
         run_query(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
-        (st.indicator_rows =
-             run_query(conn, "queries/rollup_indicator.sql", 2, p2, err)) < 0 ||
-        (st.goal_rows = run_query(conn, "queries/rollup_goal.sql", 2, p2, err)) < 0)
+        lis_rollup_goals(conn, year, th.yellow, &st.indicator_rows, &st.goal_rows, err) !=
+            LIS_OK)
         return LIS_DB;
     if (plan->budget &&
-        ((st.economy_rows = run_query(conn, "queries/rollup_economy.sql", 3, p3, err)) <
-             0 ||
+        (lis_rollup_economy(conn, year, th.green, th.eyellow, &st.economy_rows, err) !=
+             LIS_OK ||
          (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) <
              0))
         return LIS_DB;

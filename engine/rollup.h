@@ -1,12 +1,13 @@
 /*
  * rollup.h - the rollup engine: goal attainment and economy per agreement
- * and window (SPEC section 3), computed in SQL and stored in the rollup_*
- * tables that every report and "lis show" read.
+ * and window (SPEC section 3), stored in the rollup_* tables that every
+ * report and "lis show" read.
  *
- * The formulas live in sql/queries/rollup_*.sql (set-based, one pass over the
- * measurements and one over the budget lines); this module runs them in one
- * transaction per year, records the run in lis.run, and knows whether a stored
- * rollup is still current. It prints nothing.
+ * The economy, the areas and the transfers are set-based SQL
+ * (sql/queries/rollup_*.sql); goal attainment is summed in SQL and computed
+ * in C with numeric's arithmetic (rollup_goals.h). This module runs them in
+ * one transaction per year, records the run in lis.run, and knows whether a
+ * stored rollup is still current. It prints nothing.
  */
 #ifndef LIS_ROLLUP_H
 #define LIS_ROLLUP_H

@@ -6,8 +6,8 @@
 -- Result: none (INSERT into rollup_economy_area; see the table's comment).
 --
 -- A cost centre is unallocated when it is missing from cost_centre, has no
--- unit, or names an unknown unit. Yearly rows are spread as in
--- rollup_economy.sql.
+-- unit, or names an unknown unit. Yearly rows are spread by
+-- rollup_prepare_spread.sql.
 WITH
 win AS (SELECT * FROM year_windows($1::int)),
 fm AS (

@@ -4,7 +4,10 @@
 # rolled up, and every "lis show attainment|economy|transfers --format csv" of
 # 2026 (each month, quarter, the year, and --year) must equal what the code
 # before issue 10 printed (tests/data/show-identity, PROVENANCE.md): the csv
-# files themselves at scale 1, their SHA-256 at scale 10.
+# files themselves at scale 1, their SHA-256 at scale 10. The stored rollup
+# rows themselves, at full precision (the value and numeric's scale of every
+# figure), must equal what the SQL rollup stored before the goal attainment
+# moved to C: one SHA-256 per table and scale (tables.sha256).
 # LIS_SHOW_IDENTITY_SCALES="1" limits the scales compared (default "1 10").
 . "$(dirname "$0")/../lib.sh"
 need_pg
@@ -42,12 +45,23 @@ compare_scale10() {
     ok "scale 10: $(wc -l <"$TMP/scale10.sha256") outputs identical to the recorded SHA-256"
 }
 
+# compare_tables SCALE: the stored rows of each rollup table at SCALE.
+compare_tables() {
+    local scale=$1 bad
+    show_identity_tables "$TEST_DB" "$scale" "$TMP/tables" || fail "dumping the rollup tables failed"
+    bad=$(cd "$TMP/tables" && grep " scale$scale/" "$data/tables.sha256" | sha256sum -c --quiet 2>&1 |
+        sed -n 's/: FAILED.*//p' | tr '\n' ' ')
+    [ -z "$bad" ] || fail "scale $scale: the stored rollup rows differ from the recorded ones: $bad"
+    ok "scale $scale: rollup_indicator, rollup_goal and rollup_economy rows identical to the recorded SHA-256"
+}
+
 for scale in ${LIS_SHOW_IDENTITY_SCALES:-1 10}; do
     new_db "scale$scale"
     run_lis 0 db init
     show_identity_outputs "$LIS" "$scale" "$TMP/demo-$scale" "$TMP/out-$scale" ||
         fail "making the scale $scale outputs failed"
     "compare_scale$scale" "$TMP/out-$scale"
+    compare_tables "$scale"
     rm -rf "$TMP/demo-$scale"
     last=$scale
 done

@@ -34,3 +34,18 @@ show_identity_outputs() {
         "$lis" show "$kind" --year 2026 --format csv --output "$out/${kind}_year-2026.csv"
     done
 }
+
+# show_identity_tables DB SCALE OUT: writes the stored rollup rows of DB (a
+# psql database name) to OUT/scaleSCALE/TABLE.txt, one file per rollup table
+# that holds figures, in psql's \copy text format, ordered by key: what the
+# reports and lis show read, at full precision (numeric's scale included).
+SHOW_IDENTITY_TABLES="rollup_economy rollup_goal rollup_indicator"
+
+show_identity_tables() {
+    local db=$1 scale=$2 out=$3 t
+    mkdir -p "$out/scale$scale"
+    for t in $SHOW_IDENTITY_TABLES; do
+        psql -X -q -v ON_ERROR_STOP=1 -d "$db" \
+            -c "\\copy (SELECT * FROM lis.$t ORDER BY 1, 2, 3, 4, 5) TO '$out/scale$scale/$t.txt'"
+    done
+}

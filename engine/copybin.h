@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal.h"
 #include "mem.h"
 
 /* The file header (signature, flags, no extension) and the trailer. */
@@ -24,8 +25,9 @@ void lis_copybin_trailer(lis_buf *b);
 /* A row starts with its number of fields. */
 void lis_copybin_row(lis_buf *b, int nfields);
 
-/* One field: NULL, int2, int4, int8 or text (bytes as they are). */
+/* One field: NULL, bool, int2, int4, int8 or text (bytes as they are). */
 void lis_copybin_null(lis_buf *b);
+void lis_copybin_bool(lis_buf *b, bool v);
 void lis_copybin_int2(lis_buf *b, int16_t v);
 void lis_copybin_int4(lis_buf *b, int32_t v);
 void lis_copybin_int8(lis_buf *b, int64_t v);
@@ -39,5 +41,9 @@ void lis_copybin_text(lis_buf *b, const char *s, size_t n);
  * appended) when s is not of that form.
  */
 bool lis_copybin_numeric(lis_buf *b, const char *s);
+
+/* A lis_num field (NULL or numeric), and text that may be NULL. */
+void lis_copybin_num(lis_buf *b, const lis_num *x);
+void lis_copybin_str(lis_buf *b, const char *s);
 
 #endif

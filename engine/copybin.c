@@ -4,6 +4,7 @@
  */
 #include "copybin.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* numeric's external form (src/backend/utils/adt/numeric.c, numeric_send):
@@ -51,6 +52,13 @@ void
 lis_copybin_null(lis_buf *b)
 {
     put32(b, 0xFFFFFFFFu);
+}
+
+void
+lis_copybin_bool(lis_buf *b, bool v)
+{
+    put32(b, 1);
+    lis_buf_addc(b, v ? 1 : 0);
 }
 
 void
@@ -144,4 +152,25 @@ lis_copybin_numeric(lis_buf *b, const char *s)
     for (int k = first; k < n; k++)
         put16(b, g[k]);
     return true;
+}
+
+void
+lis_copybin_num(lis_buf *b, const lis_num *x)
+{
+    if (x->null) {
+        lis_copybin_null(b);
+        return;
+    }
+    char *s = lis_dec_str(&x->v);
+    lis_copybin_numeric(b, s);
+    free(s);
+}
+
+void
+lis_copybin_str(lis_buf *b, const char *s)
+{
+    if (s == NULL)
+        lis_copybin_null(b);
+    else
+        lis_copybin_text(b, s, strlen(s));
 }
