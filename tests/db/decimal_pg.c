@@ -6,12 +6,16 @@
  *                               id a b c d m k1 k2 k3 k4
  *   decimal_pg groups SEED N    N groups of (weight, attainment) rows:
  *                               gid w att
- *   decimal_pg check KIND CASES PG
+ *   decimal_pg check KIND CASES PG BINARY
  *                               computes what decimal_pg.sh asks PostgreSQL
  *                               for each row (rows) or group (groups) of
  *                               CASES and compares the text with PG (COPY
  *                               text output of that query, in id order);
  *                               prints the first mismatches, exits 1 if any.
+ *                               Writes our results to BINARY as the rollup
+ *                               sends them (binary COPY, lis_copybin_num),
+ *                               so that decimal_pg.sh can check that the
+ *                               server stores the same text.
  *
  * The expressions here and in decimal_pg.sh are the same list, in the same
  * order: change both together. They are the rollup's shapes (SPEC section 3,
@@ -24,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copybin.h"
 #include "decimal.h"
 
 enum { MAX_FIELDS = 32, MAX_REPORTED = 10 };
@@ -273,24 +278,32 @@ dec(lis_dec *d, const char *s)
     }
 }
 
-/* Our results of one case, as texts ("\N" for SQL NULL). */
+/* Our results of one case, as texts ("\N" for SQL NULL), and as the
+ * fields of a binary COPY row in bin. */
 typedef struct {
     char *v[MAX_FIELDS];
     int n;
+    lis_buf bin;
 } results;
 
 static void
 put(results *r, const lis_dec *d)
 {
+    lis_num x = {.null = d == NULL};
+    if (d)
+        x.v = *d; /* a shallow copy, read only */
+    lis_copybin_num(&r->bin, &x);
     r->v[r->n++] = d ? lis_dec_str(d) : strdup("\\N");
 }
 
 static void
 put_int(results *r, int k)
 {
-    char s[16];
-    snprintf(s, sizeof s, "%d", k);
-    r->v[r->n++] = strdup(s);
+    lis_dec d;
+    lis_dec_init(&d);
+    lis_dec_set_int(&d, k);
+    put(r, &d);
+    lis_dec_clear(&d);
 }
 
 /* The expressions of decimal_pg.sh's rows query, in its order. */
@@ -421,9 +434,11 @@ typedef struct {
     long cases, values, mismatches;
 } tally;
 
-/* Compares our results for the case with id with PostgreSQL's line. */
+/* Compares our results for the case with id with PostgreSQL's line and
+ * writes them as a binary COPY row (id, then the results) to bin. */
 static void
-compare(tally *t, const char *id, const char *operands, results *ours, char *pgline)
+compare(tally *t, const char *id, const char *operands, results *ours, char *pgline,
+        FILE *bin)
 {
     char *pg[MAX_FIELDS];
     int n = pgline ? split(pgline, pg) : 0;
@@ -442,21 +457,35 @@ compare(tally *t, const char *id, const char *operands, results *ours, char *pgl
                    id, i + 1, operands, pg[i + 1], ours->v[i]);
         free(ours->v[i]);
     }
+    lis_buf row;
+    lis_buf_init(&row);
+    lis_copybin_row(&row, ours->n + 1);
+    lis_copybin_int4(&row, (int32_t)strtol(id, NULL, 10));
+    fwrite(row.data, 1, row.len, bin);
+    fwrite(ours->bin.data, 1, ours->bin.len, bin);
+    lis_buf_release(&row);
+    lis_buf_reset(&ours->bin);
     ours->n = 0;
 }
 
 static int
-check(const char *kind, const char *cases_path, const char *pg_path)
+check(const char *kind, const char *cases_path, const char *pg_path, const char *bin_path)
 {
-    FILE *cf = fopen(cases_path, "r"), *pf = fopen(pg_path, "r");
-    if (!cf || !pf) {
+    FILE *cf = fopen(cases_path, "r"), *pf = fopen(pg_path, "r"),
+         *bf = fopen(bin_path, "wb");
+    if (!cf || !pf || !bf) {
         perror("decimal_pg");
         return 2;
     }
+    lis_buf head;
+    lis_buf_init(&head);
+    lis_copybin_header(&head);
+    fwrite(head.data, 1, head.len, bf);
     bool groups = strcmp(kind, "groups") == 0;
     char line[1024], pgline[8192], operands[4096] = "", gid[32] = "";
     char *f[MAX_FIELDS];
     results ours = {.n = 0};
+    lis_buf_init(&ours.bin);
     tally t = {0, 0, 0};
     group_sums g;
     lis_dec_init(&g.watt);
@@ -471,13 +500,13 @@ check(const char *kind, const char *cases_path, const char *pg_path)
             eval_row(f, &ours);
             snprintf(operands, sizeof operands, "a=%s b=%s c=%s d=%s m=%s k=%s,%s,%s,%s",
                      f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]);
-            compare(&t, f[0], operands, &ours, fgets(pgline, sizeof pgline, pf));
+            compare(&t, f[0], operands, &ours, fgets(pgline, sizeof pgline, pf), bf);
             continue;
         }
         if (strcmp(gid, f[0]) != 0) {
             if (gid[0]) {
                 group_eval(&g, &ours);
-                compare(&t, gid, operands, &ours, fgets(pgline, sizeof pgline, pf));
+                compare(&t, gid, operands, &ours, fgets(pgline, sizeof pgline, pf), bf);
             }
             snprintf(gid, sizeof gid, "%s", f[0]);
             lis_dec_set_int(&g.watt, 0);
@@ -491,16 +520,25 @@ check(const char *kind, const char *cases_path, const char *pg_path)
     }
     if (groups && gid[0]) {
         group_eval(&g, &ours);
-        compare(&t, gid, operands, &ours, fgets(pgline, sizeof pgline, pf));
+        compare(&t, gid, operands, &ours, fgets(pgline, sizeof pgline, pf), bf);
     }
     if (fgets(pgline, sizeof pgline, pf)) {
         fprintf(stderr, "decimal_pg: PostgreSQL has more rows than the cases\n");
         return 2;
     }
+    lis_buf_reset(&head);
+    lis_copybin_trailer(&head);
+    fwrite(head.data, 1, head.len, bf);
+    lis_buf_release(&head);
+    lis_buf_release(&ours.bin);
     lis_dec_clear(&g.watt);
     lis_dec_clear(&g.wsum);
     fclose(cf);
     fclose(pf);
+    if (fclose(bf) != 0) {
+        perror("decimal_pg");
+        return 2;
+    }
     printf("%s: %ld cases, %ld values compared, %ld mismatches\n", kind, t.cases,
            t.values, t.mismatches);
     return t.mismatches ? 1 : 0;
@@ -518,9 +556,9 @@ main(int argc, char **argv)
             gen_groups(n);
         return 0;
     }
-    if (argc == 5 && strcmp(argv[1], "check") == 0)
-        return check(argv[2], argv[3], argv[4]);
+    if (argc == 6 && strcmp(argv[1], "check") == 0)
+        return check(argv[2], argv[3], argv[4], argv[5]);
     fprintf(stderr, "usage: decimal_pg rows|groups SEED N\n"
-                    "       decimal_pg check rows|groups CASES PG-OUTPUT\n");
+                    "       decimal_pg check rows|groups CASES PG-OUTPUT BINARY-OUT\n");
     return 2;
 }

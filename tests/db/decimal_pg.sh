@@ -30,7 +30,24 @@ CREATE TABLE g (gid int, w numeric, att numeric);
 SQL
 
 status=0
-"$DRIVER" check rows "$TMP/rows.tsv" "$TMP/rows.pg" || status=$?
-"$DRIVER" check groups "$TMP/groups.tsv" "$TMP/groups.pg" || status=$?
+"$DRIVER" check rows "$TMP/rows.tsv" "$TMP/rows.pg" "$TMP/rows.bin" || status=$?
+"$DRIVER" check groups "$TMP/groups.tsv" "$TMP/groups.pg" "$TMP/groups.bin" || status=$?
 [ "$status" = 0 ] || fail "lis_dec differs from PostgreSQL's numeric (seed $SEED)"
 ok "lis_dec gives PostgreSQL's text for $ROWS rows of operands and $NGROUPS weighted groups"
+
+# Our results as the rollup stores them (binary COPY, lis_copybin_num): the
+# server must keep the same text.
+columns() { local i; for ((i = 1; i <= $1; i++)); do printf ', v%d numeric' "$i"; done; }
+psql -XAtq -v ON_ERROR_STOP=1 -d "$TEST_DB" <<SQL || fail "PostgreSQL refused our binary COPY"
+CREATE TABLE cb (id int PRIMARY KEY $(columns 16));
+CREATE TABLE gb (id int PRIMARY KEY $(columns 4));
+\copy cb FROM '$TMP/rows.bin' WITH (FORMAT binary)
+\copy gb FROM '$TMP/groups.bin' WITH (FORMAT binary)
+\copy (SELECT * FROM cb ORDER BY id) TO '$TMP/rows.stored'
+\copy (SELECT * FROM gb ORDER BY id) TO '$TMP/groups.stored'
+SQL
+for k in rows groups; do
+    diff "$TMP/$k.pg" "$TMP/$k.stored" >"$TMP/$k.diff" ||
+        { head -20 "$TMP/$k.diff"; fail "$k: the binary COPY of our results stores other text"; }
+done
+ok "the server stores the same text from lis_copybin_num"
