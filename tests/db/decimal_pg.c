@@ -18,8 +18,10 @@
  *                               server stores the same text.
  *
  * The expressions here and in decimal_pg.sh are the same list, in the same
- * order: change both together. They are the rollup's shapes (SPEC section 3,
- * sql/queries/rollup_indicator.sql and rollup_goal.sql).
+ * order: change both together. They are the shapes of the SQL that
+ * engine/rollup_goals.c and rollup_economy.c replaced (SPEC section 3; the
+ * statements rollup_indicator.sql, rollup_goal.sql and rollup_economy.sql
+ * before commit ca3a29f).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -379,6 +381,21 @@ eval_row(char **f, results *out)
     put(out, &x);
     /* a / m */
     lis_dec_div_int(&x, &a, m);
+    put(out, &x);
+    /* a * b / c: the economy's forecast, aytd * annual / bytd */
+    lis_dec_mul(&x, &a, &b);
+    ok = lis_dec_div(&x, &x, &c);
+    put(out, ok ? &x : NULL);
+    /* a / b / 12: a quotient divided again (forecast12 / 12) */
+    ok = lis_dec_div(&x, &a, &b);
+    if (ok)
+        lis_dec_div_int(&x, &x, 12);
+    put(out, ok ? &x : NULL);
+    /* abs(a) * d / 100: the economy's tolerance */
+    lis_dec_set(&x, &a);
+    mpz_abs(x.c, x.c);
+    lis_dec_mul(&x, &x, &d);
+    lis_dec_div_int(&x, &x, 100);
     put(out, &x);
 
     lis_dec_clear(&a);
