@@ -223,6 +223,55 @@ test_div(void **state)
     run_binary(cases, sizeof cases / sizeof *cases);
 }
 
+/* x followed by n copies of c, then y (malloc'ed). */
+static char *
+repeat(const char *x, char c, size_t n, const char *y)
+{
+    size_t lx = strlen(x), ly = strlen(y);
+    char *s = malloc(lx + n + ly + 1);
+    assert_non_null(s);
+    memcpy(s, x, lx);
+    memset(s + lx, c, n);
+    memcpy(s + lx + n, y, ly + 1);
+    return s;
+}
+
+/* a / b is want; frees the three texts. */
+static void
+expect_div_free(char *as, char *bs, char *want)
+{
+    lis_dec a, b, r;
+    lis_dec_init(&a);
+    lis_dec_init(&b);
+    lis_dec_init(&r);
+    set(&a, as);
+    set(&b, bs);
+    assert_true(lis_dec_div(&r, &a, &b));
+    expect_text(&r, want, "a quotient of long operands");
+    free(as);
+    free(bs);
+    free(want);
+    lis_dec_clear(&a);
+    lis_dec_clear(&b);
+    lis_dec_clear(&r);
+}
+
+/* The quotient's scale stops at NUMERIC_MAX_DISPLAY_SCALE, 1000. */
+static void
+test_div_scale_limit(void **state)
+{
+    (void)state;
+    /* 1 / 1e990 is 0.(989 zeros)1(10 zeros) */
+    expect_div_free(repeat("1", '0', 0, ""), repeat("1", '0', 990, ""),
+                    repeat("0.", '0', 989, "10000000000"));
+    /* 1e-600 / 1e600 rounds to 0 at scale 1000 */
+    expect_div_free(repeat("0.", '0', 599, "1"), repeat("1", '0', 600, ""),
+                    repeat("0.", '0', 1000, ""));
+    /* 1e40 / 3: the 16 significant digits are all before the point */
+    expect_div_free(repeat("1", '0', 40, ""), repeat("3", '0', 0, ""),
+                    repeat("", '3', 40, ""));
+}
+
 static void
 test_div_by_zero(void **state)
 {
@@ -385,6 +434,7 @@ main(void)
         cmocka_unit_test(test_text_rejects),
         cmocka_unit_test(test_add_sub_mul_scales),
         cmocka_unit_test(test_div),
+        cmocka_unit_test(test_div_scale_limit),
         cmocka_unit_test(test_div_by_zero),
         cmocka_unit_test(test_int_operands),
         cmocka_unit_test(test_chained),
