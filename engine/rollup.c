@@ -313,8 +313,8 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
         return LIS_DB;
     if (run_query(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
         run_query(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
-        lis_rollup_goals(conn, year, th.yellow, &st.indicator_rows, &st.goal_rows, err) !=
-            LIS_OK)
+        lis_rollup_goals(conn, year, plan->full, th.yellow, &st.indicator_rows,
+                         &st.goal_rows, err) != LIS_OK)
         return LIS_DB;
     if (plan->budget &&
         (lis_rollup_economy(conn, year, th.green, th.eyellow, &st.economy_rows, err) !=

@@ -7,7 +7,9 @@
  * The agreements are computed CHUNK at a time: five queries read what the
  * chunk needs (goals, target rows, measurements summed per period, the
  * values of "last" indicators, goal statuses), every row is computed here,
- * and two binary COPYs write them.
+ * and two binary COPYs write them: into the tables when the year has no
+ * stored rows yet, else into staging tables, from which only the rows that
+ * changed are written (rollup_indicator_merge.sql, rollup_goal_merge.sql).
  */
 #include "rollup_goals.h"
 
@@ -128,6 +130,7 @@ typedef struct chunk {
     PGresult *goals, *targets, *statuses;
     periods values, last;
     lis_buf ind, goal; /* binary COPY streams */
+    bool staged;       /* into the staging tables (rollup_*_stage.sql) */
     long ind_rows, goal_rows;
     lis_dec hundred;
     scratch x;
@@ -685,16 +688,50 @@ compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
     }
     lis_copybin_trailer(&c->ind);
     lis_copybin_trailer(&c->goal);
-    if (lis_db_copy_in(conn, "queries/rollup_indicator_copy.sql", &c->ind, err) !=
-            LIS_OK ||
-        lis_db_copy_in(conn, "queries/rollup_goal_copy.sql", &c->goal, err) != LIS_OK)
+    if (lis_db_copy_in(conn,
+                       c->staged ? "queries/rollup_new_indicator_copy.sql"
+                                 : "queries/rollup_indicator_copy.sql",
+                       &c->ind, err) != LIS_OK ||
+        lis_db_copy_in(conn,
+                       c->staged ? "queries/rollup_new_goal_copy.sql"
+                                 : "queries/rollup_goal_copy.sql",
+                       &c->goal, err) != LIS_OK)
+        return LIS_DB;
+    return LIS_OK;
+}
+
+/* Runs query name with params; LIS_OK or LIS_DB. */
+static lis_status
+run(PGconn *conn, const char *name, int n, const char *const *params, lis_error *err)
+{
+    PGresult *res = lis_db_query(conn, name, n, params, err);
+    PQclear(res);
+    return res ? LIS_OK : LIS_DB;
+}
+
+/* A year with stored rows gets its computed rows staged, so that only what
+ * changed is written (rollup_*_merge.sql); the first rollup of a year COPYs
+ * them straight into the tables. */
+static lis_status
+stage(PGconn *conn, const char *year, bool *staged, lis_error *err)
+{
+    const char *p[] = {year};
+    PGresult *res = lis_db_query(conn, "queries/rollup_goals_stored.sql", 1, p, err);
+    if (res == NULL)
+        return LIS_DB;
+    *staged = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+    PQclear(res);
+    if (!*staged)
+        return LIS_OK;
+    if (run(conn, "queries/rollup_indicator_stage.sql", 0, NULL, err) != LIS_OK ||
+        run(conn, "queries/rollup_goal_stage.sql", 0, NULL, err) != LIS_OK)
         return LIS_DB;
     return LIS_OK;
 }
 
 lis_status
-lis_rollup_goals(PGconn *conn, int year, const char *yellow, long *indicator_rows,
-                 long *goal_rows, lis_error *err)
+lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
+                 long *indicator_rows, long *goal_rows, lis_error *err)
 {
     char ys[16];
     snprintf(ys, sizeof ys, "%d", year);
@@ -712,7 +749,8 @@ lis_rollup_goals(PGconn *conn, int year, const char *yellow, long *indicator_row
                            yellow);
         goto out;
     }
-    if ((st = lis_rollup_windows(conn, ys, c.win, &windows, err)) != LIS_OK)
+    if ((st = lis_rollup_windows(conn, ys, c.win, &windows, err)) != LIS_OK ||
+        (st = stage(conn, ys, &c.staged, err)) != LIS_OK)
         goto out;
     if ((todo = lis_db_query(conn, "queries/rollup_goals_todo.sql", 0, NULL, err)) ==
         NULL) {
@@ -733,6 +771,13 @@ lis_rollup_goals(PGconn *conn, int year, const char *yellow, long *indicator_row
         free_chunk(&c);
     }
     free(ids);
+    const char *pm[] = {ys, full ? "true" : "false"};
+    /* No ANALYZE of the staged rows: it cost more than the merges, whose
+     * plans (hash joins) the table sizes alone give. */
+    if (st == LIS_OK && c.staged &&
+        (run(conn, "queries/rollup_indicator_merge.sql", 2, pm, err) != LIS_OK ||
+         run(conn, "queries/rollup_goal_merge.sql", 2, pm, err) != LIS_OK))
+        st = LIS_DB;
     *indicator_rows = c.ind_rows;
     *goal_rows = c.goal_rows;
 out:

@@ -14,14 +14,17 @@
 #define LIS_ROLLUP_GOALS_H
 
 #include <libpq-fe.h>
+#include <stdbool.h>
 
 #include "error.h"
 
-/* Computes and inserts the indicator and goal rows of year of the agreements
- * in rollup_todo whose goals are computed again. yellow is the configured
- * yellow threshold (numeric text). The row counts go to *indicator_rows and
- * *goal_rows. LIS_OK or LIS_DB. */
-lis_status lis_rollup_goals(PGconn *conn, int year, const char *yellow,
+/* Computes the indicator and goal rows of year of the agreements in
+ * rollup_todo whose goals are computed again, and stores them in place of
+ * the year's rows (full) or those agreements' rows; only rows that changed
+ * are written. yellow is the configured yellow threshold (numeric text). The
+ * row counts computed go to *indicator_rows and *goal_rows. LIS_OK or
+ * LIS_DB. */
+lis_status lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
                             long *indicator_rows, long *goal_rows, lis_error *err);
 
 #endif

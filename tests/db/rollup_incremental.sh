@@ -3,7 +3,8 @@
 # lines or transfers is rolled up incrementally: only the agreements it
 # touches are computed again, and every rollup table then holds exactly what
 # a full rollup (--full) computes. A withdrawn batch or a catalogue import
-# makes the rollup full.
+# makes the rollup full. The rows merged into a year with stored rows are
+# those a rollup into an empty year writes.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../rollup_lib.sh"
 new_db
@@ -107,3 +108,13 @@ run_lis 0 import statuses "$in/statuses.csv" --force
 run_lis 0 rollup --year 2026
 assert_grep '\(full\)$' "$TMP/out"
 ok "a catalogue import: a full rollup"
+
+# Every rollup above but the first wrote into a year with stored rows: the
+# computed rows were staged and only those that changed were written
+# (rollup_*_merge.sql). Written into a year without stored rows instead, the
+# same rollup stores the same rows.
+merged=$(state)
+sql "DELETE FROM lis.rollup_indicator WHERE year = 2026; DELETE FROM lis.rollup_goal WHERE year = 2026" >/dev/null
+run_lis 0 rollup --year 2026 --full
+assert_eq "$(state)" "$merged" "the merged rows against rows written into an empty year"
+ok "merging only what changed stores what a rollup into an empty year stores"
