@@ -12,7 +12,9 @@
  * and the display scale. */
 #define NUMERIC_POS 0x0000
 #define NUMERIC_NEG 0x4000
-#define NUMERIC_MAX_GROUPS 64 /* canonical text is < LIS_NUM_SIZE (64) bytes */
+/* Imported text is < LIS_NUM_SIZE (64) bytes; the rollup's quotients have at
+ * most 1000 digits after the point (numeric's display limit). */
+#define NUMERIC_MAX_GROUPS 512
 
 static void
 put16(lis_buf *b, uint16_t v)
@@ -154,16 +156,17 @@ lis_copybin_numeric(lis_buf *b, const char *s)
     return true;
 }
 
-void
+bool
 lis_copybin_num(lis_buf *b, const lis_num *x)
 {
     if (x->null) {
         lis_copybin_null(b);
-        return;
+        return true;
     }
     char *s = lis_dec_str(&x->v);
-    lis_copybin_numeric(b, s);
+    bool ok = lis_copybin_numeric(b, s);
     free(s);
+    return ok;
 }
 
 void

@@ -42,8 +42,9 @@ void lis_copybin_text(lis_buf *b, const char *s, size_t n);
  */
 bool lis_copybin_numeric(lis_buf *b, const char *s);
 
-/* A lis_num field (NULL or numeric), and text that may be NULL. */
-void lis_copybin_num(lis_buf *b, const lis_num *x);
+/* A lis_num field (NULL or numeric); false (nothing appended) when it has
+ * more digits than lis_copybin_numeric takes. Text that may be NULL. */
+bool lis_copybin_num(lis_buf *b, const lis_num *x);
 void lis_copybin_str(lis_buf *b, const char *s);
 
 #endif

@@ -144,8 +144,12 @@ write_rows(PGconn *conn, int year, const PGresult *res, const lis_window *win,
             lis_copybin_int4(&b, year);
             lis_copybin_str(&b, agreement);
             lis_copybin_window(&b, &win[w]);
-            for (int i = 0; i < 9; i++)
-                lis_copybin_num(&b, &f.out[i]);
+            for (int i = 0; i < 9 && st == LIS_OK; i++)
+                if (!lis_copybin_num(&b, &f.out[i]))
+                    st = lis_error_set(err, LIS_DB,
+                                       "a figure of the economy of %s has too many "
+                                       "digits to store",
+                                       agreement);
             lis_copybin_str(&b, status);
             (*rows)++;
         }

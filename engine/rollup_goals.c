@@ -131,6 +131,7 @@ typedef struct chunk {
     periods values, last;
     lis_buf ind, goal; /* binary COPY streams */
     bool staged;       /* into the staging tables (rollup_*_stage.sql) */
+    bool too_long;     /* a figure had more digits than COPY could take */
     long ind_rows, goal_rows;
     lis_dec hundred;
     scratch x;
@@ -472,11 +473,10 @@ target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
         lis_copybin_str(b, t->goal);
         lis_copybin_str(b, t->indicator);
         lis_copybin_window(b, win);
-        lis_copybin_num(b, &x->a);
-        lis_copybin_num(b, &x->tw);
-        lis_copybin_num(b, &x->att);
+        c->too_long |= !lis_copybin_num(b, &x->a) || !lis_copybin_num(b, &x->tw) ||
+                       !lis_copybin_num(b, &x->att);
         lis_copybin_str(b, status);
-        lis_copybin_num(b, &t->weight);
+        c->too_long |= !lis_copybin_num(b, &t->weight);
         lis_copybin_str(b, owner);
         c->ind_rows++;
 
@@ -563,7 +563,7 @@ goal_rows(chunk *c, const char *agreement, const char *goal, const char *owner)
         lis_copybin_str(b, agreement);
         lis_copybin_str(b, goal);
         lis_copybin_window(b, &c->win[w]);
-        lis_copybin_num(b, att);
+        c->too_long |= !lis_copybin_num(b, att);
         lis_copybin_str(b, status);
         lis_copybin_bool(b, !g->any);
         lis_copybin_str(b, st < 0 || PQgetisnull(c->statuses, st, 5)
@@ -684,6 +684,10 @@ compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
             return lis_error_set(err, LIS_DB,
                                  "the rollup read a target of agreement %s that is not a "
                                  "number",
+                                 ids[k]);
+        if (c->too_long)
+            return lis_error_set(err, LIS_DB,
+                                 "a figure of agreement %s has too many digits to store",
                                  ids[k]);
     }
     lis_copybin_trailer(&c->ind);

@@ -294,7 +294,11 @@ put(results *r, const lis_dec *d)
     lis_num x = {.null = d == NULL};
     if (d)
         x.v = *d; /* a shallow copy, read only */
-    lis_copybin_num(&r->bin, &x);
+    if (!lis_copybin_num(&r->bin, &x)) {
+        fprintf(stderr, "decimal_pg: %s has too many digits for binary COPY\n",
+                d ? lis_dec_str(d) : "NULL");
+        exit(1);
+    }
     r->v[r->n++] = d ? lis_dec_str(d) : strdup("\\N");
 }
 

@@ -31,7 +31,7 @@ numeric_text(const unsigned char *p, size_t len, char *out)
     unsigned sign = get16(p + 8), dscale = get16(p + 10);
     assert_int_equal(flen, 8 + 2 * (unsigned long)nd);
     assert_true(sign == 0x0000 || sign == 0x4000);
-    int digits[64];
+    int digits[512];
     for (int i = 0; i < nd; i++) {
         digits[i] = (int)get16(p + 12 + 2 * i);
         assert_true(digits[i] < 10000);
@@ -81,7 +81,7 @@ expect_numeric(const char *in, const char *want)
     }
     if (!ok)
         fail_msg("\"%s\" not encoded", in);
-    char text[256];
+    char text[2100];
     numeric_text((const unsigned char *)b.data, b.len, text);
     if (strcmp(text, want) != 0)
         fail_msg("\"%s\" encoded as %s, expected %s", in, text, want);
@@ -117,6 +117,22 @@ test_numeric_values(void **state)
                    "3.14159265358979323846264338327950288");
     expect_numeric("123456789012345678901234567890.123456789012345678901234567",
                    "123456789012345678901234567890.123456789012345678901234567");
+}
+
+/* The rollup stores quotients of up to 1000 digits after the point
+ * (numeric's display limit); more than 2040 digits are refused. */
+static void
+test_numeric_long(void **state)
+{
+    (void)state;
+    char in[2100];
+    strcpy(in, "-12345678.");
+    memset(in + 10, '7', 1000);
+    in[1010] = '\0';
+    expect_numeric(in, in);
+    memset(in, '9', 2041);
+    in[2041] = '\0';
+    expect_numeric(in, NULL);
 }
 
 static void
@@ -190,9 +206,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_numeric_values),
-        cmocka_unit_test(test_numeric_refused),
-        cmocka_unit_test(test_numeric_bytes),
+        cmocka_unit_test(test_numeric_values),  cmocka_unit_test(test_numeric_long),
+        cmocka_unit_test(test_numeric_refused), cmocka_unit_test(test_numeric_bytes),
         cmocka_unit_test(test_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
