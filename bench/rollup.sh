@@ -5,7 +5,8 @@
 #
 # Usage: pg_virtualenv -t bench/rollup.sh [BUILD_DIR] [SCALES...]
 #   (or with PGHOST/LIS_DB pointing at a PostgreSQL where createdb works)
-#   OLD=path/to/an/older/lis compares its full rollup in the same run (on
+#   OLD=path/to/an/older/lis of the same schema (an older lis refuses a
+#   newer one: "failed") compares its full rollup in the same run (on
 #   the same database, one after the other, best of ROUNDS, default 2).
 # Per scale: the first rollup (full), the full rollup again (--full, best of
 # ROUNDS), a rollup with nothing new, and after a later batch that replaces
@@ -24,11 +25,15 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/lis-bench.XXXXXX")
 dbs=""
 trap 'for d in $dbs; do dropdb --if-exists "$d" >/dev/null 2>&1 || true; done; rm -rf "$work"' EXIT
 
-# secs CMD...: runs CMD, prints its wall seconds.
+# secs CMD...: runs CMD, prints its wall seconds ("failed" and its first
+# error line when it fails: an older lis refuses a newer schema).
 secs() {
     local t0 t1
     t0=$(date +%s.%N)
-    "$@" >/dev/null
+    if ! "$@" >/dev/null 2>"$work/secs.err"; then
+        echo "failed: $(head -n 1 "$work/secs.err")"
+        return
+    fi
     t1=$(date +%s.%N)
     awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'
 }
@@ -38,6 +43,7 @@ best() {
     shift
     for _ in $(seq "$n"); do
         s=$(secs "$@")
+        case $s in failed*) echo "$s"; return ;; esac
         if [ -z "$b" ] || awk -v s="$s" -v b="$b" 'BEGIN { exit !(s < b) }'; then b=$s; fi
     done
     echo "$b"
