@@ -227,6 +227,11 @@ lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
     lis_status rc = LIS_OK;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
         rc = lis_db_error(conn, res, "statement failed", err);
+    /* COMMIT of a transaction in which a statement failed rolls it back and
+     * reports success ("ROLLBACK"): that must not pass for a commit. */
+    else if (strcmp(sql, "COMMIT") == 0 && strcmp(PQcmdStatus(res), "COMMIT") != 0)
+        rc = lis_error_set(err, LIS_DB,
+                           "the transaction was rolled back: a statement in it failed");
     PQclear(res);
     return rc;
 }

@@ -79,10 +79,12 @@ typedef struct rollup_plan {
     char newest[32], batches[32], withdrawn[32], catalogue[33];
 } rollup_plan;
 
-static void
+/* Records the run in lis.run; LIS_OK or LIS_DB with err filled (err may be
+ * NULL: the record of a failed run is written on a best-effort basis). */
+static lis_status
 record_run(PGconn *conn, const lis_config *cfg, const char *year, const char *fp,
            const rollup_plan *plan, long recomputed, const char *status,
-           const char *error, const char *started)
+           const char *error, const char *started, lis_error *err)
 {
     thresholds th = thresholds_of(cfg);
     char rc[32];
@@ -101,10 +103,9 @@ record_run(PGconn *conn, const lis_config *cfg, const char *year, const char *fp
                             status,
                             error,
                             started};
-    lis_error ignored = {0};
-    PGresult *res =
-        lis_db_query(conn, "queries/rollup_run_record.sql", 14, params, &ignored);
+    PGresult *res = lis_db_query(conn, "queries/rollup_run_record.sql", 14, params, err);
     PQclear(res);
+    return res ? LIS_OK : LIS_DB;
 }
 
 /* The value of column NAME in row 0 of res ("" when NULL). */
@@ -229,8 +230,10 @@ lis_rollup_refresh(PGconn *conn, const lis_config *cfg, int year, bool full,
         plan_rollup(conn, cfg, ys, fp, full, &plan, err) != LIS_OK ||
         compute(conn, cfg, year, &plan, &st, err) != LIS_OK)
         goto fail;
-    record_run(conn, cfg, ys, fp, &plan, st.recomputed, "ok", NULL, started);
-    if (lis_db_exec(conn, "COMMIT", err) != LIS_OK)
+    /* The record is part of the rollup: without it the rollup fails. */
+    if (record_run(conn, cfg, ys, fp, &plan, st.recomputed, "ok", NULL, started, err) !=
+            LIS_OK ||
+        lis_db_exec(conn, "COMMIT", err) != LIS_OK)
         goto fail;
     st.seconds = now_seconds() - t0;
     if (stats)
@@ -240,7 +243,7 @@ lis_rollup_refresh(PGconn *conn, const lis_config *cfg, int year, bool full,
 fail:
     lis_db_exec(conn, "ROLLBACK", NULL);
     record_run(conn, cfg, ys, fp, &plan, 0, "failed", err ? err->msg : "rollup failed",
-               started);
+               started, NULL);
     return LIS_DB;
 }
 
