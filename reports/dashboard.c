@@ -359,6 +359,8 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     } while (i < r->n_agreements);
 }
 
+enum { PNG_MAX_PX = 32767 };
+
 char *
 lis_dashboard_name(const lis_report *r, const char *ext)
 {
@@ -399,12 +401,30 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char 
         double ph = base + (per_block + 1) * 14.0;
         if (ph > LIS_A4_W)
             ph = fmax(LIS_A4_W, base + (per_block + 1) * 7.2);
-        lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
-        lis_doc_set_margin(doc, 28);
-        render(r, doc, LIS_A4_H, ph, order);
-        st = lis_doc_write_png(doc, 0, opts->png_scale, png_path, left, &r->stamp,
-                               &opts->png, err);
-        lis_doc_free(doc);
+        /* cairo's images end at 32,767 pixels a side; past that it made no
+         * image, and the run failed with "not an image". */
+        double px = ceil(ph * opts->png_scale);
+        if (px > PNG_MAX_PX) {
+            size_t fit =
+                2 *
+                (size_t)fmax(0, floor((PNG_MAX_PX / opts->png_scale - base) / 7.2) - 1);
+            st = lis_error_set(
+                err, LIS_OUTPUT,
+                "the dashboard of %zu agreements would be a PNG %.0f pixels "
+                "tall, more than the %d an image can have",
+                r->n_agreements, px, PNG_MAX_PX);
+            lis_error_hint(err,
+                           "One dashboard PNG holds up to %zu agreements; the run writes "
+                           "no files.",
+                           fit);
+        } else {
+            lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
+            lis_doc_set_margin(doc, 28);
+            render(r, doc, LIS_A4_H, ph, order);
+            st = lis_doc_write_png(doc, 0, opts->png_scale, png_path, left, &r->stamp,
+                                   &opts->png, err);
+            lis_doc_free(doc);
+        }
     }
     free(order);
     return st;

@@ -305,6 +305,33 @@ test_dashboard_risk_order(void **state)
     lis_report_free(r);
 }
 
+/* A dashboard PNG taller than an image can be (32,767 pixels) is refused
+ * with the reason and how many agreements fit, and nothing is written. */
+static void
+test_dashboard_too_tall(void **state)
+{
+    (void)state;
+    lis_report *r = lis_xcalloc(1, sizeof *r);
+    r->year = 2026;
+    r->month = 9;
+    r->n_agreements = 6000;
+    r->agreements = lis_xcalloc(r->n_agreements, sizeof *r->agreements);
+    for (size_t i = 0; i < r->n_agreements; i++)
+        r->agreements[i].agreement_id = lis_xasprintf("A%zu", i);
+    char png[] = "/tmp/lis-dashboard-XXXXXX.png";
+    int fd = mkstemps(png, 4);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(png);
+    lis_error err = {0};
+    assert_int_equal(lis_dashboard_write_paths(r, NULL, png, NULL, &err), LIS_OUTPUT);
+    assert_non_null(strstr(err.msg, "dashboard of 6000 agreements"));
+    assert_non_null(strstr(err.msg, "more than the 32767"));
+    assert_non_null(strstr(err.hint, "holds up to"));
+    assert_int_equal(access(png, F_OK), -1);
+    lis_report_free(r);
+}
+
 int
 main(void)
 {
@@ -316,6 +343,7 @@ main(void)
         cmocka_unit_test(test_missing_values_are_gaps),
         cmocka_unit_test(test_svg_and_pdf_surfaces),
         cmocka_unit_test(test_dashboard_risk_order),
+        cmocka_unit_test(test_dashboard_too_tall),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
