@@ -350,11 +350,10 @@ flush(ctx *c, bool force)
 {
     if (c->out.len == 0 || (!force && c->out.len < COPY_CHUNK))
         return LIS_OK;
-    if (PQputCopyData(c->conn, c->out.data, (int)c->out.len) != 1) {
+    if (lis_db_copy_send(c->conn, &c->out, c->err) != LIS_OK) {
         c->copy_failed = true;
-        return lis_db_error(c->conn, NULL, "COPY failed", c->err);
+        return LIS_DB;
     }
-    lis_buf_reset(&c->out);
     return LIS_OK;
 }
 
@@ -1223,20 +1222,11 @@ rollback(PGconn *conn)
 static lis_status
 copy_end(ctx *c, const char *errmsg)
 {
-    lis_status st = LIS_OK;
     if (errmsg == NULL && c->binary)
         lis_copybin_trailer(&c->out);
     if (errmsg == NULL && flush(c, true) != LIS_OK)
         errmsg = "client failed";
-    if (PQputCopyEnd(c->conn, errmsg) != 1)
-        st = lis_db_error(c->conn, NULL, "COPY failed", c->err);
-    PGresult *r;
-    while ((r = PQgetResult(c->conn)) != NULL) {
-        if (errmsg == NULL && PQresultStatus(r) != PGRES_COMMAND_OK && st == LIS_OK)
-            st = lis_db_error(c->conn, r, "COPY failed", c->err);
-        PQclear(r);
-    }
-    return st;
+    return lis_db_copy_end(c->conn, errmsg, c->err);
 }
 
 /* Runs the kind's check query: errors name the line, column and value;
@@ -1466,13 +1456,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
             c.nfields += kind->fields[k].type == LIS_F_BPERIOD ? 2 : 1;
     }
     {
-        PGresult *r = PQexec(conn, lis_sql(copy_name));
-        if (PQresultStatus(r) != PGRES_COPY_IN) {
-            st = lis_db_error(conn, r, "COPY failed", err);
-            PQclear(r);
+        if ((st = lis_db_copy_begin(conn, copy_name, err)) != LIS_OK)
             goto out;
-        }
-        PQclear(r);
         copying = true;
         if (c.binary)
             lis_copybin_header(&c.out);

@@ -195,14 +195,14 @@ lis_db_copy_send(PGconn *conn, lis_buf *b, lis_error *err)
 }
 
 lis_status
-lis_db_copy_end(PGconn *conn, bool ok, lis_error *err)
+lis_db_copy_end(PGconn *conn, const char *abort, lis_error *err)
 {
     lis_status st = LIS_OK;
-    if (PQputCopyEnd(conn, ok ? NULL : "client failed") != 1)
+    if (PQputCopyEnd(conn, abort) != 1)
         st = lis_db_error(conn, NULL, "COPY failed", err);
     PGresult *res;
     while ((res = PQgetResult(conn)) != NULL) {
-        if (ok && PQresultStatus(res) != PGRES_COMMAND_OK && st == LIS_OK)
+        if (abort == NULL && PQresultStatus(res) != PGRES_COMMAND_OK && st == LIS_OK)
             st = lis_db_error(conn, res, "COPY failed", err);
         PQclear(res);
     }
@@ -215,7 +215,7 @@ lis_db_copy_in(PGconn *conn, const char *name, lis_buf *data, lis_error *err)
     if (lis_db_copy_begin(conn, name, err) != LIS_OK)
         return LIS_DB;
     bool ok = lis_db_copy_send(conn, data, err) == LIS_OK;
-    lis_status st = lis_db_copy_end(conn, ok, ok ? err : NULL);
+    lis_status st = lis_db_copy_end(conn, ok ? NULL : "client failed", ok ? err : NULL);
     return ok ? st : LIS_DB;
 }
 

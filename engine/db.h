@@ -74,12 +74,13 @@ lis_status lis_db_declare(PGconn *conn, const char *cursor, const char *name, in
 PGresult *lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err);
 
 /* COPY ... FROM STDIN: begin runs the COPY of query file name; send sends
- * what b holds and empties it; end finishes the COPY (or aborts it when
- * !ok) and reports its result. copy_in is all three for a whole stream
- * (e.g. binary rows with header and trailer). LIS_OK or LIS_DB. */
+ * what b holds and empties it; end finishes the COPY, or aborts it with the
+ * message abort (non-NULL: the server's error is then not reported), and
+ * reports its result. copy_in is all three for a whole stream (e.g. binary
+ * rows with header and trailer). LIS_OK or LIS_DB. */
 lis_status lis_db_copy_begin(PGconn *conn, const char *name, lis_error *err);
 lis_status lis_db_copy_send(PGconn *conn, lis_buf *b, lis_error *err);
-lis_status lis_db_copy_end(PGconn *conn, bool ok, lis_error *err);
+lis_status lis_db_copy_end(PGconn *conn, const char *abort, lis_error *err);
 lis_status lis_db_copy_in(PGconn *conn, const char *name, lis_buf *data, lis_error *err);
 
 /* Runs one or more statements without parameters (BEGIN, a migration). */

@@ -190,7 +190,8 @@ lis_rollup_economy(PGconn *conn, int year, const char *green, const char *yellow
         st = LIS_DB;
     else {
         st = write_rows(conn, year, res, win, &g, &y, rows, err);
-        lis_status end = lis_db_copy_end(conn, st == LIS_OK, st == LIS_OK ? err : NULL);
+        lis_status end = lis_db_copy_end(conn, st == LIS_OK ? NULL : "client failed",
+                                         st == LIS_OK ? err : NULL);
         if (st == LIS_OK)
             st = end;
     }
