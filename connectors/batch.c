@@ -23,12 +23,11 @@ static lis_status
 run(PGconn *conn, const char *name, const char *id, long *rows, lis_error *err)
 {
     const char *p[1] = {id};
-    PGresult *r = lis_db_query(conn, name, 1, p, err);
-    if (r == NULL)
+    long n = lis_db_run(conn, name, 1, p, err);
+    if (n < 0)
         return LIS_DB;
     if (rows)
-        *rows += atol(PQcmdTuples(r));
-    PQclear(r);
+        *rows += n;
     return LIS_OK;
 }
 

@@ -170,6 +170,18 @@ lis_db_fetch(PGconn *conn, const char *cursor, long rows, lis_error *err)
     return run(conn, sql, "fetching rows failed", 0, NULL, err);
 }
 
+long
+lis_db_run(PGconn *conn, const char *name, int nparams, const char *const *params,
+           lis_error *err)
+{
+    PGresult *res = lis_db_query(conn, name, nparams, params, err);
+    if (res == NULL)
+        return -1;
+    long rows = atol(PQcmdTuples(res));
+    PQclear(res);
+    return rows;
+}
+
 lis_status
 lis_db_copy_begin(PGconn *conn, const char *name, lis_error *err)
 {

@@ -94,6 +94,11 @@ lis_status lis_db_exec(PGconn *conn, const char *sql, lis_error *err);
 PGresult *lis_db_query(PGconn *conn, const char *name, int nparams,
                        const char *const *params, lis_error *err);
 
+/* Runs the query sql/NAME for its effect: the number of rows it affected
+ * (PQcmdTuples), or -1 with err filled. */
+long lis_db_run(PGconn *conn, const char *name, int nparams, const char *const *params,
+                lis_error *err);
+
 /* The same for SQL text the caller holds (used by migrations and tests). */
 PGresult *lis_db_query_text(PGconn *conn, const char *sql, int nparams,
                             const char *const *params, lis_error *err);

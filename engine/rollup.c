@@ -41,19 +41,6 @@ thresholds_of(const lis_config *cfg)
     return t;
 }
 
-/* Runs query NAME with params; returns its affected row count or -1. */
-static long
-run_query(PGconn *conn, const char *name, int n, const char *const *params,
-          lis_error *err)
-{
-    PGresult *res = lis_db_query(conn, name, n, params, err);
-    if (res == NULL)
-        return -1;
-    long rows = atol(PQcmdTuples(res));
-    PQclear(res);
-    return rows;
-}
-
 /* The fingerprint of the data and thresholds (33 bytes); false on error. */
 static bool
 fingerprint(PGconn *conn, const lis_config *cfg, char out[33], lis_error *err)
@@ -303,30 +290,29 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
     if (lis_db_exec(conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) !=
         LIS_OK)
         return LIS_DB;
-    if (run_query(conn, "queries/rollup_prepare_units.sql", 1, p1, err) < 0 ||
+    if (lis_db_run(conn, "queries/rollup_prepare_units.sql", 1, p1, err) < 0 ||
         lis_db_exec(conn, "ANALYZE rollup_au", err) != LIS_OK ||
-        run_query(conn, "queries/rollup_todo.sql", 2, ptodo, err) < 0 ||
+        lis_db_run(conn, "queries/rollup_todo.sql", 2, ptodo, err) < 0 ||
         lis_db_exec(conn, "ANALYZE rollup_todo", err) != LIS_OK)
         return LIS_DB;
     /* Without new budget lines no economy row is computed again: the spread
      * of the budget lines, the costliest part, is then not needed. */
     if (plan->budget &&
-        (run_query(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
+        (lis_db_run(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
          lis_db_exec(conn, "ANALYZE rollup_spread", err) != LIS_OK))
         return LIS_DB;
-    if (run_query(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
-        run_query(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
+    if (lis_db_run(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
+        lis_db_run(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
         lis_rollup_goals(conn, year, plan->full, th.yellow, &st.indicator_rows,
                          &st.goal_rows, err) != LIS_OK)
         return LIS_DB;
-    if (plan->budget &&
-        (lis_rollup_economy(conn, year, th.green, th.eyellow, &st.economy_rows, err) !=
-             LIS_OK ||
-         (st.area_rows = run_query(conn, "queries/rollup_economy_area.sql", 1, p1, err)) <
-             0))
+    if (plan->budget && (lis_rollup_economy(conn, year, th.green, th.eyellow,
+                                            &st.economy_rows, err) != LIS_OK ||
+                         (st.area_rows = lis_db_run(
+                              conn, "queries/rollup_economy_area.sql", 1, p1, err)) < 0))
         return LIS_DB;
     if (plan->transfers &&
-        (st.transfers = run_query(conn, "queries/rollup_transfer.sql", 1, p1, err)) < 0)
+        (st.transfers = lis_db_run(conn, "queries/rollup_transfer.sql", 1, p1, err)) < 0)
         return LIS_DB;
     if (count_rows(conn, ys, &st, err) != LIS_OK)
         return LIS_DB;

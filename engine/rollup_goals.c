@@ -704,15 +704,6 @@ compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
     return LIS_OK;
 }
 
-/* Runs query name with params; LIS_OK or LIS_DB. */
-static lis_status
-run(PGconn *conn, const char *name, int n, const char *const *params, lis_error *err)
-{
-    PGresult *res = lis_db_query(conn, name, n, params, err);
-    PQclear(res);
-    return res ? LIS_OK : LIS_DB;
-}
-
 /* A year with stored rows gets its computed rows staged, so that only what
  * changed is written (rollup_*_merge.sql); the first rollup of a year COPYs
  * them straight into the tables. */
@@ -727,8 +718,8 @@ stage(PGconn *conn, const char *year, bool *staged, lis_error *err)
     PQclear(res);
     if (!*staged)
         return LIS_OK;
-    if (run(conn, "queries/rollup_indicator_stage.sql", 0, NULL, err) != LIS_OK ||
-        run(conn, "queries/rollup_goal_stage.sql", 0, NULL, err) != LIS_OK)
+    if (lis_db_run(conn, "queries/rollup_indicator_stage.sql", 0, NULL, err) < 0 ||
+        lis_db_run(conn, "queries/rollup_goal_stage.sql", 0, NULL, err) < 0)
         return LIS_DB;
     return LIS_OK;
 }
@@ -779,8 +770,8 @@ lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
     /* No ANALYZE of the staged rows: it cost more than the merges, whose
      * plans (hash joins) the table sizes alone give. */
     if (st == LIS_OK && c.staged &&
-        (run(conn, "queries/rollup_indicator_merge.sql", 2, pm, err) != LIS_OK ||
-         run(conn, "queries/rollup_goal_merge.sql", 2, pm, err) != LIS_OK))
+        (lis_db_run(conn, "queries/rollup_indicator_merge.sql", 2, pm, err) < 0 ||
+         lis_db_run(conn, "queries/rollup_goal_merge.sql", 2, pm, err) < 0))
         st = LIS_DB;
     *indicator_rows = c.ind_rows;
     *goal_rows = c.goal_rows;
