@@ -240,12 +240,16 @@ id_index(idmap *m, const char *s, size_t len)
     return m->n++;
 }
 
-/* Copies svg[from..] to b with every id="X", "#X" and url(#X) renamed. */
+/* Copies svg[from..] to b with every id="X", "#X" and url(#X) renamed. The
+ * text between the places where one of them can begin is copied whole. */
 static void
 rename_ids(lis_buf *b, const char *s, const char *prefix)
 {
     idmap m = {0};
     while (*s) {
+        size_t plain = strcspn(s, " =u");
+        lis_buf_add(b, s, plain);
+        s += plain;
         const char *name = NULL;
         if (strncmp(s, " id=\"", 5) == 0)
             name = s + 5;
@@ -254,7 +258,8 @@ rename_ids(lis_buf *b, const char *s, const char *prefix)
         else if (strncmp(s, "url(#", 5) == 0)
             name = s + 5;
         if (name == NULL) {
-            lis_buf_addc(b, *s++);
+            if (*s)
+                lis_buf_addc(b, *s++);
             continue;
         }
         size_t len = strcspn(name, "\")");
