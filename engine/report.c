@@ -134,6 +134,47 @@ query(loader *l, const char *name, int nparams)
     return lis_db_query(l->conn, name, nparams, params, l->err);
 }
 
+/* Rows fetched at a time by each_row: a few MB of result. */
+#define EACH_ROW_FETCH 20000
+
+typedef void (*row_fn)(loader *l, const PGresult *res, int row);
+
+/*
+ * Calls fn for every row of query name, fetched through a cursor
+ * EACH_ROW_FETCH rows at a time: the windows of every agreement of a large
+ * municipality (1.5 million rows at scale 100) are never held whole. A
+ * cursor lives in a transaction: outside one (a caller without the run's
+ * snapshot), the query gets a read-only one of its own.
+ */
+static lis_status
+each_row(loader *l, const char *name, int nparams, row_fn fn)
+{
+    bool own = PQtransactionStatus(l->conn) == PQTRANS_IDLE;
+    if (own && lis_db_exec(l->conn, "BEGIN READ ONLY", l->err) != LIS_OK)
+        return LIS_DB;
+    const char *params[3] = {l->year, l->ids, l->month};
+    lis_status st =
+        lis_db_declare(l->conn, "lis_report_rows", name, nparams, params, l->err);
+    for (int n = EACH_ROW_FETCH; st == LIS_OK && n == EACH_ROW_FETCH;) {
+        PGresult *res = lis_db_fetch(l->conn, "lis_report_rows", EACH_ROW_FETCH, l->err);
+        if (res == NULL) {
+            st = LIS_DB;
+            break;
+        }
+        n = PQntuples(res);
+        for (int i = 0; i < n; i++)
+            fn(l, res, i);
+        PQclear(res);
+    }
+    if (st == LIS_OK)
+        st = lis_db_exec(l->conn, "CLOSE lis_report_rows", l->err);
+    if (own && st == LIS_OK)
+        st = lis_db_exec(l->conn, "COMMIT", l->err);
+    else if (own)
+        lis_db_exec(l->conn, "ROLLBACK", NULL);
+    return st;
+}
+
 static void
 init_indicator(lis_rm_indicator *ind)
 {
@@ -364,72 +405,64 @@ goal_cells(lis_rm_goal *g, int kind, int slot)
 }
 
 /*
- * The rollup's windows of goals or of goal-indicators: both queries give
- * agreement_id, goal_id, indicator_id (NULL: the row is the goal's),
+ * A row of the rollup's windows of goals or of goal-indicators: both queries
+ * give agreement_id, goal_id, indicator_id (NULL: the row is the goal's),
  * window_kind, last_month, actual, target, attainment, status, qualitative.
  */
-static lis_status
-load_windows(loader *l, const char *query_name)
+static void
+window_row(loader *l, const PGresult *res, int i)
 {
-    PGresult *res = query(l, query_name, 2);
-    if (res == NULL)
-        return LIS_DB;
-    int rows = PQntuples(res);
-    for (int i = 0; i < rows; i++) {
-        lis_rm_goal *g =
-            find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
-        bool of_goal = PQgetisnull(res, i, 2);
-        lis_rm_indicator *ind = of_goal ? NULL : find_indicator(g, PQgetvalue(res, i, 2));
-        int slot = 0;
-        int kind = window_slot(PQgetvalue(res, i, 3), (int)cell_long(res, i, 4),
-                               l->r->month, &slot);
-        if (g == NULL || (!of_goal && ind == NULL) || kind == 0)
-            continue;
-        if (of_goal && cell_bool(res, i, 9))
-            g->qualitative = true;
-        window_cells c =
-            of_goal ? goal_cells(g, kind, slot) : indicator_cells(ind, kind, slot);
-        if (c.actual)
-            *c.actual = cell_num(res, i, 5);
-        if (c.target)
-            *c.target = cell_num(res, i, 6);
-        *c.attainment = cell_num(res, i, 7);
-        *c.status = cell_light(res, i, 8);
-    }
-    PQclear(res);
-    return LIS_OK;
+    lis_rm_goal *g =
+        find_goal(find_agreement(l->r, PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1));
+    bool of_goal = PQgetisnull(res, i, 2);
+    lis_rm_indicator *ind = of_goal ? NULL : find_indicator(g, PQgetvalue(res, i, 2));
+    int slot = 0;
+    int kind =
+        window_slot(PQgetvalue(res, i, 3), (int)cell_long(res, i, 4), l->r->month, &slot);
+    if (g == NULL || (!of_goal && ind == NULL) || kind == 0)
+        return;
+    if (of_goal && cell_bool(res, i, 9))
+        g->qualitative = true;
+    window_cells c = of_goal ? goal_cells(g, kind, slot) : indicator_cells(ind, kind, slot);
+    if (c.actual)
+        *c.actual = cell_num(res, i, 5);
+    if (c.target)
+        *c.target = cell_num(res, i, 6);
+    *c.attainment = cell_num(res, i, 7);
+    *c.status = cell_light(res, i, 8);
+}
+
+/* A row of report_economy.sql: one agreement's economy in one month. */
+static void
+economy_row(loader *l, const PGresult *res, int i)
+{
+    lis_rm_agreement *a = find_agreement(l->r, PQgetvalue(res, i, 0));
+    int m = (int)cell_long(res, i, 1);
+    if (a == NULL || m < 1 || m > 12)
+        return;
+    lis_rm_economy *e = &a->economy;
+    lis_light st = cell_light(res, i, 11);
+    e->annual_budget = cell_num(res, i, 2);
+    if (isnan(e->annual_budget))
+        e->annual_budget = 0;
+    if (st != LIS_LIGHT_GREY)
+        e->has_budget = true;
+    e->budget[m - 1] = cell_num(res, i, 3);
+    e->actual[m - 1] = cell_num(res, i, 4);
+    e->cum_budget[m - 1] = cell_num(res, i, 5);
+    e->cum_actual[m - 1] = cell_num(res, i, 6);
+    e->consumption_pct[m - 1] = cell_num(res, i, 7);
+    e->expected_pct[m - 1] = cell_num(res, i, 8);
+    e->deviation[m - 1] = cell_num(res, i, 9);
+    e->forecast[m - 1] = cell_num(res, i, 10);
+    e->status[m - 1] = st;
 }
 
 static lis_status
 load_economy(loader *l)
 {
-    PGresult *res = query(l, "queries/report_economy.sql", 2);
-    if (res == NULL)
+    if (each_row(l, "queries/report_economy.sql", 2, economy_row) != LIS_OK)
         return LIS_DB;
-    int rows = PQntuples(res);
-    for (int i = 0; i < rows; i++) {
-        lis_rm_agreement *a = find_agreement(l->r, PQgetvalue(res, i, 0));
-        int m = (int)cell_long(res, i, 1);
-        if (a == NULL || m < 1 || m > 12)
-            continue;
-        lis_rm_economy *e = &a->economy;
-        lis_light st = cell_light(res, i, 11);
-        e->annual_budget = cell_num(res, i, 2);
-        if (isnan(e->annual_budget))
-            e->annual_budget = 0;
-        if (st != LIS_LIGHT_GREY)
-            e->has_budget = true;
-        e->budget[m - 1] = cell_num(res, i, 3);
-        e->actual[m - 1] = cell_num(res, i, 4);
-        e->cum_budget[m - 1] = cell_num(res, i, 5);
-        e->cum_actual[m - 1] = cell_num(res, i, 6);
-        e->consumption_pct[m - 1] = cell_num(res, i, 7);
-        e->expected_pct[m - 1] = cell_num(res, i, 8);
-        e->deviation[m - 1] = cell_num(res, i, 9);
-        e->forecast[m - 1] = cell_num(res, i, 10);
-        e->status[m - 1] = st;
-    }
-    PQclear(res);
     int now = l->r->month - 1;
     for (size_t i = 0; i < l->r->n_agreements; i++) {
         lis_rm_economy *e = &l->r->agreements[i].economy;
@@ -635,9 +668,9 @@ lis_report_load_parts(PGconn *conn, const lis_config *cfg, int year,
     if (st == LIS_OK)
         st = load_indicators(&l);
     if (st == LIS_OK)
-        st = load_windows(&l, "queries/report_rollup_indicator.sql");
+        st = each_row(&l, "queries/report_rollup_indicator.sql", 2, window_row);
     if (st == LIS_OK)
-        st = load_windows(&l, "queries/report_rollup_goal.sql");
+        st = each_row(&l, "queries/report_rollup_goal.sql", 2, window_row);
     if (st == LIS_OK)
         st = load_economy(&l);
     if (st == LIS_OK && (parts & LIS_REPORT_DATA))
