@@ -624,6 +624,50 @@ deliver(PGconn *conn, const lis_cli *cli, const run_opts *o, long run_id,
     return lis_cli_deliver(conn, cli, run_id, o->quiet, NULL, err);
 }
 
+/* The quarterly run's files: the dashboard's PDF, its PNG (in parts when
+ * one image cannot hold every row) and HTML. *written: what the run prints. */
+static lis_status
+write_quarterly(lis_run *run, const lis_report *r, const run_opts *o,
+                const lis_period *window, char **written, lis_error *err)
+{
+    char *pdf = lis_dashboard_name(r, "pdf"), *html = lis_dashboard_name(r, "html");
+    char *pdf_path = lis_run_file(run, pdf), *html_path = lis_run_file(run, html);
+    size_t parts = lis_dashboard_png_count(r, NULL);
+    char **png_paths = lis_xcalloc(parts, sizeof *png_paths);
+    char *png = lis_dashboard_png_name(r, 0);
+    for (size_t k = 0; k < parts; k++) {
+        char *name = lis_dashboard_png_name(r, k);
+        png_paths[k] = lis_run_file(run, name);
+        free(name);
+    }
+    lis_status st = lis_dashboard_write_paths(r, pdf_path, png_paths, NULL, err);
+    /* The HTML links to the agreement pages of the monthly run of the
+     * quarter's last month, OUT/YYYY-MM, when they are there. */
+    char *pages = lis_xasprintf("%s/%d-%02d", o->out, window->year, window->last_month);
+    char *href = lis_xasprintf("../%d-%02d/", window->year, window->last_month);
+    lis_html_dashboard_opts ho = {.pages_dir = pages, .pages_href = href};
+    if (st == LIS_OK)
+        st = lis_html_dashboard_write(r, html_path, &ho, err);
+    if (parts > 1) {
+        char *last = lis_dashboard_png_name(r, parts - 1);
+        *written = lis_xasprintf("%s, %s ... %s (%zu PNGs, a page of rows each) and %s",
+                                 pdf, png, last, parts, html);
+        free(last);
+    } else
+        *written = lis_xasprintf("%s, %s and %s", pdf, png, html);
+    for (size_t k = 0; k < parts; k++)
+        free(png_paths[k]);
+    free(png_paths);
+    free(pages);
+    free(href);
+    free(pdf);
+    free(png);
+    free(html);
+    free(pdf_path);
+    free(html_path);
+    return st;
+}
+
 static int
 do_run(lis_cli *cli, run_opts *o, const lis_period *window)
 {
@@ -711,28 +755,7 @@ do_run(lis_cli *cli, run_opts *o, const lis_period *window)
         n_agreements = r->n_agreements;
         lis_delivery_summarize(r, &summary);
         if (strcmp(o->kind, "quarterly") == 0) {
-            char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
-            char *pdf_path = lis_run_file(run, pdf), *png_path = lis_run_file(run, png);
-            st = lis_dashboard_write_paths(r, pdf_path, png_path, NULL, &err);
-            /* The HTML links to the agreement pages of the monthly run of
-             * the quarter's last month, OUT/YYYY-MM, when they are there. */
-            char *html = lis_dashboard_name(r, "html"),
-                 *html_path = lis_run_file(run, html);
-            char *pages =
-                lis_xasprintf("%s/%d-%02d", o->out, window->year, window->last_month);
-            char *href = lis_xasprintf("../%d-%02d/", window->year, window->last_month);
-            lis_html_dashboard_opts ho = {.pages_dir = pages, .pages_href = href};
-            if (st == LIS_OK)
-                st = lis_html_dashboard_write(r, html_path, &ho, &err);
-            single = lis_xasprintf("%s, %s and %s", pdf, png, html);
-            free(html);
-            free(html_path);
-            free(pages);
-            free(href);
-            free(pdf);
-            free(png);
-            free(pdf_path);
-            free(png_path);
+            st = write_quarterly(run, r, o, window, &single, &err);
         } else {
             char *name = strcmp(o->kind, "status") == 0
                              ? lis_xasprintf("statusopfoelgning-%d.xlsx", window->year)

@@ -37,6 +37,7 @@ lis_dashboard_opts_default(lis_dashboard_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->png_scale = 2;
+    o->png_max_px = 8192;
     lis_png_opts_default(&o->png);
 }
 
@@ -297,9 +298,29 @@ legend_line(const layout *L, lis_canvas *cv, double y)
                     t, 2, true, NULL);
 }
 
-/* Lays out all rows into doc; page_h may be tall (the PNG's single page). */
+/* The rows of n agreements on pages ph high: the row height (*row_h) and
+ * the rows in each of a page's two blocks. A row is as high as lets every
+ * row fit (<= 14), no lower than 7.2 (6.5 pt text): 112 agreements fit an
+ * A4 landscape page. The block header is a row and 4 pt high. */
+static size_t
+row_layout(size_t n, double ph, double *row_h)
+{
+    double avail = ph - (28 - 6) - DASH_HEADER_H - LIS_DOC_FOOTER_H - DASH_LEGEND_H - 4;
+    size_t per_block_needed = (n + 1) / 2;
+    double rh = per_block_needed ? (avail - 4) / (double)(per_block_needed + 1) : 14;
+    *row_h = fmax(7.2, fmin(14, rh));
+    size_t rows_per_block = (size_t)fmax(1, floor((avail - 4) / *row_h) - 1);
+    /* All on one page: both columns about equally long. */
+    if (n <= 2 * rows_per_block && per_block_needed > 0)
+        rows_per_block = per_block_needed;
+    return rows_per_block;
+}
+
+/* Lays out the rows from to to (of order) into doc, on pages as the rows of
+ * all agreements would be; ph may be tall (a PNG's page). */
 static void
-render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *order)
+render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *order,
+       size_t from, size_t to)
 {
     layout L = {.r = r,
                 .en = lis_chart_lang_en(r->stamp.lang),
@@ -324,42 +345,27 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
     L.c_goals = L.c_eco - goals_w;
     L.c_goal_w = goals_w / L.max_goals;
 
-    /* Row height: as large as lets every row fit (<= 14), no smaller than 7.2
-     * (6.5 pt text): 112 agreements fit an A4 landscape page. The block
-     * header is a row and 4 pt high. */
-    double avail =
-        ph - (L.margin - 6) - DASH_HEADER_H - LIS_DOC_FOOTER_H - DASH_LEGEND_H - 4;
-    size_t per_block_needed = (r->n_agreements + 1) / 2;
-    double rh = per_block_needed ? (avail - 4) / (double)(per_block_needed + 1) : 14;
-    L.row_h = fmax(7.2, fmin(14, rh));
+    size_t rows_per_block = row_layout(r->n_agreements, ph, &L.row_h);
     L.fs = fmin(8, L.row_h * 0.82);
-    size_t rows_per_block = (size_t)((avail - 4) / L.row_h) - 1;
-    if (rows_per_block < 1)
-        rows_per_block = 1;
-    /* All on one page: both columns about equally long. */
-    if (r->n_agreements <= 2 * rows_per_block && per_block_needed > 0)
-        rows_per_block = per_block_needed;
 
-    size_t i = 0;
+    size_t i = from;
     do {
         lis_canvas *cv = lis_doc_page(doc);
         double y0 = page_header(&L, cv, order);
         double yend = y0;
-        for (int b = 0; b < 2 && (i < r->n_agreements || (b == 0 && i == 0)); b++) {
+        for (int b = 0; b < 2 && (i < to || (b == 0 && i == from)); b++) {
             double x = L.margin + b * (L.block_w + L.gap);
             block_header(&L, cv, x, y0);
             double y = y0 + L.row_h + 4;
-            for (size_t k = 0; k < rows_per_block && i < r->n_agreements; k++, i++) {
+            for (size_t k = 0; k < rows_per_block && i < to; k++, i++) {
                 agreement_row(&L, cv, x, y, i + 1, &r->agreements[order[i]], k % 2 == 1);
                 y += L.row_h;
             }
             yend = fmax(yend, y);
         }
         legend_line(&L, cv, yend + 6);
-    } while (i < r->n_agreements);
+    } while (i < to);
 }
-
-enum { PNG_MAX_PX = 32767 };
 
 char *
 lis_dashboard_name(const lis_report *r, const char *ext)
@@ -369,8 +375,54 @@ lis_dashboard_name(const lis_report *r, const char *ext)
     return lis_xasprintf("dashboard-%s.%s", sp, ext);
 }
 
+char *
+lis_dashboard_png_name(const lis_report *r, size_t k)
+{
+    if (k == 0)
+        return lis_dashboard_name(r, "png");
+    char sp[128];
+    lis_chart_safe_name(r->stamp.period, sp, sizeof sp);
+    return lis_xasprintf("dashboard-%s-%zu.png", sp, k + 1);
+}
+
+/* The pages the rows take at page height ph. */
+static size_t
+page_count(const lis_report *r, double ph)
+{
+    double row_h;
+    size_t per_page = 2 * row_layout(r->n_agreements, ph, &row_h);
+    return r->n_agreements ? (r->n_agreements + per_page - 1) / per_page : 1;
+}
+
+/* The height in points of the PNG's pages: one page as tall as the rows
+ * need, at the largest row height when that fits an A4 height, else at the
+ * smallest; or, when that is taller than opts->png_max_px pixels, pages of
+ * that height (the parts). Past 32,767 pixels cairo makes no image at all;
+ * 8,192 pixels (1,120 agreements) is an image of 55 MB in memory. */
+static double
+png_page_height(const lis_report *r, const lis_dashboard_opts *opts)
+{
+    size_t per_block = (r->n_agreements + 1) / 2;
+    double base = 22 + DASH_HEADER_H + LIS_DOC_FOOTER_H + DASH_LEGEND_H + 8 + 1;
+    double ph = base + (per_block + 1) * 14.0;
+    if (ph > LIS_A4_W)
+        ph = fmax(LIS_A4_W, base + (per_block + 1) * 7.2);
+    return fmin(ph, floor(opts->png_max_px / opts->png_scale));
+}
+
+size_t
+lis_dashboard_png_count(const lis_report *r, const lis_dashboard_opts *opts)
+{
+    lis_dashboard_opts def;
+    if (opts == NULL) {
+        lis_dashboard_opts_default(&def);
+        opts = &def;
+    }
+    return page_count(r, png_page_height(r, opts));
+}
+
 lis_status
-lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char *png_path,
+lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, char *const *png_paths,
                           const lis_dashboard_opts *opts, lis_error *err)
 {
     lis_dashboard_opts def;
@@ -387,41 +439,31 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, const char 
     lis_status st = LIS_OK;
 
     if (pdf_path) {
+        /* Streamed: a page at a time (scale 100: 92 pages held 147 MB). */
         lis_doc *doc = lis_doc_new(LIS_A4_H, LIS_A4_W);
         lis_doc_set_margin(doc, 28);
-        render(r, doc, LIS_A4_H, LIS_A4_W, order);
-        st = lis_doc_write_pdf(doc, pdf_path, title, left, &r->stamp, err);
+        lis_doc_set_numbering(doc, 0, (int)page_count(r, LIS_A4_W));
+        st = lis_doc_open_pdf(doc, pdf_path, title, left, &r->stamp, err);
+        if (st == LIS_OK) {
+            render(r, doc, LIS_A4_H, LIS_A4_W, order, 0, r->n_agreements);
+            st = lis_doc_close_pdf(doc, err);
+        }
         lis_doc_free(doc);
     }
-    if (st == LIS_OK && png_path) {
-        /* The PNG: one page as tall as the rows need: at the largest row
-         * height when that fits an A4 height, else at the smallest. */
-        size_t per_block = (r->n_agreements + 1) / 2;
-        double base = 22 + DASH_HEADER_H + LIS_DOC_FOOTER_H + DASH_LEGEND_H + 8 + 1;
-        double ph = base + (per_block + 1) * 14.0;
-        if (ph > LIS_A4_W)
-            ph = fmax(LIS_A4_W, base + (per_block + 1) * 7.2);
-        /* cairo's images end at 32,767 pixels a side; past that it made no
-         * image, and the run failed with "not an image". */
-        double px = ceil(ph * opts->png_scale);
-        if (px > PNG_MAX_PX) {
-            size_t fit =
-                2 *
-                (size_t)fmax(0, floor((PNG_MAX_PX / opts->png_scale - base) / 7.2) - 1);
-            st = lis_error_set(
-                err, LIS_OUTPUT,
-                "the dashboard of %zu agreements would be a PNG %.0f pixels "
-                "tall, more than the %d an image can have",
-                r->n_agreements, px, PNG_MAX_PX);
-            lis_error_hint(err,
-                           "One dashboard PNG holds up to %zu agreements; the run writes "
-                           "no files.",
-                           fit);
-        } else {
+    if (st == LIS_OK && png_paths) {
+        /* Each part a document of its own, so that one page of rows and
+         * one image are held at a time. */
+        double ph = png_page_height(r, opts), row_h;
+        size_t per_page = 2 * row_layout(r->n_agreements, ph, &row_h);
+        size_t parts = lis_dashboard_png_count(r, opts);
+        for (size_t k = 0; k < parts && st == LIS_OK; k++) {
             lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
             lis_doc_set_margin(doc, 28);
-            render(r, doc, LIS_A4_H, ph, order);
-            st = lis_doc_write_png(doc, 0, opts->png_scale, png_path, left, &r->stamp,
+            lis_doc_set_numbering(doc, (int)k, parts > 1 ? (int)parts : 0);
+            size_t from = k * per_page;
+            render(r, doc, LIS_A4_H, ph, order, from,
+                   from + per_page < r->n_agreements ? from + per_page : r->n_agreements);
+            st = lis_doc_write_png(doc, 0, opts->png_scale, png_paths[k], left, &r->stamp,
                                    &opts->png, err);
             lis_doc_free(doc);
         }
@@ -434,14 +476,21 @@ lis_status
 lis_dashboard_write(const lis_report *r, const char *dir, const lis_dashboard_opts *opts,
                     lis_error *err)
 {
-    char *pdf = lis_dashboard_name(r, "pdf"), *png = lis_dashboard_name(r, "png");
-    char *pdf_path = lis_xasprintf("%s/%s", dir, pdf),
-         *png_path = lis_xasprintf("%s/%s", dir, png);
-    lis_status st = lis_dashboard_write_paths(r, pdf_path, png_path, opts, err);
+    char *pdf = lis_dashboard_name(r, "pdf");
+    char *pdf_path = lis_xasprintf("%s/%s", dir, pdf);
+    size_t parts = lis_dashboard_png_count(r, opts);
+    char **png_paths = lis_xcalloc(parts, sizeof *png_paths);
+    for (size_t k = 0; k < parts; k++) {
+        char *png = lis_dashboard_png_name(r, k);
+        png_paths[k] = lis_xasprintf("%s/%s", dir, png);
+        free(png);
+    }
+    lis_status st = lis_dashboard_write_paths(r, pdf_path, png_paths, opts, err);
+    for (size_t k = 0; k < parts; k++)
+        free(png_paths[k]);
+    free(png_paths);
     free(pdf);
-    free(png);
     free(pdf_path);
-    free(png_path);
     return st;
 }
 

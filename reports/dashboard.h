@@ -8,7 +8,10 @@
  * sorted by risk, most red first (see dashboard.c), with a legend and counts
  * in the header. About a hundred agreements fit one page in two columns of
  * rows; more continue on further pages with the header repeated. The PNG
- * shows every row on one image.
+ * shows every row on one image, up to the height one image may have; past
+ * that (1,120 agreements) the PNG comes in parts, each a page of rows
+ * with the header: dashboard-<period>.png the most at risk, then
+ * dashboard-<period>-2.png and on.
  */
 #ifndef LIS_DASHBOARD_H
 #define LIS_DASHBOARD_H
@@ -19,6 +22,7 @@
 
 typedef struct lis_dashboard_opts {
     double png_scale; /* pixels per point of the PNG; default 2 */
+    int png_max_px;   /* the tallest PNG, in pixels; default 8192 */
     lis_png_opts png;
 } lis_dashboard_opts;
 
@@ -28,13 +32,22 @@ void lis_dashboard_opts_default(lis_dashboard_opts *opts);
  * safe for a file name; newly allocated. */
 char *lis_dashboard_name(const lis_report *r, const char *ext);
 
-/* Writes the PDF to pdf_path and the PNG to png_path (either may be NULL
- * to skip it). opts may be NULL. Returns LIS_OUTPUT on failure. */
+/* How many PNGs the dashboard is: 1, or the number of parts (opts may be
+ * NULL). */
+size_t lis_dashboard_png_count(const lis_report *r, const lis_dashboard_opts *opts);
+
+/* The name of PNG part k (0: dashboard-<period>.png, k: ...-<k+1>.png);
+ * newly allocated. */
+char *lis_dashboard_png_name(const lis_report *r, size_t k);
+
+/* Writes the PDF to pdf_path and the PNG parts to png_paths, as many as
+ * lis_dashboard_png_count says (either may be NULL to skip it). opts may be
+ * NULL. Returns LIS_OUTPUT on failure. */
 lis_status lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
-                                     const char *png_path, const lis_dashboard_opts *opts,
+                                     char *const *png_paths, const lis_dashboard_opts *opts,
                                      lis_error *err);
 
-/* Writes DIR/dashboard-<period>.pdf and .png. */
+/* Writes DIR/dashboard-<period>.pdf and its PNGs. */
 lis_status lis_dashboard_write(const lis_report *r, const char *dir,
                                const lis_dashboard_opts *opts, lis_error *err);
 

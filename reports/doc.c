@@ -18,6 +18,12 @@ struct lis_doc {
     double w, h, margin;
     cairo_surface_t **pages;
     int n, cap;
+    int first, total; /* lis_doc_set_numbering; total 0: pages 1 to n */
+    /* lis_doc_open_pdf: pages before `flushed` are in the PDF (and gone) */
+    cairo_surface_t *pdf;
+    char *pdf_path, *footer_left;
+    const lis_stamp *stamp;
+    int flushed;
     cairo_t *cr;
     lis_canvas *cv;
 };
@@ -51,13 +57,22 @@ lis_doc_free(lis_doc *doc)
     for (int i = 0; i < doc->n; i++)
         cairo_surface_destroy(doc->pages[i]);
     free(doc->pages);
+    if (doc->pdf) { /* opened and never closed: no file */
+        cairo_surface_destroy(doc->pdf);
+        unlink(doc->pdf_path);
+    }
+    free(doc->pdf_path);
+    free(doc->footer_left);
     free(doc);
 }
+
+static void flush_pages(lis_doc *doc);
 
 lis_canvas *
 lis_doc_page(lis_doc *doc)
 {
     close_page(doc);
+    flush_pages(doc);
     if (doc->n == doc->cap) {
         doc->cap = doc->cap ? doc->cap * 2 : 8;
         doc->pages = lis_xrealloc(doc->pages, (size_t)doc->cap * sizeof *doc->pages);
@@ -74,6 +89,13 @@ void
 lis_doc_set_margin(lis_doc *doc, double margin)
 {
     doc->margin = margin;
+}
+
+void
+lis_doc_set_numbering(lis_doc *doc, int first, int total)
+{
+    doc->first = first;
+    doc->total = total;
 }
 
 char *
@@ -106,8 +128,9 @@ draw_footer(lis_doc *doc, cairo_t *cr, int page, const char *left, const lis_sta
     cairo_line_to(cr, x1, y);
     cairo_stroke(cr);
     char pg[64];
-    snprintf(pg, sizeof pg, "%s %d %s %d", lis_label(LIS_L_PAGE, lang), page + 1,
-             lis_label(LIS_L_OF, lang), doc->n);
+    snprintf(pg, sizeof pg, "%s %d %s %d", lis_label(LIS_L_PAGE, lang),
+             doc->first + page + 1, lis_label(LIS_L_OF, lang),
+             doc->total ? doc->total : doc->n);
     double pw = lis_canvas_text_width(cv, 7.5, 0, pg);
     lis_canvas_text(cv, x1, y + 4, 0, 7.5, LIS_TEXT_RIGHT, 0x444444, pg, 0, true, NULL);
     lis_buf b;
@@ -138,17 +161,18 @@ pdf_date(const lis_stamp *st, char *buf, size_t size)
         snprintf(buf, size, "2000-01-01T00:00:00Z");
 }
 
-lis_status
-lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
-                  const char *footer_left, const lis_stamp *stamp, lis_error *err)
+/* A PDF surface writing to path, with the document's metadata; NULL with
+ * err set when the file cannot be made. */
+static cairo_surface_t *
+pdf_surface(const lis_doc *doc, const char *path, const char *title,
+            const lis_stamp *stamp, lis_error *err)
 {
-    close_page(doc);
     cairo_surface_t *pdf = cairo_pdf_surface_create(path, doc->w, doc->h);
     if (cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
-        lis_status st = lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
-                                      cairo_status_to_string(cairo_surface_status(pdf)));
+        lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
+                      cairo_status_to_string(cairo_surface_status(pdf)));
         cairo_surface_destroy(pdf);
-        return st;
+        return NULL;
     }
     char date[40];
     pdf_date(stamp, date, sizeof date);
@@ -160,14 +184,24 @@ lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
         free(clean);
     }
     cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "lis");
-    cairo_t *cr = cairo_create(pdf);
-    for (int i = 0; i < doc->n; i++) {
-        cairo_set_source_surface(cr, doc->pages[i], 0, 0);
-        cairo_paint(cr);
-        draw_footer(doc, cr, i, footer_left, stamp);
-        cairo_show_page(cr);
-    }
-    cairo_destroy(cr);
+    return pdf;
+}
+
+/* Page i with its footer as the PDF's next page. */
+static void
+pdf_page(lis_doc *doc, cairo_t *cr, int i, const char *footer_left,
+         const lis_stamp *stamp)
+{
+    cairo_set_source_surface(cr, doc->pages[i], 0, 0);
+    cairo_paint(cr);
+    draw_footer(doc, cr, i, footer_left, stamp);
+    cairo_show_page(cr);
+}
+
+/* Finishes and frees the PDF; on failure removes the file. */
+static lis_status
+pdf_finish(cairo_surface_t *pdf, const char *path, lis_error *err)
+{
     cairo_surface_finish(pdf);
     cairo_status_t cs = cairo_surface_status(pdf);
     cairo_surface_destroy(pdf);
@@ -181,12 +215,69 @@ lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
 }
 
 lis_status
+lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
+                  const char *footer_left, const lis_stamp *stamp, lis_error *err)
+{
+    close_page(doc);
+    cairo_surface_t *pdf = pdf_surface(doc, path, title, stamp, err);
+    if (pdf == NULL)
+        return LIS_OUTPUT;
+    cairo_t *cr = cairo_create(pdf);
+    for (int i = 0; i < doc->n; i++)
+        pdf_page(doc, cr, i, footer_left, stamp);
+    cairo_destroy(cr);
+    return pdf_finish(pdf, path, err);
+}
+
+lis_status
+lis_doc_open_pdf(lis_doc *doc, const char *path, const char *title,
+                 const char *footer_left, const lis_stamp *stamp, lis_error *err)
+{
+    close_page(doc);
+    doc->pdf = pdf_surface(doc, path, title, stamp, err);
+    if (doc->pdf == NULL)
+        return LIS_OUTPUT;
+    doc->pdf_path = lis_xstrdup(path);
+    doc->footer_left = footer_left ? lis_xstrdup(footer_left) : NULL;
+    doc->stamp = stamp;
+    doc->flushed = 0;
+    return LIS_OK;
+}
+
+/* Into the open PDF, the finished pages not yet in it (all but the one
+ * being drawn), which are then dropped. */
+static void
+flush_pages(lis_doc *doc)
+{
+    if (doc->pdf == NULL)
+        return;
+    cairo_t *cr = cairo_create(doc->pdf);
+    int last = doc->cr ? doc->n - 1 : doc->n;
+    for (; doc->flushed < last; doc->flushed++) {
+        pdf_page(doc, cr, doc->flushed, doc->footer_left, doc->stamp);
+        cairo_surface_destroy(doc->pages[doc->flushed]);
+        doc->pages[doc->flushed] = NULL;
+    }
+    cairo_destroy(cr);
+}
+
+lis_status
+lis_doc_close_pdf(lis_doc *doc, lis_error *err)
+{
+    close_page(doc);
+    flush_pages(doc);
+    cairo_surface_t *pdf = doc->pdf;
+    doc->pdf = NULL;
+    return pdf_finish(pdf, doc->pdf_path, err);
+}
+
+lis_status
 lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,
                   const char *footer_left, const lis_stamp *stamp,
                   const lis_png_opts *png, lis_error *err)
 {
     close_page(doc);
-    if (page < 0 || page >= doc->n)
+    if (page < 0 || page >= doc->n || doc->pages[page] == NULL)
         return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": no page %d", path,
                              page + 1);
     int w = (int)(doc->w * scale + 0.5), h = (int)(doc->h * scale + 0.5);

@@ -35,6 +35,11 @@ lis_canvas *lis_doc_page(lis_doc *doc);
 /* The left and right margin of the footer (default LIS_DOC_MARGIN). */
 void lis_doc_set_margin(lis_doc *doc, double margin);
 
+/* The footer numbers this document's pages from first + 1 of total: a
+ * part of a larger whole made on its own, so that only its pages are
+ * held. */
+void lis_doc_set_numbering(lis_doc *doc, int first, int total);
+
 /* The footer: left text (the document's own, e.g. "Aftale A1"), the as-of
  * stamp and "Side i af n". Height reserved at the bottom of each page. */
 #define LIS_DOC_FOOTER_H 30.0
@@ -52,6 +57,19 @@ char *lis_doc_stamp_text(const lis_stamp *stamp);
 lis_status lis_doc_write_pdf(lis_doc *doc, const char *path, const char *title,
                              const char *footer_left, const lis_stamp *stamp,
                              lis_error *err);
+
+/*
+ * A long document streamed into a PDF: after lis_doc_open_pdf every page is
+ * written to the PDF at path (with its footer) when the next one is begun,
+ * and dropped, so one page is held at a time; lis_doc_close_pdf writes the
+ * last and finishes the file. Set the page count for the footer first
+ * (lis_doc_set_numbering). On failure the file is removed and LIS_OUTPUT
+ * returned; a document freed while open leaves no file.
+ */
+lis_status lis_doc_open_pdf(lis_doc *doc, const char *path, const char *title,
+                            const char *footer_left, const lis_stamp *stamp,
+                            lis_error *err);
+lis_status lis_doc_close_pdf(lis_doc *doc, lis_error *err);
 
 /* Writes page (0-based) as a PNG at scale pixels per point, footer included. */
 lis_status lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,

@@ -19,6 +19,7 @@
 #include "chart.h"
 #include "labels.h"
 #include "dashboard.h"
+#include "doc.h"
 #include "mem.h"
 #include "png_out.h"
 
@@ -305,30 +306,63 @@ test_dashboard_risk_order(void **state)
     lis_report_free(r);
 }
 
-/* A dashboard PNG taller than an image can be (32,767 pixels) is refused
- * with the reason and how many agreements fit, and nothing is written. */
-static void
-test_dashboard_too_tall(void **state)
+static lis_report *
+many_agreements(size_t n)
 {
-    (void)state;
     lis_report *r = lis_xcalloc(1, sizeof *r);
     r->year = 2026;
     r->month = 9;
-    r->n_agreements = 6000;
-    r->agreements = lis_xcalloc(r->n_agreements, sizeof *r->agreements);
-    for (size_t i = 0; i < r->n_agreements; i++)
-        r->agreements[i].agreement_id = lis_xasprintf("A%zu", i);
-    char png[] = "/tmp/lis-dashboard-XXXXXX.png";
-    int fd = mkstemps(png, 4);
-    assert_true(fd >= 0);
-    close(fd);
-    unlink(png);
+    r->stamp.period = lis_xstrdup("2026-Q3");
+    r->n_agreements = n;
+    r->agreements = lis_xcalloc(n, sizeof *r->agreements);
+    for (size_t i = 0; i < n; i++)
+        r->agreements[i].agreement_id = lis_xasprintf("A%04zu", i);
+    return r;
+}
+
+/* A dashboard with more rows than one image may be tall comes as PNG
+ * parts, a page of rows each, with the header: the first under the
+ * dashboard's name, the others numbered from 2. Past 32,767 pixels cairo
+ * makes no image at all; scale 100 (10,309 agreements, one image of 74,501
+ * pixels) is ten parts of at most 8,192 pixels. */
+static void
+test_dashboard_png_parts(void **state)
+{
+    (void)state;
+    lis_report *big = many_agreements(10309);
+    assert_int_equal(lis_dashboard_png_count(big, NULL), 10);
+    lis_report_free(big);
+    lis_report *r = many_agreements(300);
+    assert_int_equal(lis_dashboard_png_count(r, NULL), 1);
+
+    lis_dashboard_opts opts;
+    lis_dashboard_opts_default(&opts);
+    opts.png_max_px = 1500;
+    assert_int_equal(lis_dashboard_png_count(r, &opts), 2);
+    char dir[] = "/tmp/lis-dashboard-XXXXXX";
+    assert_non_null(mkdtemp(dir));
     lis_error err = {0};
-    assert_int_equal(lis_dashboard_write_paths(r, NULL, png, NULL, &err), LIS_OUTPUT);
-    assert_non_null(strstr(err.msg, "dashboard of 6000 agreements"));
-    assert_non_null(strstr(err.msg, "more than the 32767"));
-    assert_non_null(strstr(err.hint, "holds up to"));
-    assert_int_equal(access(png, F_OK), -1);
+    assert_int_equal(lis_dashboard_write(r, dir, &opts, &err), LIS_OK);
+    const char *names[] = {"dashboard-2026-Q3.png", "dashboard-2026-Q3-2.png",
+                           "dashboard-2026-Q3.pdf"};
+    for (size_t i = 0; i < 3; i++) {
+        char *path = lis_xasprintf("%s/%s", dir, names[i]);
+        if (i < 2) {
+            uint8_t *rgb = NULL;
+            int w = 0, h = 0;
+            assert_int_equal(lis_png_read(path, &rgb, &w, &h, &err), LIS_OK);
+            assert_true(h <= 1500 && h > 1400);
+            assert_int_equal(w, (int)(LIS_A4_H * 2 + 0.5));
+            free(rgb);
+        }
+        assert_int_equal(access(path, F_OK), 0);
+        unlink(path);
+        free(path);
+    }
+    char *third = lis_xasprintf("%s/dashboard-2026-Q3-3.png", dir);
+    assert_int_equal(access(third, F_OK), -1);
+    free(third);
+    assert_int_equal(rmdir(dir), 0);
     lis_report_free(r);
 }
 
@@ -343,7 +377,7 @@ main(void)
         cmocka_unit_test(test_missing_values_are_gaps),
         cmocka_unit_test(test_svg_and_pdf_surfaces),
         cmocka_unit_test(test_dashboard_risk_order),
-        cmocka_unit_test(test_dashboard_too_tall),
+        cmocka_unit_test(test_dashboard_png_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
