@@ -2,8 +2,9 @@
 # scale.sh - the synthetic municipality at SCALE, from nothing to the monthly
 # run (issue 10): "lis demo --files-only --scale SCALE", every file imported,
 # "lis rollup --year 2026", "lis show attainment" and "economy" --format csv
-# of every window of 2026 (--year 2026), and "lis run monthly" of the latest
-# month for all agreements. Prints each stage's wall time, lis's peak RSS
+# of every window of 2026 (--year 2026), the quarterly, status and annual
+# runs (every agreement in one report each), and "lis run monthly" of the
+# latest month for all agreements. Prints each stage's wall time, lis's peak RSS
 # (the largest single lis process, /usr/bin/time) and the server's peak
 # memory (the PostgreSQL processes' summed Pss, sampled: bench/lib.sh), then
 # the totals and the largest of each. Not a test: it prints the figures.
@@ -11,8 +12,8 @@
 # Usage: pg_virtualenv -t bench/scale.sh SCALE [BUILD_DIR] [JOBS]
 #   (or with PGHOST etc. pointing at a PostgreSQL where createdb works);
 #   BUILD_DIR defaults to build-rel, JOBS (lis run --jobs) to lis's default.
-#   MONTHLY=0 stops after the show stages (the monthly run of scale 100 takes
-#   about 40 minutes on the 2-core machine).
+#   MONTHLY=0 leaves out the monthly run (at scale 100 it takes about 40
+#   minutes on the 2-core machine).
 # The database and the files (scale 100: about 650 MB of input, and the
 # reports) live until the end and are removed then; TMPDIR chooses where.
 set -euo pipefail
@@ -49,9 +50,14 @@ stage "show attainment --year 2026" "$LIS" show attainment --year 2026 --format 
 stage "show economy --year 2026" "$LIS" show economy --year 2026 --format csv \
     --output "$work/economy.csv"
 rm -rf "$work/demo"
+mw=$(bench_latest_month "$db")
+month=$((10#${mw#2026-}))
+qw="2026-Q$(((month + 2) / 3))"
+stage "run quarterly $qw" "$LIS" run quarterly --period "$qw" --out "$work/reports"
+stage "run status 2026" "$LIS" run status --year 2026 --out "$work/reports"
+stage "run annual 2026" "$LIS" run annual --year 2026 --out "$work/reports"
 files=0
 if [ "${MONTHLY:-1}" != 0 ]; then
-    mw=$(bench_latest_month "$db")
     stage "run monthly $mw" "$LIS" run monthly --period "$mw" --out "$work/reports" \
         ${jobs:+--jobs "$jobs"}
     files=$(find "$work/reports/$mw" -type f ! -name manifest.json | wc -l)
