@@ -151,6 +151,60 @@ quarter_text(const layout *L, char *buf, size_t size)
         snprintf(buf, size, "%s", p);
 }
 
+/* The header's line of counts at x, centred on my, at fs pt (lights and
+ * gaps in proportion); its width. Drawn only when draw. */
+static double
+counts_line(const layout *L, lis_canvas *cv, double x, double my, double fs, const int *gc,
+            const int *ec, size_t goals, bool draw)
+{
+    const lis_report *r = L->r;
+    double k = fs / 8.5, cx = x, tw = 0;
+    char buf[512];
+    snprintf(buf, sizeof buf,
+             lis_label_fmt(LIS_L_DASHBOARD_COUNTS_FMT, r->stamp.lang, "%zu %zu"),
+             r->n_agreements, goals);
+    tw = lis_canvas_text_width(cv, fs, LIS_TEXT_BOLD, buf);
+    if (draw)
+        lis_canvas_text(cv, cx, my, 0, fs, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK, buf, 0,
+                        true, &tw);
+    cx += tw + 8 * k;
+    const lis_light ls[] = {LIS_LIGHT_RED, LIS_LIGHT_YELLOW, LIS_LIGHT_GREEN,
+                            LIS_LIGHT_GREY, LIS_LIGHT_NOT_DUE};
+    for (int pass = 0; pass < 2; pass++) {
+        const int *cnt = pass == 0 ? gc : ec;
+        if (pass == 1) {
+            cx += 10 * k;
+            snprintf(buf, sizeof buf, "%s:", tr(L, LIS_L_ECONOMY));
+            tw = lis_canvas_text_width(cv, fs, LIS_TEXT_BOLD, buf);
+            if (draw)
+                lis_canvas_text(cv, cx, my, 0, fs, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK,
+                                buf, 0, true, &tw);
+            cx += tw + 8 * k;
+        }
+        for (size_t i = 0; i < sizeof ls / sizeof *ls; i++) {
+            if (pass == 1 && ls[i] == LIS_LIGHT_NOT_DUE)
+                continue;
+            static const lis_label_id counted[] = {[LIS_LIGHT_GREEN] = LIS_L_C_GREEN,
+                                                   [LIS_LIGHT_YELLOW] = LIS_L_C_YELLOW,
+                                                   [LIS_LIGHT_RED] = LIS_L_C_RED,
+                                                   [LIS_LIGHT_GREY] = LIS_L_C_GREY,
+                                                   [LIS_LIGHT_NOT_DUE] = LIS_L_C_NOT_DUE};
+            const char *label = ls[i] == LIS_LIGHT_GREY && pass == 1
+                                    ? tr(L, LIS_L_C_NO_BUDGET)
+                                    : tr(L, counted[ls[i]]);
+            snprintf(buf, sizeof buf, "%d %s", cnt[ls[i]], label);
+            tw = lis_canvas_text_width(cv, fs, 0, buf);
+            if (draw) {
+                lis_chart_light(cv, cx + 5 * k, my, 4.5 * k, ls[i]);
+                lis_canvas_text(cv, cx + 13 * k, my, 0, fs, LIS_TEXT_MIDDLE, INK, buf, 0,
+                                true, &tw);
+            }
+            cx += 13 * k + tw + 10 * k;
+        }
+    }
+    return cx - x;
+}
+
 /* The page header: title, counts, legend. Returns the y below it. */
 static double
 page_header(const layout *L, lis_canvas *cv, const size_t *order)
@@ -180,44 +234,13 @@ page_header(const layout *L, lis_canvas *cv, const size_t *order)
         }
         ec[economy_light(a)]++;
     }
-    double cx = x;
-    snprintf(buf, sizeof buf,
-             lis_label_fmt(LIS_L_DASHBOARD_COUNTS_FMT, r->stamp.lang, "%zu %zu"),
-             r->n_agreements, goals);
-    double tw = 0;
-    double lh = 12;
-    lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK, buf,
-                    0, true, &tw);
-    cx += tw + 8;
-    const lis_light ls[] = {LIS_LIGHT_RED, LIS_LIGHT_YELLOW, LIS_LIGHT_GREEN,
-                            LIS_LIGHT_GREY, LIS_LIGHT_NOT_DUE};
-    for (int pass = 0; pass < 2; pass++) {
-        const int *cnt = pass == 0 ? gc : ec;
-        if (pass == 1) {
-            cx += 10;
-            snprintf(buf, sizeof buf, "%s:", tr(L, LIS_L_ECONOMY));
-            lis_canvas_text(cv, cx, y + lh / 2, 0, 8.5, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE,
-                            INK, buf, 0, true, &tw);
-            cx += tw + 8;
-        }
-        for (size_t k = 0; k < sizeof ls / sizeof *ls; k++) {
-            if (pass == 1 && ls[k] == LIS_LIGHT_NOT_DUE)
-                continue;
-            lis_chart_light(cv, cx + 5, y + lh / 2, 4.5, ls[k]);
-            static const lis_label_id counted[] = {[LIS_LIGHT_GREEN] = LIS_L_C_GREEN,
-                                                   [LIS_LIGHT_YELLOW] = LIS_L_C_YELLOW,
-                                                   [LIS_LIGHT_RED] = LIS_L_C_RED,
-                                                   [LIS_LIGHT_GREY] = LIS_L_C_GREY,
-                                                   [LIS_LIGHT_NOT_DUE] = LIS_L_C_NOT_DUE};
-            const char *label = ls[k] == LIS_LIGHT_GREY && pass == 1
-                                    ? tr(L, LIS_L_C_NO_BUDGET)
-                                    : tr(L, counted[ls[k]]);
-            snprintf(buf, sizeof buf, "%d %s", cnt[ls[k]], label);
-            lis_canvas_text(cv, cx + 13, y + lh / 2, 0, 8.5, LIS_TEXT_MIDDLE, INK, buf, 0,
-                            true, &tw);
-            cx += 13 + tw + 10;
-        }
-    }
+    /* At 8.5 pt; smaller when a large municipality's counts would run past
+     * the page (5-digit counts at scale 100). */
+    double lh = 12, fs = 8.5;
+    double need = counts_line(L, cv, x, y + lh / 2, fs, gc, ec, goals, false);
+    if (need > w)
+        fs *= w / need;
+    counts_line(L, cv, x, y + lh / 2, fs, gc, ec, goals, true);
     y += lh + 6;
     return y;
 }
@@ -335,7 +358,10 @@ render(const lis_report *r, lis_doc *doc, double pw, double ph, const size_t *or
         L.max_goals = 1;
     L.block_w = (pw - 2 * L.margin - L.gap) / 2;
     L.c_rank = 0;
+    /* The rank's column: 4 digits in 16 pt, a digit more in 3.7 pt more. */
     L.c_name = 16;
+    for (size_t n = r->n_agreements; n >= 10000; n /= 10)
+        L.c_name += 3.7;
     L.c_pct = L.block_w - 34;
     L.c_kr = L.c_pct - 56;
     L.c_eco = L.c_kr - 24;
