@@ -23,7 +23,10 @@ WITH RECURSIVE sel AS (
     WHERE tree.depth < 64
 ), gl AS (
     SELECT ga.agreement_id, ga.goal_id
-    FROM lis.agreement_goals($1) ga JOIN sel USING (agreement_id)
+    FROM lis.agreement_goals($1) ga
+    -- the ids filter the function's rows (indexes), not a join of all the
+    -- year's goals: per agreement, the Data stream's cost stays its own
+    WHERE $2::text[] IS NULL OR ga.agreement_id = ANY ($2::text[])
 ), ind AS (
     SELECT DISTINCT gl.agreement_id, x.indicator_id
     FROM gl

@@ -14,5 +14,8 @@ SELECT r.agreement_id, r.last_month, r.annual_budget::float8, r.budget::float8,
        r.forecast::float8, r.status
 FROM lis.rollup_economy r
 WHERE r.year = $1 AND r.window_kind = 'M'
+      -- the months by name (the key's second column): a chunk's ids find
+      -- their rows by the key instead of a scan of the year
+      AND r.window_name = ANY (ARRAY(SELECT name FROM lis.year_windows($1) WHERE kind = 'M'))
       AND ($2::text[] IS NULL OR r.agreement_id = ANY ($2::text[]))
 ORDER BY r.agreement_id COLLATE "C", r.last_month;

@@ -18,10 +18,15 @@ WITH ag AS (
     WHERE year = $1 AND ($2::text[] IS NULL OR agreement_id = ANY ($2::text[]))
 ), gl AS (
     SELECT ga.agreement_id, ga.goal_id
-    FROM lis.agreement_goals($1) ga JOIN ag USING (agreement_id)
+    FROM lis.agreement_goals($1) ga
+    -- the ids filter the function's rows (indexes), not a join of all the
+    -- year's goals: per agreement, the Data stream's cost stays its own
+    WHERE $2::text[] IS NULL OR ga.agreement_id = ANY ($2::text[])
     UNION
+    -- every goal the rollup holds has a row of the year's window: one row a
+    -- goal, found by the key
     SELECT r.agreement_id, r.goal_id FROM lis.rollup_goal r JOIN ag USING (agreement_id)
-    WHERE r.year = $1
+    WHERE r.year = $1 AND r.window_name = $1::text
 )
 SELECT gl.agreement_id, g.goal_id, g.title, g.kind, g.focus_area, g.cross_cutting,
        g.agreement_id = gl.agreement_id AS owned, g.agreement_id AS owner_agreement,

@@ -12,5 +12,9 @@ SELECT r.agreement_id, r.goal_id, NULL::text AS indicator_id, r.window_kind, r.l
        NULL::float8 AS actual, NULL::float8 AS target, r.attainment::float8, r.status,
        r.qualitative
 FROM lis.rollup_goal r
-WHERE r.year = $1 AND ($2::text[] IS NULL OR r.agreement_id = ANY ($2::text[]))
+WHERE r.year = $1
+  -- every window of the year (the key's second column), so that a chunk's ids
+  -- find their rows by the key instead of a scan of the year
+  AND r.window_name = ANY (ARRAY(SELECT name FROM lis.year_windows($1)))
+  AND ($2::text[] IS NULL OR r.agreement_id = ANY ($2::text[]))
 ORDER BY r.agreement_id COLLATE "C", r.goal_id COLLATE "C";

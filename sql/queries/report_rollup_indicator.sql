@@ -12,5 +12,9 @@ SELECT r.agreement_id, r.goal_id, r.indicator_id, r.window_kind, r.last_month,
        r.actual::float8, r.target::float8, r.attainment::float8, r.status,
        false AS qualitative
 FROM lis.rollup_indicator r
-WHERE r.year = $1 AND ($2::text[] IS NULL OR r.agreement_id = ANY ($2::text[]))
+WHERE r.year = $1
+  -- every window of the year (the key's second column), so that a chunk's ids
+  -- find their rows by the key instead of a scan of the year
+  AND r.window_name = ANY (ARRAY(SELECT name FROM lis.year_windows($1)))
+  AND ($2::text[] IS NULL OR r.agreement_id = ANY ($2::text[]))
 ORDER BY r.agreement_id COLLATE "C", r.goal_id COLLATE "C", r.indicator_id COLLATE "C";
