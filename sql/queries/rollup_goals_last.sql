@@ -17,6 +17,11 @@ need AS (
 SELECT n.agreement_id, m.indicator_id, m.unit_id, m.first_month, m.last_month, m.value
   FROM need n
   JOIN rollup_au au ON au.agreement_id = n.agreement_id
-  JOIN measurement m ON m.indicator_id = n.indicator_id AND m.unit_id = au.unit_id
- WHERE m.year = $1::int AND m.value IS NOT NULL
+  -- by the key, as in rollup_goals_values.sql
+  CROSS JOIN LATERAL (
+      SELECT m.indicator_id, m.unit_id, m.first_month, m.last_month, m.value
+        FROM measurement m
+       WHERE m.year = $1::int AND m.indicator_id = n.indicator_id
+         AND m.unit_id = au.unit_id AND m.value IS NOT NULL
+      OFFSET 0) m
  ORDER BY n.agreement_id COLLATE "C", m.indicator_id COLLATE "C", m.unit_id COLLATE "C"
