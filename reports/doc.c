@@ -264,6 +264,8 @@ flush_pages(lis_doc *doc)
 lis_status
 lis_doc_close_pdf(lis_doc *doc, lis_error *err)
 {
+    if (doc->pdf == NULL)
+        return lis_error_set(err, LIS_OUTPUT, "no PDF is open");
     close_page(doc);
     flush_pages(doc);
     cairo_surface_t *pdf = doc->pdf;

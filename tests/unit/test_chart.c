@@ -306,6 +306,23 @@ test_dashboard_risk_order(void **state)
     lis_report_free(r);
 }
 
+/* The pages of the PDF at path: its "/Type /Page" objects. */
+static int
+pdf_pages(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    int pages = 0;
+    for (size_t i = 0; i + 11 < n; i++)
+        if (memcmp(buf + i, "/Type /Page", 11) == 0 && buf[i + 11] != 's')
+            pages++;
+    return pages;
+}
+
 static lis_report *
 many_agreements(size_t n)
 {
@@ -343,6 +360,9 @@ test_dashboard_png_parts(void **state)
     assert_non_null(mkdtemp(dir));
     lis_error err = {0};
     assert_int_equal(lis_dashboard_write(r, dir, &opts, &err), LIS_OK);
+    char *pdf = lis_xasprintf("%s/dashboard-2026-Q3.pdf", dir);
+    assert_int_equal(pdf_pages(pdf), 3); /* streamed a page at a time, 128 rows each */
+    free(pdf);
     const char *names[] = {"dashboard-2026-Q3.png", "dashboard-2026-Q3-2.png",
                            "dashboard-2026-Q3.pdf"};
     for (size_t i = 0; i < 3; i++) {
