@@ -465,7 +465,7 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, char *const
     lis_status st = LIS_OK;
 
     if (pdf_path) {
-        /* Streamed: a page at a time (scale 100: 92 pages held 147 MB). */
+        /* Streamed: a page at a time (scale 100: 81 pages held 147 MB). */
         lis_doc *doc = lis_doc_new(LIS_A4_H, LIS_A4_W);
         lis_doc_set_margin(doc, 28);
         lis_doc_set_numbering(doc, 0, (int)page_count(r, LIS_A4_W));
