@@ -423,7 +423,8 @@ window_row(loader *l, const PGresult *res, int i)
         return;
     if (of_goal && cell_bool(res, i, 9))
         g->qualitative = true;
-    window_cells c = of_goal ? goal_cells(g, kind, slot) : indicator_cells(ind, kind, slot);
+    window_cells c =
+        of_goal ? goal_cells(g, kind, slot) : indicator_cells(ind, kind, slot);
     if (c.actual)
         *c.actual = cell_num(res, i, 5);
     if (c.target)

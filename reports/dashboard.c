@@ -154,8 +154,8 @@ quarter_text(const layout *L, char *buf, size_t size)
 /* The header's line of counts at x, centred on my, at fs pt (lights and
  * gaps in proportion); its width. Drawn only when draw. */
 static double
-counts_line(const layout *L, lis_canvas *cv, double x, double my, double fs, const int *gc,
-            const int *ec, size_t goals, bool draw)
+counts_line(const layout *L, lis_canvas *cv, double x, double my, double fs,
+            const int *gc, const int *ec, size_t goals, bool draw)
 {
     const lis_report *r = L->r;
     double k = fs / 8.5, cx = x, tw = 0;
@@ -448,8 +448,9 @@ lis_dashboard_png_count(const lis_report *r, const lis_dashboard_opts *opts)
 }
 
 lis_status
-lis_dashboard_write_paths(const lis_report *r, const char *pdf_path, char *const *png_paths,
-                          const lis_dashboard_opts *opts, lis_error *err)
+lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
+                          char *const *png_paths, const lis_dashboard_opts *opts,
+                          lis_error *err)
 {
     lis_dashboard_opts def;
     if (opts == NULL) {

@@ -44,8 +44,8 @@ char *lis_dashboard_png_name(const lis_report *r, size_t k);
  * lis_dashboard_png_count says (either may be NULL to skip it). opts may be
  * NULL. Returns LIS_OUTPUT on failure. */
 lis_status lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
-                                     char *const *png_paths, const lis_dashboard_opts *opts,
-                                     lis_error *err);
+                                     char *const *png_paths,
+                                     const lis_dashboard_opts *opts, lis_error *err);
 
 /* Writes DIR/dashboard-<period>.pdf and its PNGs. */
 lis_status lis_dashboard_write(const lis_report *r, const char *dir,
