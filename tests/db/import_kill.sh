@@ -70,12 +70,39 @@ kill_at() {
     wait_until "$what" "$q"
     kill -9 "$PID"
     wait "$PID" 2>/dev/null || true
+    [ -z "${LOCK_PID:-}" ] || release_lock
     local i
     for i in $(seq 1 600); do
         [ "$(lis_backends)" = 0 ] && return 0
         sleep 0.1
     done
     fail "the session of the killed import did not end"
+}
+
+# hold_lock SQL: takes the table lock of SQL ("LOCK TABLE ...") in a session
+# of its own and holds it, so that an import waits, active, in the
+# statement that needs that table: a phase too short to catch by polling is
+# caught every time. kill_at releases it (release_lock) after its kill; the
+# killed import's statement then runs, finds its client gone and rolls back.
+hold_lock() {
+    PGAPPNAME=lis_test_lock psql -XAtq -d "$TEST_DB" -c "BEGIN" -c "$1" \
+        -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
+    LOCK_PID=$!
+    local i
+    for i in $(seq 1 600); do
+        [ "$(psql -XAtq -d "$TEST_DB" -c "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+            WHERE application_name = 'lis_test_lock' AND query LIKE '%pg_sleep%')")" = t ] &&
+            return 0
+        sleep 0.05
+    done
+    fail "could not hold the lock ($1)"
+}
+
+release_lock() {
+    psql -XAtq -d "$TEST_DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'lis_test_lock'" >/dev/null
+    wait "$LOCK_PID" 2>/dev/null || true
+    LOCK_PID=
 }
 
 state() {
@@ -107,13 +134,22 @@ ok "budget: the same command succeeds on retry"
 
 # Measurements that replace values: file a lands, b replaces every value
 # (36,000 rows); b is killed while checking, while keeping the history and
-# while replacing the values. It adds no key, so its INSERT of new keys is
-# too short to catch, and so is its COPY on a loaded machine; every phase is
-# one transaction, and the budget covers kills during COPY.
+# while replacing the values. Each phase of 36,000 rows can end between two
+# polls, so the test holds a lock that phase's statement needs (the
+# catalogue it checks against, the history, the measurements to update) and
+# kills the import while it waits there. It adds no key, so its INSERT of
+# new keys is never reached; every phase is one transaction, and the budget
+# covers kills during COPY.
 run_lis 0 import measurements "$TMP/meas-a.csv"
 state >"$TMP/before"
 for phase in check history update; do
-    kill_at "import_measurements_$phase" "$ACTIVE '%import_measurements_$phase%')" \
+    case $phase in
+    check) hold_lock "LOCK TABLE lis.indicator IN ACCESS EXCLUSIVE MODE" ;;
+    history) hold_lock "LOCK TABLE lis.measurement_history IN ACCESS EXCLUSIVE MODE" ;;
+    update) hold_lock "LOCK TABLE lis.measurement IN SHARE MODE" ;;
+    esac
+    kill_at "import_measurements_$phase waiting for the lock" \
+        "$ACTIVE '%import_measurements_$phase%' AND wait_event_type = 'Lock')" \
         import measurements "$TMP/meas-b.csv"
     state >"$TMP/after"
     diff "$TMP/before" "$TMP/after" || fail "kill -9 during $phase left something behind"
