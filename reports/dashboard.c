@@ -151,6 +151,20 @@ quarter_text(const layout *L, char *buf, size_t size)
         snprintf(buf, size, "%s", p);
 }
 
+/* Text at x, centred on my, when draw; its width either way. */
+static double
+count_text(lis_canvas *cv, double x, double my, double fs, int flags, const char *text,
+           bool draw)
+{
+    double tw = 0;
+    if (draw)
+        lis_canvas_text(cv, x, my, 0, fs, flags | LIS_TEXT_MIDDLE, INK, text, 0, true,
+                        &tw);
+    else
+        tw = lis_canvas_text_width(cv, fs, flags, text);
+    return tw;
+}
+
 /* The header's line of counts at x, centred on my, at fs pt (lights and
  * gaps in proportion); its width. Drawn only when draw. */
 static double
@@ -158,16 +172,12 @@ counts_line(const layout *L, lis_canvas *cv, double x, double my, double fs,
             const int *gc, const int *ec, size_t goals, bool draw)
 {
     const lis_report *r = L->r;
-    double k = fs / 8.5, cx = x, tw = 0;
+    double k = fs / 8.5, cx = x;
     char buf[512];
     snprintf(buf, sizeof buf,
              lis_label_fmt(LIS_L_DASHBOARD_COUNTS_FMT, r->stamp.lang, "%zu %zu"),
              r->n_agreements, goals);
-    tw = lis_canvas_text_width(cv, fs, LIS_TEXT_BOLD, buf);
-    if (draw)
-        lis_canvas_text(cv, cx, my, 0, fs, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK, buf, 0,
-                        true, &tw);
-    cx += tw + 8 * k;
+    cx += count_text(cv, cx, my, fs, LIS_TEXT_BOLD, buf, draw) + 8 * k;
     const lis_light ls[] = {LIS_LIGHT_RED, LIS_LIGHT_YELLOW, LIS_LIGHT_GREEN,
                             LIS_LIGHT_GREY, LIS_LIGHT_NOT_DUE};
     for (int pass = 0; pass < 2; pass++) {
@@ -175,11 +185,7 @@ counts_line(const layout *L, lis_canvas *cv, double x, double my, double fs,
         if (pass == 1) {
             cx += 10 * k;
             snprintf(buf, sizeof buf, "%s:", tr(L, LIS_L_ECONOMY));
-            tw = lis_canvas_text_width(cv, fs, LIS_TEXT_BOLD, buf);
-            if (draw)
-                lis_canvas_text(cv, cx, my, 0, fs, LIS_TEXT_BOLD | LIS_TEXT_MIDDLE, INK,
-                                buf, 0, true, &tw);
-            cx += tw + 8 * k;
+            cx += count_text(cv, cx, my, fs, LIS_TEXT_BOLD, buf, draw) + 8 * k;
         }
         for (size_t i = 0; i < sizeof ls / sizeof *ls; i++) {
             if (pass == 1 && ls[i] == LIS_LIGHT_NOT_DUE)
@@ -193,13 +199,9 @@ counts_line(const layout *L, lis_canvas *cv, double x, double my, double fs,
                                     ? tr(L, LIS_L_C_NO_BUDGET)
                                     : tr(L, counted[ls[i]]);
             snprintf(buf, sizeof buf, "%d %s", cnt[ls[i]], label);
-            tw = lis_canvas_text_width(cv, fs, 0, buf);
-            if (draw) {
+            if (draw)
                 lis_chart_light(cv, cx + 5 * k, my, 4.5 * k, ls[i]);
-                lis_canvas_text(cv, cx + 13 * k, my, 0, fs, LIS_TEXT_MIDDLE, INK, buf, 0,
-                                true, &tw);
-            }
-            cx += 13 * k + tw + 10 * k;
+            cx += 13 * k + count_text(cv, cx + 13 * k, my, fs, 0, buf, draw) + 10 * k;
         }
     }
     return cx - x;
@@ -482,7 +484,7 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
          * one image are held at a time. */
         double ph = png_page_height(r, opts), row_h;
         size_t per_page = 2 * row_layout(r->n_agreements, ph, &row_h);
-        size_t parts = lis_dashboard_png_count(r, opts);
+        size_t parts = page_count(r, ph);
         for (size_t k = 0; k < parts && st == LIS_OK; k++) {
             lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
             lis_doc_set_margin(doc, 28);
