@@ -53,6 +53,11 @@ PGconn *lis_db_open(const char *option, const lis_config *cfg, lis_db_schema sch
 /* Connects to conninfo and sets the session up as described above. */
 PGconn *lis_db_connect(const char *conninfo, lis_error *err);
 
+/* A second connection like conn's (the same parameters), inside a read-only
+ * transaction on snapshot, which conn's transaction exported
+ * (pg_export_snapshot): it reads what conn reads. NULL with err filled. */
+PGconn *lis_db_connect_snapshot(PGconn *conn, const char *snapshot, lis_error *err);
+
 /* Copies the connection's or result's error into err; returns LIS_DB. */
 lis_status lis_db_error(PGconn *conn, const PGresult *res, const char *what,
                         lis_error *err);

@@ -28,58 +28,11 @@ struct lis_rm_data_stream {
     lis_rm_measurement cur;
 };
 
-/* A conninfo string with the parameters conn was made with. */
-static char *
-conninfo_of(PGconn *conn)
-{
-    PQconninfoOption *opts = PQconninfo(conn);
-    lis_buf b;
-    lis_buf_init(&b);
-    for (PQconninfoOption *o = opts; o && o->keyword; o++) {
-        if (o->val == NULL || o->val[0] == '\0')
-            continue;
-        lis_buf_addf(&b, "%s%s='", b.len ? " " : "", o->keyword);
-        for (const char *p = o->val; *p; p++) {
-            if (*p == '\'' || *p == '\\')
-                lis_buf_addc(&b, '\\');
-            lis_buf_addc(&b, *p);
-        }
-        lis_buf_addc(&b, '\'');
-    }
-    PQconninfoFree(opts);
-    return b.data;
-}
-
-/* A connection like conn's inside a read-only transaction on the exported
- * snapshot. */
-static PGconn *
-connect_snapshot(PGconn *conn, const char *snapshot, lis_error *err)
-{
-    char *ci = conninfo_of(conn);
-    PGconn *c = lis_db_connect(ci, err);
-    free(ci);
-    if (c == NULL)
-        return NULL;
-    char *lit = PQescapeLiteral(c, snapshot, strlen(snapshot));
-    char *set = lis_xasprintf("SET TRANSACTION SNAPSHOT %s", lit ? lit : "''");
-    PQfreemem(lit);
-    lis_status st =
-        lis_db_exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err);
-    if (st == LIS_OK)
-        st = lis_db_exec(c, set, err);
-    free(set);
-    if (st != LIS_OK) {
-        PQfinish(c);
-        return NULL;
-    }
-    return c;
-}
-
 lis_rm_data_stream *
 lis_rm_data_stream_open(PGconn *conn, const char *snapshot, int year, int month,
                         lis_error *err)
 {
-    PGconn *c = snapshot ? connect_snapshot(conn, snapshot, err) : conn;
+    PGconn *c = snapshot ? lis_db_connect_snapshot(conn, snapshot, err) : conn;
     if (c == NULL)
         return NULL;
     /* A cursor is planned for its first rows (cursor_tuple_fraction 0.1):

@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "rollup_economy.h"
 #include "rollup_goals.h"
+#include "rollup_spread.h"
 
 static double
 now_seconds(void)
@@ -296,15 +297,19 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
         lis_db_exec(conn, "ANALYZE rollup_todo", err) != LIS_OK)
         return LIS_DB;
     /* Without new budget lines no economy row is computed again: the spread
-     * of the budget lines, the costliest part, is then not needed. */
-    if (plan->budget &&
-        (lis_db_run(conn, "queries/rollup_prepare_spread.sql", 1, p1, err) < 0 ||
-         lis_db_exec(conn, "ANALYZE rollup_spread", err) != LIS_OK))
+     * of the budget lines, the costliest part, is then not needed. With
+     * them it runs beside the goals, on a second connection. */
+    lis_rollup_spread *spread = NULL;
+    if (plan->budget && (spread = lis_rollup_spread_start(conn, year, err)) == NULL)
         return LIS_DB;
     if (lis_db_run(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
         lis_db_run(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
         lis_rollup_goals(conn, year, plan->full, th.yellow, &st.indicator_rows,
-                         &st.goal_rows, err) != LIS_OK)
+                         &st.goal_rows, err) != LIS_OK) {
+        lis_rollup_spread_free(spread);
+        return LIS_DB;
+    }
+    if (plan->budget && lis_rollup_spread_finish(spread, conn, err) != LIS_OK)
         return LIS_DB;
     if (plan->budget && (lis_rollup_economy(conn, year, th.green, th.eyellow,
                                             &st.economy_rows, err) != LIS_OK ||

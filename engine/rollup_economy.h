@@ -4,7 +4,7 @@
  * month that SQL sums (rollup_economy_months.sql), and written to
  * rollup_economy by binary COPY. Used by rollup.c inside its transaction,
  * after rollup_prepare_units.sql, rollup_todo.sql and
- * rollup_prepare_spread.sql, once the rows to replace are deleted.
+ * lis_rollup_spread_finish, once the rows to replace are deleted.
  */
 #ifndef LIS_ROLLUP_ECONOMY_H
 #define LIS_ROLLUP_ECONOMY_H

@@ -98,3 +98,28 @@ wait_tmp_files() {
     done
     return 1
 }
+
+# hold_lock SQL: takes the table lock of SQL ("LOCK TABLE ...") in a session
+# of its own and holds it until release_lock, so that lis waits, active, in
+# the statement that needs that table: a phase too short to catch by
+# polling is caught every time.
+hold_lock() {
+    PGAPPNAME=lis_test_lock psql -XAtq -d "$TEST_DB" -c "BEGIN" -c "$1" \
+        -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
+    LOCK_PID=$!
+    local i
+    for i in $(seq 1 600); do
+        [ "$(psql -XAtq -d "$TEST_DB" -c "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+            WHERE application_name = 'lis_test_lock' AND query LIKE '%pg_sleep%')")" = t ] &&
+            return 0
+        sleep 0.05
+    done
+    fail "could not hold the lock ($1)"
+}
+
+release_lock() {
+    psql -XAtq -d "$TEST_DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'lis_test_lock'" >/dev/null
+    wait "$LOCK_PID" 2>/dev/null || true
+    LOCK_PID=
+}

@@ -7,7 +7,7 @@
 --
 -- A cost centre is unallocated when it is missing from cost_centre, has no
 -- unit, or names an unknown unit. Yearly rows are spread by
--- rollup_prepare_spread.sql.
+-- rollup_spread.sql.
 WITH
 win AS (SELECT * FROM year_windows($1::int)),
 fm AS (

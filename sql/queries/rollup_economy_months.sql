@@ -9,7 +9,7 @@
 -- of the year); by agreement in byte order and month.
 --
 -- Reads the temporary tables of rollup_prepare_units.sql (U(A)) and
--- rollup_prepare_spread.sql (yearly rows spread 1/12).
+-- rollup_spread.sql (yearly rows spread 1/12).
 WITH
 ag AS (
     SELECT agreement_id FROM agreement

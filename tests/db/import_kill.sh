@@ -79,32 +79,6 @@ kill_at() {
     fail "the session of the killed import did not end"
 }
 
-# hold_lock SQL: takes the table lock of SQL ("LOCK TABLE ...") in a session
-# of its own and holds it, so that an import waits, active, in the
-# statement that needs that table: a phase too short to catch by polling is
-# caught every time. kill_at releases it (release_lock) after its kill; the
-# killed import's statement then runs, finds its client gone and rolls back.
-hold_lock() {
-    PGAPPNAME=lis_test_lock psql -XAtq -d "$TEST_DB" -c "BEGIN" -c "$1" \
-        -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
-    LOCK_PID=$!
-    local i
-    for i in $(seq 1 600); do
-        [ "$(psql -XAtq -d "$TEST_DB" -c "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-            WHERE application_name = 'lis_test_lock' AND query LIKE '%pg_sleep%')")" = t ] &&
-            return 0
-        sleep 0.05
-    done
-    fail "could not hold the lock ($1)"
-}
-
-release_lock() {
-    psql -XAtq -d "$TEST_DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-        WHERE application_name = 'lis_test_lock'" >/dev/null
-    wait "$LOCK_PID" 2>/dev/null || true
-    LOCK_PID=
-}
-
 state() {
     sql "SELECT (SELECT count(*) FROM lis.budget_line), (SELECT count(*) FROM lis.import_batch),
                 (SELECT coalesce(sum(value), 0) FROM lis.measurement),

@@ -1,0 +1,51 @@
+-- rollup_spread.sql - the budget lines of a year per cost centre, function
+-- and month, with yearly rows spread 1/12 to every month that has no
+-- monthly row for the same cost centre, function and account (SPEC section
+-- 3), as the binary COPY rows of the table of rollup_spread_stage.sql: b12
+-- and a12 are budget and actual in twelfths (12 x the month's amount), so a
+-- yearly row spreads without rounding: 2450 a year is 2450 twelfths in each
+-- month, and sums divide by 12 once at the end. They are NULL where the
+-- lines carry no amounts (such lines still count as budget lines).
+--
+-- The rollup runs this on a second connection, on its own snapshot, while
+-- its connection computes the goals (engine/rollup_spread.c). COPY takes no
+-- parameters: the year is the setting lis.spread_year
+-- (rollup_spread_year.sql), read once.
+--
+-- Result: COPY binary rows (cost_centre, function, month, b12, a12).
+COPY (
+WITH
+-- monthly rows, summed per cost centre, function and month (in twelfths)
+m AS (
+    SELECT cost_centre, function, month, sum(budget) * 12 AS b, sum(actual) * 12 AS a
+      FROM budget_line
+     WHERE year = (SELECT current_setting('lis.spread_year')::int) AND month IS NOT NULL
+     GROUP BY 1, 2, 3
+),
+y AS (
+    SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
+      FROM budget_line
+     WHERE year = (SELECT current_setting('lis.spread_year')::int) AND month IS NULL
+     GROUP BY 1, 2, 3
+),
+-- months of a yearly row's key that have monthly rows of their own
+ex AS (
+    SELECT DISTINCT bl.cost_centre, bl.function, bl.account, bl.month
+      FROM budget_line bl
+     WHERE bl.year = (SELECT current_setting('lis.spread_year')::int)
+       AND bl.month IS NOT NULL
+       AND (bl.cost_centre, bl.function, bl.account) IN
+           (SELECT cost_centre, function, account FROM y)
+),
+x AS (
+    SELECT cost_centre, function, month, b, a FROM m
+    UNION ALL
+    SELECT y.cost_centre, y.function, mm, y.b, y.a
+      FROM y CROSS JOIN generate_series(1, 12) mm
+     WHERE NOT EXISTS (SELECT 1 FROM ex
+                        WHERE ex.cost_centre = y.cost_centre AND ex.function = y.function
+                          AND ex.account = y.account AND ex.month = mm)
+)
+SELECT cost_centre, function, month::smallint AS month, sum(b) AS b12, sum(a) AS a12
+  FROM x GROUP BY 1, 2, 3
+) TO STDOUT (FORMAT binary)

@@ -1,0 +1,111 @@
+# rollup_spread - the spread of the budget lines, the rollup's costliest
+# query, runs on a second connection beside the goals
+# (engine/rollup_spread.c), on the rollup's own snapshot: a budget batch
+# that commits while the rollup runs is in neither its economy nor its
+# record, and the next rollup takes it in. When the second connection is
+# lost mid-spread, the rollup fails with the reason and the figures stay as
+# they were. A lock on lis.rollup_indicator, which the rollup deletes from
+# after starting the spread, holds the rollup at that point.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../rollup_lib.sh"
+new_db
+run_lis 0 db init
+import_dir "$LIS_SOURCE_DIR/tests/data/rollup-cases"
+run_lis 0 rollup --year 2026
+
+economy() {
+    sql "SELECT (SELECT count(*) || ' ' || md5(string_agg(t::text, '|' ORDER BY t::text))
+                   FROM lis.rollup_economy t WHERE year = 2026) || ' ' ||
+                (SELECT md5(string_agg(t::text, '|' ORDER BY t::text))
+                   FROM lis.rollup_economy_area t WHERE year = 2026)"
+}
+
+# start_held_rollup STATE: starts lis rollup --full (PID) with the lock held
+# and waits until its connection waits for the lock while its second
+# connection is in STATE having started the spread.
+start_held_rollup() {
+    hold_lock "LOCK TABLE lis.rollup_indicator IN SHARE MODE"
+    "$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
+    PID=$!
+    local i
+    for i in $(seq 1 1200); do
+        [ "$(sql "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock') || ' ' ||
+                         count(*) FILTER (WHERE query LIKE '%rollup_spread.sql%'
+                                           AND state LIKE '$1')
+                    FROM pg_stat_activity
+                   WHERE datname = current_database() AND application_name = 'lis'")" = "1 1" ] &&
+            return 0
+        kill -0 "$PID" 2>/dev/null || { cat "$TMP/out" "$TMP/err"; fail "the rollup ended first"; }
+        sleep 0.05
+    done
+    fail "the rollup did not reach the lock with its spread started"
+}
+
+finish_rollup() {
+    release_lock
+    RC=0
+    wait "$PID" || RC=$?
+}
+
+before=$(economy)
+start_held_rollup %
+printf 'period;cost_centre;function;account;budget;actual;original_budget\n2026-03;CA1;1.01.01;A;1.000,00;900;\n' \
+    >"$TMP/late.csv"
+run_lis 0 import budget "$TMP/late.csv"
+late=$(sql "SELECT max(batch_id) FROM lis.import_batch")
+finish_rollup
+[ "$RC" = 0 ] || { cat "$TMP/err"; fail "the rollup exited $RC"; }
+assert_eq "$(economy)" "$before" "the economy of the rollup during which a batch landed"
+newest=$(sql "SELECT parameters->>'newest' FROM lis.run WHERE kind = 'rollup' AND status = 'ok'
+              ORDER BY run_id DESC LIMIT 1")
+[ "$newest" -lt "$late" ] || fail "the rollup recorded batch $newest, the late batch is $late"
+ok "the spread reads the rollup's snapshot: a batch landing meanwhile is not in it"
+
+run_lis 0 rollup --year 2026
+after=$(economy)
+[ "$after" != "$before" ] || fail "the next rollup did not take in the late batch"
+ok "the next rollup takes the late batch in"
+
+# 30,000 cost centres a month: 20 MB of spread rows, more than the socket
+# buffers hold, so the second connection is still sending (active) while
+# the rollup is held.
+awk 'BEGIN { print "period;cost_centre;function;account;budget;actual;original_budget"
+             for (c = 0; c < 30000; c++) for (m = 1; m <= 12; m++)
+                 printf "2026-%02d;X%d;1.01.01;A;%d;1;\n", m, c, c }' >"$TMP/many.csv"
+run_lis 0 import budget "$TMP/many.csv"
+run_lis 0 rollup --year 2026
+after=$(economy)
+start_held_rollup active
+sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND query LIKE '%rollup_spread.sql%'
+        AND application_name = 'lis'" >/dev/null
+finish_rollup
+assert_eq "$RC" 3 "the exit status of the rollup whose spread failed"
+assert_grep "rollup_spread.sql" "$TMP/err"
+assert_eq "$(economy)" "$after" "the economy after the failed rollup"
+assert_eq "$(sql "SELECT status FROM lis.run WHERE kind = 'rollup' ORDER BY run_id DESC LIMIT 1")" \
+    failed "the failed rollup's record"
+ok "a spread cut off fails the rollup (exit 3, the reason), the figures as they were"
+
+# The second connection refused: the rollup is held before its spread
+# starts (the fingerprint counts lis.transfer), and the database stops
+# taking connections meanwhile.
+hold_lock "LOCK TABLE lis.transfer IN ACCESS EXCLUSIVE MODE"
+"$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
+PID=$!
+for _ in $(seq 1 1200); do
+    [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+               AND application_name = 'lis' AND wait_event_type = 'Lock'")" = 1 ] && break
+    sleep 0.05
+done
+psql -XAtq -d postgres -c "ALTER DATABASE $TEST_DB ALLOW_CONNECTIONS false" >/dev/null
+psql -XAtq -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+    WHERE application_name = 'lis_test_lock'" >/dev/null
+wait "$LOCK_PID" 2>/dev/null || true
+RC=0
+wait "$PID" || RC=$?
+psql -XAtq -d postgres -c "ALTER DATABASE $TEST_DB ALLOW_CONNECTIONS true" >/dev/null
+assert_eq "$RC" 3 "the exit status of the rollup whose second connection was refused"
+assert_grep "not currently accepting connections" "$TMP/err"
+assert_eq "$(economy)" "$after" "the economy after the refused rollup"
+ok "a second connection refused fails the rollup (exit 3, the reason), the figures as they were"
