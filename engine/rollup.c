@@ -63,6 +63,7 @@ typedef struct rollup_plan {
     bool full;      /* compute every figure of the year */
     bool budget;    /* budget lines arrived: the spread, economy and areas */
     bool transfers; /* transfers arrived */
+    bool as_of;     /* the transaction changed the data (lis_rollup_as_of) */
     char since[32]; /* the newest batch id the last rollup saw */
     char newest[32], batches[32], withdrawn[32], catalogue[33];
 } rollup_plan;
@@ -298,9 +299,11 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
         return LIS_DB;
     /* Without new budget lines no economy row is computed again: the spread
      * of the budget lines, the costliest part, is then not needed. With
-     * them it runs beside the goals, on a second connection. */
+     * them it runs beside the goals, on a second connection, unless that
+     * would not see the data as this transaction changed it. */
     lis_rollup_spread *spread = NULL;
-    if (plan->budget && (spread = lis_rollup_spread_start(conn, year, err)) == NULL)
+    if (plan->budget &&
+        (spread = lis_rollup_spread_start(conn, year, !plan->as_of, err)) == NULL)
         return LIS_DB;
     if (lis_db_run(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
         lis_db_run(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
@@ -344,7 +347,7 @@ lis_rollup_as_of(PGconn *conn, const lis_config *cfg, int year, long batch, char
         return LIS_INPUT;
     }
     lis_rollup_stats st;
-    rollup_plan plan = {.full = true, .budget = true, .transfers = true};
+    rollup_plan plan = {.full = true, .budget = true, .transfers = true, .as_of = true};
     if (lock_year(conn, ys, err) != LIS_OK ||
         lis_db_exec(conn, "SET LOCAL jit = off", err) != LIS_OK)
         return LIS_DB;

@@ -5,6 +5,8 @@
  * and streams its rows as binary COPY, which finish passes unchanged into
  * the rollup's COPY of rollup_spread: the rows are never held in lis. Until
  * then the server holds the spread, its output waiting on the socket.
+ * rollup_spread.sql is wrapped here in the COPY or the INSERT that runs it,
+ * as lis_db_declare wraps a query in a cursor.
  */
 #include "rollup_spread.h"
 
@@ -16,12 +18,37 @@
 #include "sql.h"
 
 struct lis_rollup_spread {
-    PGconn *conn;
+    PGconn *conn; /* the second connection; NULL: the spread is made */
 };
 
-lis_rollup_spread *
-lis_rollup_spread_start(PGconn *conn, int year, lis_error *err)
+/* The spread of year into rollup_spread on conn itself. */
+static lis_status
+spread_here(PGconn *conn, const char *const *year, lis_error *err)
 {
+    if (lis_db_run(conn, "queries/rollup_spread_year.sql", 1, year, err) < 0 ||
+        lis_db_run(conn, "queries/rollup_spread_stage.sql", 0, NULL, err) < 0)
+        return LIS_DB;
+    char *sql = lis_xasprintf("INSERT INTO rollup_spread %s",
+                              lis_sql("queries/rollup_spread.sql"));
+    PGresult *res = lis_db_query_text(conn, sql, 0, NULL, err);
+    free(sql);
+    if (res == NULL)
+        return LIS_DB;
+    PQclear(res);
+    return lis_db_exec(conn, "ANALYZE rollup_spread", err);
+}
+
+lis_rollup_spread *
+lis_rollup_spread_start(PGconn *conn, int year, bool beside, lis_error *err)
+{
+    char ys[16];
+    snprintf(ys, sizeof ys, "%d", year);
+    const char *p1[] = {ys};
+    if (!beside) {
+        if (spread_here(conn, p1, err) != LIS_OK)
+            return NULL;
+        return lis_xcalloc(1, sizeof(lis_rollup_spread));
+    }
     PGresult *res = lis_db_query_text(conn, "SELECT pg_export_snapshot()", 0, NULL, err);
     if (res == NULL)
         return NULL;
@@ -29,9 +56,6 @@ lis_rollup_spread_start(PGconn *conn, int year, lis_error *err)
     PQclear(res);
     if (c == NULL)
         return NULL;
-    char ys[16];
-    snprintf(ys, sizeof ys, "%d", year);
-    const char *p1[] = {ys};
     /* As on the rollup's connection (rollup.c): the aggregates stay in
      * memory. */
     if (lis_db_exec(c, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) !=
@@ -40,7 +64,11 @@ lis_rollup_spread_start(PGconn *conn, int year, lis_error *err)
         PQfinish(c);
         return NULL;
     }
-    if (!PQsendQuery(c, lis_sql("queries/rollup_spread.sql"))) {
+    char *sql = lis_xasprintf("COPY (%s) TO STDOUT (FORMAT binary)",
+                              lis_sql("queries/rollup_spread.sql"));
+    bool sent = PQsendQuery(c, sql);
+    free(sql);
+    if (!sent) {
         lis_db_error(c, NULL, "query queries/rollup_spread.sql failed", err);
         PQfinish(c);
         return NULL;
@@ -79,6 +107,10 @@ pass_rows(lis_rollup_spread *sp, PGconn *conn, lis_error *err)
 lis_status
 lis_rollup_spread_finish(lis_rollup_spread *sp, PGconn *conn, lis_error *err)
 {
+    if (sp->conn == NULL) {
+        free(sp);
+        return LIS_OK;
+    }
     PGresult *res = PQgetResult(sp->conn);
     lis_status st = LIS_OK;
     if (PQresultStatus(res) != PGRES_COPY_OUT)

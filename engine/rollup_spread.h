@@ -10,14 +10,19 @@
 #define LIS_ROLLUP_SPREAD_H
 
 #include <libpq-fe.h>
+#include <stdbool.h>
 
 #include "error.h"
 
 typedef struct lis_rollup_spread lis_rollup_spread;
 
 /* Exports the snapshot of conn's transaction, connects a second time on it
- * and starts the spread of year there. NULL with err filled. */
-lis_rollup_spread *lis_rollup_spread_start(PGconn *conn, int year, lis_error *err);
+ * and starts the spread of year there. With beside false (conn's
+ * transaction changed the data, as a rollup as of a batch does, which a
+ * second connection would not see) the spread is made on conn, now. NULL
+ * with err filled. */
+lis_rollup_spread *lis_rollup_spread_start(PGconn *conn, int year, bool beside,
+                                           lis_error *err);
 
 /* Copies the spread into rollup_spread (rollup_spread_stage.sql) in conn's
  * transaction and closes the second connection, freeing sp. LIS_OK or

@@ -1,19 +1,19 @@
 -- rollup_spread.sql - the budget lines of a year per cost centre, function
 -- and month, with yearly rows spread 1/12 to every month that has no
 -- monthly row for the same cost centre, function and account (SPEC section
--- 3), as the binary COPY rows of the table of rollup_spread_stage.sql: b12
+-- 3), as the rows of the table of rollup_spread_stage.sql: b12
 -- and a12 are budget and actual in twelfths (12 x the month's amount), so a
 -- yearly row spreads without rounding: 2450 a year is 2450 twelfths in each
 -- month, and sums divide by 12 once at the end. They are NULL where the
 -- lines carry no amounts (such lines still count as budget lines).
 --
--- The rollup runs this on a second connection, on its own snapshot, while
--- its connection computes the goals (engine/rollup_spread.c). COPY takes no
--- parameters: the year is the setting lis.spread_year
+-- The rollup runs this as COPY (...) TO STDOUT on a second connection, on
+-- its own snapshot, while its connection computes the goals, or as INSERT
+-- INTO rollup_spread on its own connection (engine/rollup_spread.c). COPY
+-- takes no parameters: the year is the setting lis.spread_year
 -- (rollup_spread_year.sql), read once.
 --
--- Result: COPY binary rows (cost_centre, function, month, b12, a12).
-COPY (
+-- Result: cost_centre, function, month, b12, a12.
 WITH
 -- monthly rows, summed per cost centre, function and month (in twelfths)
 m AS (
@@ -48,4 +48,3 @@ x AS (
 )
 SELECT cost_centre, function, month::smallint AS month, sum(b) AS b12, sum(a) AS a12
   FROM x GROUP BY 1, 2, 3
-) TO STDOUT (FORMAT binary)
