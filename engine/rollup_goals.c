@@ -130,8 +130,14 @@ typedef struct chunk {
     PGresult *goals, *targets, *statuses;
     periods values, last;
     lis_buf ind, goal; /* binary COPY streams */
-    bool staged;       /* into the staging tables (rollup_*_stage.sql) */
-    bool too_long;     /* a figure had more digits than COPY could take */
+    /* Each window's rows of the chunk, joined in the order of the windows'
+     * names: the primary keys begin (year, window_name), so the rows then
+     * arrive in runs of neighbouring keys, and a run's index entries go
+     * into pages just used (scale 10: the indicator rows' COPY 1.1 -> 0.9 s). */
+    lis_buf ind_w[LIS_NWIN], goal_w[LIS_NWIN];
+    int by_name[LIS_NWIN]; /* window indexes in the order of their names */
+    bool staged;           /* into the staging tables (rollup_*_stage.sql) */
+    bool too_long;         /* a figure had more digits than COPY could take */
     long ind_rows, goal_rows;
     lis_dec hundred;
     scratch x;
@@ -466,7 +472,7 @@ target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
                 status = "red";
         }
 
-        lis_buf *b = &c->ind;
+        lis_buf *b = &c->ind_w[w];
         lis_copybin_row(b, 14);
         lis_copybin_int4(b, c->year);
         lis_copybin_str(b, agreement);
@@ -557,7 +563,7 @@ goal_rows(chunk *c, const char *agreement, const char *goal, const char *owner)
         else
             status = "red";
 
-        lis_buf *b = &c->goal;
+        lis_buf *b = &c->goal_w[w];
         lis_copybin_row(b, 12);
         lis_copybin_int4(b, c->year);
         lis_copybin_str(b, agreement);
@@ -664,15 +670,39 @@ take(const PGresult *r, int *at, const char *a, int *lo, int *hi)
     *hi = *at = run_end(r, 0, *lo, n, a);
 }
 
+/* out: one binary COPY stream of the windows' rows in the order by_name. */
+static void
+join_windows(lis_buf *out, const lis_buf *w, const int *by_name)
+{
+    lis_buf_reset(out);
+    lis_copybin_header(out);
+    for (int i = 0; i < LIS_NWIN; i++)
+        if (w[by_name[i]].len > 0)
+            lis_buf_add(out, w[by_name[i]].data, w[by_name[i]].len);
+    lis_copybin_trailer(out);
+}
+
+/* by_name: the indexes of win in the order of the windows' names. */
+static void
+order_by_name(const lis_window *win, int *by_name)
+{
+    for (int i = 0; i < LIS_NWIN; i++) {
+        int j = i;
+        for (; j > 0 && strcmp(win[by_name[j - 1]].name, win[i].name) > 0; j--)
+            by_name[j] = by_name[j - 1];
+        by_name[j] = i;
+    }
+}
+
 /* Computes and writes the rows of one chunk. */
 static lis_status
 compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
 {
     int gi = 0, ti = 0, vi = 0, li = 0;
-    lis_buf_reset(&c->ind);
-    lis_buf_reset(&c->goal);
-    lis_copybin_header(&c->ind);
-    lis_copybin_header(&c->goal);
+    for (int w = 0; w < LIS_NWIN; w++) {
+        lis_buf_reset(&c->ind_w[w]);
+        lis_buf_reset(&c->goal_w[w]);
+    }
     for (int k = 0; k < n; k++) {
         int g0, g1, t0, t1;
         span sp;
@@ -690,8 +720,8 @@ compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
                                  "a figure of agreement %s has too many digits to store",
                                  ids[k]);
     }
-    lis_copybin_trailer(&c->ind);
-    lis_copybin_trailer(&c->goal);
+    join_windows(&c->ind, c->ind_w, c->by_name);
+    join_windows(&c->goal, c->goal_w, c->by_name);
     if (lis_db_copy_in(conn,
                        c->staged ? "queries/rollup_new_indicator_copy.sql"
                                  : "queries/rollup_indicator_copy.sql",
@@ -736,6 +766,10 @@ lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
     lis_dec_set_int(&c.hundred, 100);
     lis_buf_init(&c.ind);
     lis_buf_init(&c.goal);
+    for (int w = 0; w < LIS_NWIN; w++) {
+        lis_buf_init(&c.ind_w[w]);
+        lis_buf_init(&c.goal_w[w]);
+    }
     scratch_numbers(&c.x, true);
     PGresult *windows = NULL, *todo = NULL;
     lis_status st = LIS_OK;
@@ -747,6 +781,7 @@ lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
     if ((st = lis_rollup_windows(conn, ys, c.win, &windows, err)) != LIS_OK ||
         (st = stage(conn, ys, &c.staged, err)) != LIS_OK)
         goto out;
+    order_by_name(c.win, c.by_name);
     if ((todo = lis_db_query(conn, "queries/rollup_goals_todo.sql", 0, NULL, err)) ==
         NULL) {
         st = LIS_DB;
@@ -780,6 +815,10 @@ out:
     PQclear(todo);
     lis_buf_release(&c.ind);
     lis_buf_release(&c.goal);
+    for (int w = 0; w < LIS_NWIN; w++) {
+        lis_buf_release(&c.ind_w[w]);
+        lis_buf_release(&c.goal_w[w]);
+    }
     lis_dec_clear(&c.yellow);
     lis_dec_clear(&c.hundred);
     scratch_numbers(&c.x, false);
