@@ -35,7 +35,7 @@ spread_here(PGconn *conn, const char *const *year, lis_error *err)
     if (res == NULL)
         return LIS_DB;
     PQclear(res);
-    return lis_db_exec(conn, "ANALYZE rollup_spread", err);
+    return LIS_OK;
 }
 
 lis_rollup_spread *
@@ -104,28 +104,28 @@ pass_rows(lis_rollup_spread *sp, PGconn *conn, lis_error *err)
     return st;
 }
 
-lis_status
-lis_rollup_spread_finish(lis_rollup_spread *sp, PGconn *conn, lis_error *err)
+/* Copies the spread of sp's connection into rollup_spread on conn. */
+static lis_status
+spread_copy(lis_rollup_spread *sp, PGconn *conn, lis_error *err)
 {
-    if (sp->conn == NULL) {
-        free(sp);
-        return LIS_OK;
-    }
     PGresult *res = PQgetResult(sp->conn);
     lis_status st = LIS_OK;
     if (PQresultStatus(res) != PGRES_COPY_OUT)
         st = lis_db_error(sp->conn, res, "query queries/rollup_spread.sql failed", err);
     PQclear(res);
-    if (st == LIS_OK &&
-        (lis_db_run(conn, "queries/rollup_spread_stage.sql", 0, NULL, err) < 0 ||
-         lis_db_copy_begin(conn, "queries/rollup_spread_copy.sql", err) != LIS_OK))
-        st = LIS_DB;
-    if (st == LIS_OK) {
-        bool ok = pass_rows(sp, conn, err) == LIS_OK;
-        st = lis_db_copy_end(conn, ok ? NULL : "the spread failed", ok ? err : NULL);
-        if (!ok)
-            st = LIS_DB;
-    }
+    if (st != LIS_OK ||
+        lis_db_run(conn, "queries/rollup_spread_stage.sql", 0, NULL, err) < 0 ||
+        lis_db_copy_begin(conn, "queries/rollup_spread_copy.sql", err) != LIS_OK)
+        return LIS_DB;
+    bool ok = pass_rows(sp, conn, err) == LIS_OK;
+    st = lis_db_copy_end(conn, ok ? NULL : "the spread failed", ok ? err : NULL);
+    return ok ? st : LIS_DB;
+}
+
+lis_status
+lis_rollup_spread_finish(lis_rollup_spread *sp, PGconn *conn, lis_error *err)
+{
+    lis_status st = sp->conn ? spread_copy(sp, conn, err) : LIS_OK;
     lis_rollup_spread_free(sp);
     if (st == LIS_OK && lis_db_exec(conn, "ANALYZE rollup_spread", err) != LIS_OK)
         st = LIS_DB;

@@ -25,8 +25,8 @@ lis_rollup_spread *lis_rollup_spread_start(PGconn *conn, int year, bool beside,
                                            lis_error *err);
 
 /* Copies the spread into rollup_spread (rollup_spread_stage.sql) in conn's
- * transaction and closes the second connection, freeing sp. LIS_OK or
- * LIS_DB. */
+ * transaction, unless start made it there, analyses it, and closes the
+ * second connection, freeing sp. LIS_OK or LIS_DB. */
 lis_status lis_rollup_spread_finish(lis_rollup_spread *sp, PGconn *conn, lis_error *err);
 
 /* Abandons a started spread (the rollup failed): closes the connection,
