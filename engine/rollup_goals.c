@@ -129,11 +129,11 @@ typedef struct chunk {
     lis_window win[LIS_NWIN];
     PGresult *goals, *targets, *statuses;
     periods values, last;
-    lis_buf ind, goal; /* binary COPY streams */
-    /* Each window's rows of the chunk, joined in the order of the windows'
-     * names: the primary keys begin (year, window_name), so the rows then
-     * arrive in runs of neighbouring keys, and a run's index entries go
-     * into pages just used (scale 10: the indicator rows' COPY 1.1 -> 0.9 s). */
+    /* Each window's rows of the chunk (binary COPY rows), sent in the order
+     * of the windows' names: the primary keys begin (year, window_name), so
+     * the rows arrive in runs of neighbouring keys, and a run's index
+     * entries go into pages just used (scale 10: the indicator rows' COPY
+     * 1.1 -> 0.9 s). */
     lis_buf ind_w[LIS_NWIN], goal_w[LIS_NWIN];
     int by_name[LIS_NWIN]; /* window indexes in the order of their names */
     bool staged;           /* into the staging tables (rollup_*_stage.sql) */
@@ -444,7 +444,7 @@ get_target(target *t, const PGresult *r, int row)
 }
 
 /* The indicator rows of target row t of agreement `agreement` (owned by
- * owner), written to c->ind, and added to the goal's sums. */
+ * owner), written to c->ind_w, and added to the goal's sums. */
 static void
 target_rows(chunk *c, const span *sp, const char *agreement, const char *owner,
             const target *t)
@@ -670,16 +670,26 @@ take(const PGresult *r, int *at, const char *a, int *lo, int *hi)
     *hi = *at = run_end(r, 0, *lo, n, a);
 }
 
-/* out: one binary COPY stream of the windows' rows in the order by_name. */
-static void
-join_windows(lis_buf *out, const lis_buf *w, const int *by_name)
+/* COPY name of the windows' rows w, in the order by_name, sent one window
+ * at a time (each buffer is emptied). */
+static lis_status
+copy_windows(PGconn *conn, const char *name, lis_buf *w, const int *by_name,
+             lis_error *err)
 {
-    lis_buf_reset(out);
-    lis_copybin_header(out);
-    for (int i = 0; i < LIS_NWIN; i++)
-        if (w[by_name[i]].len > 0)
-            lis_buf_add(out, w[by_name[i]].data, w[by_name[i]].len);
-    lis_copybin_trailer(out);
+    lis_buf edge;
+    lis_buf_init(&edge);
+    lis_copybin_header(&edge);
+    lis_status st = lis_db_copy_begin(conn, name, err);
+    bool ok = st == LIS_OK && lis_db_copy_send(conn, &edge, err) == LIS_OK;
+    for (int i = 0; ok && i < LIS_NWIN; i++)
+        ok = lis_db_copy_send(conn, &w[by_name[i]], err) == LIS_OK;
+    lis_copybin_trailer(&edge);
+    ok = ok && lis_db_copy_send(conn, &edge, err) == LIS_OK;
+    lis_buf_release(&edge);
+    if (st != LIS_OK)
+        return st;
+    st = lis_db_copy_end(conn, ok ? NULL : "client failed", ok ? err : NULL);
+    return ok ? st : LIS_DB;
 }
 
 /* by_name: the indexes of win in the order of the windows' names. */
@@ -720,16 +730,14 @@ compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
                                  "a figure of agreement %s has too many digits to store",
                                  ids[k]);
     }
-    join_windows(&c->ind, c->ind_w, c->by_name);
-    join_windows(&c->goal, c->goal_w, c->by_name);
-    if (lis_db_copy_in(conn,
-                       c->staged ? "queries/rollup_new_indicator_copy.sql"
-                                 : "queries/rollup_indicator_copy.sql",
-                       &c->ind, err) != LIS_OK ||
-        lis_db_copy_in(conn,
-                       c->staged ? "queries/rollup_new_goal_copy.sql"
-                                 : "queries/rollup_goal_copy.sql",
-                       &c->goal, err) != LIS_OK)
+    if (copy_windows(conn,
+                     c->staged ? "queries/rollup_new_indicator_copy.sql"
+                               : "queries/rollup_indicator_copy.sql",
+                     c->ind_w, c->by_name, err) != LIS_OK ||
+        copy_windows(conn,
+                     c->staged ? "queries/rollup_new_goal_copy.sql"
+                               : "queries/rollup_goal_copy.sql",
+                     c->goal_w, c->by_name, err) != LIS_OK)
         return LIS_DB;
     return LIS_OK;
 }
@@ -764,8 +772,6 @@ lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
     lis_dec_init(&c.yellow);
     lis_dec_init(&c.hundred);
     lis_dec_set_int(&c.hundred, 100);
-    lis_buf_init(&c.ind);
-    lis_buf_init(&c.goal);
     for (int w = 0; w < LIS_NWIN; w++) {
         lis_buf_init(&c.ind_w[w]);
         lis_buf_init(&c.goal_w[w]);
@@ -813,8 +819,6 @@ lis_rollup_goals(PGconn *conn, int year, bool full, const char *yellow,
 out:
     PQclear(windows);
     PQclear(todo);
-    lis_buf_release(&c.ind);
-    lis_buf_release(&c.goal);
     for (int w = 0; w < LIS_NWIN; w++) {
         lis_buf_release(&c.ind_w[w]);
         lis_buf_release(&c.goal_w[w]);
