@@ -193,7 +193,7 @@ struct lis_canvas {
  * the target's transformation or font options differ from the last use.
  */
 static PangoContext *text_context;
-static GHashTable *text_layouts; /* layout_key -> PangoLayout */
+static GHashTable *text_layouts; /* key (text_layout) -> PangoLayout */
 static PangoFontDescription *text_font;
 enum { TEXT_LAYOUTS_MAX = 4096 }; /* when full the cache starts again */
 
