@@ -633,12 +633,11 @@ write_quarterly(lis_run *run, const lis_report *r, const run_opts *o,
     char *pdf = lis_dashboard_name(r, "pdf"), *html = lis_dashboard_name(r, "html");
     char *pdf_path = lis_run_file(run, pdf), *html_path = lis_run_file(run, html);
     size_t parts = lis_dashboard_png_count(r, NULL);
+    char **pngs = lis_xcalloc(parts, sizeof *pngs);
     char **png_paths = lis_xcalloc(parts, sizeof *png_paths);
-    char *png = lis_dashboard_png_name(r, 0);
     for (size_t k = 0; k < parts; k++) {
-        char *name = lis_dashboard_png_name(r, k);
-        png_paths[k] = lis_run_file(run, name);
-        free(name);
+        pngs[k] = lis_dashboard_png_name(r, k);
+        png_paths[k] = lis_run_file(run, pngs[k]);
     }
     lis_status st = lis_dashboard_write_paths(r, pdf_path, png_paths, NULL, err);
     /* The HTML links to the agreement pages of the monthly run of the
@@ -648,20 +647,20 @@ write_quarterly(lis_run *run, const lis_report *r, const run_opts *o,
     lis_html_dashboard_opts ho = {.pages_dir = pages, .pages_href = href};
     if (st == LIS_OK)
         st = lis_html_dashboard_write(r, html_path, &ho, err);
-    if (parts > 1) {
-        char *last = lis_dashboard_png_name(r, parts - 1);
+    if (parts > 1)
         *written = lis_xasprintf("%s, %s ... %s (%zu PNGs, a page of rows each) and %s",
-                                 pdf, png, last, parts, html);
-        free(last);
-    } else
-        *written = lis_xasprintf("%s, %s and %s", pdf, png, html);
-    for (size_t k = 0; k < parts; k++)
+                                 pdf, pngs[0], pngs[parts - 1], parts, html);
+    else
+        *written = lis_xasprintf("%s, %s and %s", pdf, pngs[0], html);
+    for (size_t k = 0; k < parts; k++) {
+        free(pngs[k]);
         free(png_paths[k]);
+    }
+    free(pngs);
     free(png_paths);
     free(pages);
     free(href);
     free(pdf);
-    free(png);
     free(html);
     free(pdf_path);
     free(html_path);

@@ -708,11 +708,9 @@ order_by_name(const lis_window *win, int *by_name)
 static lis_status
 compute_chunk(PGconn *conn, chunk *c, char **ids, int n, lis_error *err)
 {
+    /* The window buffers start empty: the last chunk's copy_windows emptied
+     * them. */
     int gi = 0, ti = 0, vi = 0, li = 0;
-    for (int w = 0; w < LIS_NWIN; w++) {
-        lis_buf_reset(&c->ind_w[w]);
-        lis_buf_reset(&c->goal_w[w]);
-    }
     for (int k = 0; k < n; k++) {
         int g0, g1, t0, t1;
         span sp;

@@ -413,13 +413,16 @@ lis_dashboard_png_name(const lis_report *r, size_t k)
     return lis_xasprintf("dashboard-%s-%zu.png", sp, k + 1);
 }
 
-/* The pages the rows take at page height ph. */
+/* The pages the rows take at page height ph; *per_page (may be NULL) gets
+ * the rows a page holds. */
 static size_t
-page_count(const lis_report *r, double ph)
+page_count(const lis_report *r, double ph, size_t *per_page)
 {
     double row_h;
-    size_t per_page = 2 * row_layout(r->n_agreements, ph, &row_h);
-    return r->n_agreements ? (r->n_agreements + per_page - 1) / per_page : 1;
+    size_t n = 2 * row_layout(r->n_agreements, ph, &row_h);
+    if (per_page)
+        *per_page = n;
+    return r->n_agreements ? (r->n_agreements + n - 1) / n : 1;
 }
 
 /* The height in points of the PNG's pages: one page as tall as the rows
@@ -446,7 +449,7 @@ lis_dashboard_png_count(const lis_report *r, const lis_dashboard_opts *opts)
         lis_dashboard_opts_default(&def);
         opts = &def;
     }
-    return page_count(r, png_page_height(r, opts));
+    return page_count(r, png_page_height(r, opts), NULL);
 }
 
 lis_status
@@ -471,7 +474,7 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
         /* Streamed: a page at a time (scale 100: 81 pages held 147 MB). */
         lis_doc *doc = lis_doc_new(LIS_A4_H, LIS_A4_W);
         lis_doc_set_margin(doc, 28);
-        lis_doc_set_numbering(doc, 0, (int)page_count(r, LIS_A4_W));
+        lis_doc_set_numbering(doc, 0, (int)page_count(r, LIS_A4_W, NULL));
         st = lis_doc_open_pdf(doc, pdf_path, title, left, &r->stamp, err);
         if (st == LIS_OK) {
             render(r, doc, LIS_A4_H, LIS_A4_W, order, 0, r->n_agreements);
@@ -482,9 +485,9 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
     if (st == LIS_OK && png_paths) {
         /* Each part a document of its own, so that one page of rows and
          * one image are held at a time. */
-        double ph = png_page_height(r, opts), row_h;
-        size_t per_page = 2 * row_layout(r->n_agreements, ph, &row_h);
-        size_t parts = page_count(r, ph);
+        double ph = png_page_height(r, opts);
+        size_t per_page;
+        size_t parts = page_count(r, ph, &per_page);
         for (size_t k = 0; k < parts && st == LIS_OK; k++) {
             lis_doc *doc = lis_doc_new(LIS_A4_H, ph);
             lis_doc_set_margin(doc, 28);

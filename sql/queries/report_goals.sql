@@ -20,7 +20,7 @@ WITH ag AS (
     SELECT ga.agreement_id, ga.goal_id
     FROM lis.agreement_goals($1) ga
     -- the ids filter the function's rows (indexes), not a join of all the
-    -- year's goals: per agreement, the Data stream's cost stays its own
+    -- year's goals: a chunk's query costs what the chunk reads
     WHERE $2::text[] IS NULL OR ga.agreement_id = ANY ($2::text[])
     UNION
     -- every goal the rollup holds has a row of the year's window: one row a
