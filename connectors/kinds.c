@@ -121,7 +121,7 @@ const lis_kind lis_kinds[] = {
       {"unit_id", "enhed", LIS_F_ID, REQ, NULL, NULL, 0, 0, false},
       {"period", "periode", LIS_F_PERIOD, REQ, NULL, NULL, 0, 0, false},
       {"value", "vaerdi", LIS_F_NUM, COL, NULL, NULL, 0, 0, true}},
-     {"queries/import_measurements_history.sql", "queries/import_measurements_update.sql",
+     {"queries/import_measurements_replace.sql",
       "queries/import_measurements_insert.sql"}},
     {"budget",
      "budget",

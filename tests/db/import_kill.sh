@@ -107,20 +107,19 @@ assert_eq "$(sql "SELECT count(*) FROM lis.budget_line")" 1000000 "budget lines 
 ok "budget: the same command succeeds on retry"
 
 # Measurements that replace values: file a lands, b replaces every value
-# (36,000 rows); b is killed while checking, while keeping the history and
-# while replacing the values. Each phase of 36,000 rows can end between two
-# polls, so the test holds a lock that phase's statement needs (the
-# catalogue it checks against, the history, the measurements to update) and
-# kills the import while it waits there. It adds no key, so its INSERT of
-# new keys is never reached; every phase is one transaction, and the budget
-# covers kills during COPY.
+# (36,000 rows); b is killed while checking, while moving the old values to
+# the history, and while inserting the new ones. Each phase of 36,000 rows
+# can end between two polls, so the test holds a lock that phase's statement
+# needs (the catalogue it checks against, the history, the units whose
+# references the insert locks) and kills the import while it waits there.
+# Every phase is one transaction, and the budget covers kills during COPY.
 run_lis 0 import measurements "$TMP/meas-a.csv"
 state >"$TMP/before"
-for phase in check history update; do
+for phase in check replace insert; do
     case $phase in
     check) hold_lock "LOCK TABLE lis.indicator IN ACCESS EXCLUSIVE MODE" ;;
-    history) hold_lock "LOCK TABLE lis.measurement_history IN ACCESS EXCLUSIVE MODE" ;;
-    update) hold_lock "LOCK TABLE lis.measurement IN SHARE MODE" ;;
+    replace) hold_lock "LOCK TABLE lis.measurement_history IN ACCESS EXCLUSIVE MODE" ;;
+    insert) hold_lock "LOCK TABLE lis.unit IN EXCLUSIVE MODE" ;;
     esac
     kill_at "import_measurements_$phase waiting for the lock" \
         "$ACTIVE '%import_measurements_$phase%' AND wait_event_type = 'Lock')" \
