@@ -4,4 +4,4 @@ INSERT INTO measurement (indicator_id, unit_id, period, year, first_month, last_
 SELECT indicator_id, unit_id, period, year, first_month, last_month, value, batch_id
 FROM measurement_history
 WHERE replaced_by = $1::bigint
-ON CONFLICT (indicator_id, unit_id, period) DO NOTHING
+ON CONFLICT (year, indicator_id, unit_id, period) DO NOTHING

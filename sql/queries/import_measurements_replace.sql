@@ -15,7 +15,8 @@
 WITH replaced AS (
     DELETE FROM measurement m
      USING import_stage s
-     WHERE m.indicator_id = s.indicator_id AND m.unit_id = s.unit_id AND m.period = s.period
+     WHERE m.year = s.year AND m.indicator_id = s.indicator_id AND m.unit_id = s.unit_id
+       AND m.period = s.period
     RETURNING m.*
 )
 INSERT INTO measurement_history (indicator_id, unit_id, period, year, first_month, last_month,
