@@ -28,23 +28,24 @@ y AS (
      WHERE year = (SELECT current_setting('lis.spread_year')::int) AND month IS NULL
      GROUP BY 1, 2, 3
 ),
--- months of a yearly row's key that have monthly rows of their own
+-- the months in which a yearly row's key has monthly rows of its own, as the
+-- bits 1 << month: the yearly row does not spread to them
 ex AS (
-    SELECT DISTINCT bl.cost_centre, bl.function, bl.account, bl.month
+    SELECT bl.cost_centre, bl.function, bl.account, bit_or(1 << bl.month) AS months
       FROM budget_line bl
      WHERE bl.year = (SELECT current_setting('lis.spread_year')::int)
        AND bl.month IS NOT NULL
        AND (bl.cost_centre, bl.function, bl.account) IN
            (SELECT cost_centre, function, account FROM y)
+     GROUP BY 1, 2, 3
 ),
 x AS (
     SELECT cost_centre, function, month, b, a FROM m
     UNION ALL
     SELECT y.cost_centre, y.function, mm, y.b, y.a
-      FROM y CROSS JOIN generate_series(1, 12) mm
-     WHERE NOT EXISTS (SELECT 1 FROM ex
-                        WHERE ex.cost_centre = y.cost_centre AND ex.function = y.function
-                          AND ex.account = y.account AND ex.month = mm)
+      FROM y LEFT JOIN ex USING (cost_centre, function, account)
+     CROSS JOIN generate_series(1, 12) mm
+     WHERE coalesce(ex.months, 0) & (1 << mm) = 0
 )
 SELECT cost_centre, function, month::smallint AS month, sum(b) AS b12, sum(a) AS a12
   FROM x GROUP BY 1, 2, 3
