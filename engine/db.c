@@ -369,7 +369,8 @@ conninfo_of(PGconn *conn)
 }
 
 PGconn *
-lis_db_connect_snapshot(PGconn *conn, const char *snapshot, lis_error *err)
+lis_db_connect_snapshot(PGconn *conn, const char *snapshot, bool read_only,
+                        lis_error *err)
 {
     char *ci = conninfo_of(conn);
     PGconn *c = lis_db_connect(ci, err);
@@ -380,7 +381,10 @@ lis_db_connect_snapshot(PGconn *conn, const char *snapshot, lis_error *err)
     char *set = lis_xasprintf("SET TRANSACTION SNAPSHOT %s", lit ? lit : "''");
     PQfreemem(lit);
     lis_status st =
-        lis_db_exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err);
+        lis_db_exec(c,
+                    read_only ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                              : "BEGIN ISOLATION LEVEL REPEATABLE READ",
+                    err);
     if (st == LIS_OK)
         st = lis_db_exec(c, set, err);
     free(set);

@@ -53,10 +53,12 @@ PGconn *lis_db_open(const char *option, const lis_config *cfg, lis_db_schema sch
 /* Connects to conninfo and sets the session up as described above. */
 PGconn *lis_db_connect(const char *conninfo, lis_error *err);
 
-/* A second connection like conn's (the same parameters), inside a read-only
+/* A second connection like conn's (the same parameters), inside a
  * transaction on snapshot, which conn's transaction exported
- * (pg_export_snapshot): it reads what conn reads. NULL with err filled. */
-PGconn *lis_db_connect_snapshot(PGconn *conn, const char *snapshot, lis_error *err);
+ * (pg_export_snapshot): it reads what conn reads. read_only false lets it
+ * write temporary tables. NULL with err filled. */
+PGconn *lis_db_connect_snapshot(PGconn *conn, const char *snapshot, bool read_only,
+                                lis_error *err);
 
 /* Copies the connection's or result's error into err; returns LIS_DB. */
 lis_status lis_db_error(PGconn *conn, const PGresult *res, const char *what,

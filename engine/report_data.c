@@ -32,7 +32,7 @@ lis_rm_data_stream *
 lis_rm_data_stream_open(PGconn *conn, const char *snapshot, int year, int month,
                         lis_error *err)
 {
-    PGconn *c = snapshot ? lis_db_connect_snapshot(conn, snapshot, err) : conn;
+    PGconn *c = snapshot ? lis_db_connect_snapshot(conn, snapshot, true, err) : conn;
     if (c == NULL)
         return NULL;
     /* A cursor is planned for its first rows (cursor_tuple_fraction 0.1):

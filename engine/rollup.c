@@ -14,7 +14,7 @@
 #include "mem.h"
 #include "rollup_economy.h"
 #include "rollup_goals.h"
-#include "rollup_spread.h"
+#include "rollup_budget.h"
 
 static double
 now_seconds(void)
@@ -297,28 +297,31 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
         lis_db_run(conn, "queries/rollup_todo.sql", 2, ptodo, err) < 0 ||
         lis_db_exec(conn, "ANALYZE rollup_todo", err) != LIS_OK)
         return LIS_DB;
-    /* Without new budget lines no economy row is computed again: the spread
-     * of the budget lines, the costliest part, is then not needed. With
-     * them it runs beside the goals, on a second connection, unless that
-     * would not see the data as this transaction changed it. */
-    lis_rollup_spread *spread = NULL;
+    /* Without new budget lines no economy row is computed again: the
+     * budget side (the spread of the budget lines, the costliest part, the
+     * areas and the months) is then not needed. With them it runs beside
+     * the goals, on a second connection, unless that would not see the data
+     * as this transaction changed it. */
+    lis_rollup_budget *budget = NULL;
     if (plan->budget &&
-        (spread = lis_rollup_spread_start(conn, year, !plan->as_of, err)) == NULL)
+        (budget = lis_rollup_budget_start(conn, year, !plan->as_of, err)) == NULL)
         return LIS_DB;
     if (lis_db_run(conn, "queries/rollup_delete.sql", 2, pdel, err) < 0 ||
         lis_db_run(conn, "queries/rollup_delete_year.sql", 3, pyear, err) < 0 ||
         lis_rollup_goals(conn, year, plan->full, th.yellow, &st.indicator_rows,
                          &st.goal_rows, err) != LIS_OK) {
-        lis_rollup_spread_free(spread);
+        lis_rollup_budget_free(budget);
         return LIS_DB;
     }
-    if (plan->budget && lis_rollup_spread_finish(spread, conn, err) != LIS_OK)
-        return LIS_DB;
-    if (plan->budget && (lis_rollup_economy(conn, year, th.green, th.eyellow,
-                                            &st.economy_rows, err) != LIS_OK ||
-                         (st.area_rows = lis_db_run(
-                              conn, "queries/rollup_economy_area.sql", 1, p1, err)) < 0))
-        return LIS_DB;
+    if (plan->budget) {
+        PGresult *months = lis_rollup_budget_finish(budget, conn, err);
+        lis_status est = months ? lis_rollup_economy(conn, year, months, th.green,
+                                                     th.eyellow, &st.economy_rows, err)
+                                : LIS_DB;
+        PQclear(months);
+        if (est != LIS_OK)
+            return LIS_DB;
+    }
     if (plan->transfers &&
         (st.transfers = lis_db_run(conn, "queries/rollup_transfer.sql", 1, p1, err)) < 0)
         return LIS_DB;

@@ -166,8 +166,8 @@ write_rows(PGconn *conn, int year, const PGresult *res, const lis_window *win,
 }
 
 lis_status
-lis_rollup_economy(PGconn *conn, int year, const char *green, const char *yellow,
-                   long *rows, lis_error *err)
+lis_rollup_economy(PGconn *conn, int year, const PGresult *month_rows, const char *green,
+                   const char *yellow, long *rows, lis_error *err)
 {
     char ys[16];
     snprintf(ys, sizeof ys, "%d", year);
@@ -175,8 +175,7 @@ lis_rollup_economy(PGconn *conn, int year, const char *green, const char *yellow
     lis_dec g, y;
     lis_dec_init(&g);
     lis_dec_init(&y);
-    PGresult *windows = NULL, *res = NULL;
-    const char *p[] = {ys};
+    PGresult *windows = NULL;
     lis_status st = LIS_OK;
     *rows = 0;
     if (!lis_dec_set_str(&g, green) || !lis_dec_set_str(&y, yellow))
@@ -184,18 +183,15 @@ lis_rollup_economy(PGconn *conn, int year, const char *green, const char *yellow
                            "the economy thresholds %s and %s are not numbers", green,
                            yellow);
     else if (lis_rollup_windows(conn, ys, win, &windows, err) != LIS_OK ||
-             (res = lis_db_query(conn, "queries/rollup_economy_months.sql", 1, p, err)) ==
-                 NULL ||
              lis_db_copy_begin(conn, "queries/rollup_economy_copy.sql", err) != LIS_OK)
         st = LIS_DB;
     else {
-        st = write_rows(conn, year, res, win, &g, &y, rows, err);
+        st = write_rows(conn, year, month_rows, win, &g, &y, rows, err);
         lis_status end = lis_db_copy_end(conn, st == LIS_OK ? NULL : "client failed",
                                          st == LIS_OK ? err : NULL);
         if (st == LIS_OK)
             st = end;
     }
-    PQclear(res);
     PQclear(windows);
     lis_dec_clear(&g);
     lis_dec_clear(&y);

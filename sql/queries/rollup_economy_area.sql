@@ -2,14 +2,15 @@
 -- per policy area and service frame, per service frame, the unallocated
 -- bucket and the total, from the budget lines themselves (SPEC section 3).
 --
--- $1 integer  the year
--- Result: none (INSERT into rollup_economy_area; see the table's comment).
+-- The year is the setting lis.rollup_year (rollup_budget_settings.sql).
+-- Result: the rows of rollup_economy_area, its columns in order; the rollup
+-- inserts them (engine/rollup_budget.c).
 --
 -- A cost centre is unallocated when it is missing from cost_centre, has no
 -- unit, or names an unknown unit. Yearly rows are spread by
 -- rollup_spread.sql.
 WITH
-win AS (SELECT * FROM year_windows($1::int)),
+win AS (SELECT * FROM year_windows((SELECT current_setting('lis.rollup_year')::int))),
 fm AS (
     SELECT s.function, s.month,
            NOT EXISTS (SELECT 1 FROM cost_centre c JOIN unit u ON u.unit_id = c.unit_id
@@ -42,11 +43,7 @@ f AS (
               GROUPING SETS ((am.policy_area, am.service_frame), (am.service_frame),
                              (am.unallocated), ())
 )
-INSERT INTO rollup_economy_area (year, window_name, window_kind, first_month, last_month,
-                                 level, policy_area, service_frame, unallocated,
-                                 annual_budget, budget, actual, budget_ytd, actual_ytd,
-                                 consumption_pct, expected_pct, deviation, forecast)
-SELECT $1, name, kind, wf, wl, level,
+SELECT (SELECT current_setting('lis.rollup_year')::int), name, kind, wf, wl, level,
        CASE level WHEN 'policy_area' THEN policy_area
                   WHEN 'unallocated' THEN '(ikke fordelt)' ELSE '' END,
        CASE WHEN level IN ('policy_area', 'service_frame') THEN service_frame END,

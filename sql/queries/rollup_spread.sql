@@ -7,11 +7,9 @@
 -- month, and sums divide by 12 once at the end. They are NULL where the
 -- lines carry no amounts (such lines still count as budget lines).
 --
--- The rollup runs this as COPY (...) TO STDOUT on a second connection, on
--- its own snapshot, while its connection computes the goals, or as INSERT
--- INTO rollup_spread on its own connection (engine/rollup_spread.c). COPY
--- takes no parameters: the year is the setting lis.spread_year
--- (rollup_spread_year.sql), read once.
+-- The rollup inserts the rows into rollup_spread, on its second connection
+-- or its own (engine/rollup_budget.c). The year is the setting
+-- lis.rollup_year (rollup_budget_settings.sql), read once.
 --
 -- Result: cost_centre, function, month, b12, a12.
 WITH
@@ -19,13 +17,13 @@ WITH
 m AS (
     SELECT cost_centre, function, month, sum(budget) * 12 AS b, sum(actual) * 12 AS a
       FROM budget_line
-     WHERE year = (SELECT current_setting('lis.spread_year')::int) AND month IS NOT NULL
+     WHERE year = (SELECT current_setting('lis.rollup_year')::int) AND month IS NOT NULL
      GROUP BY 1, 2, 3
 ),
 y AS (
     SELECT cost_centre, function, account, sum(budget) AS b, sum(actual) AS a
       FROM budget_line
-     WHERE year = (SELECT current_setting('lis.spread_year')::int) AND month IS NULL
+     WHERE year = (SELECT current_setting('lis.rollup_year')::int) AND month IS NULL
      GROUP BY 1, 2, 3
 ),
 -- the months in which a yearly row's key has monthly rows of its own, as the
@@ -33,7 +31,7 @@ y AS (
 ex AS (
     SELECT bl.cost_centre, bl.function, bl.account, bit_or(1 << bl.month) AS months
       FROM budget_line bl
-     WHERE bl.year = (SELECT current_setting('lis.spread_year')::int)
+     WHERE bl.year = (SELECT current_setting('lis.rollup_year')::int)
        AND bl.month IS NOT NULL
        AND (bl.cost_centre, bl.function, bl.account) IN
            (SELECT cost_centre, function, account FROM y)

@@ -1,11 +1,12 @@
-# rollup_spread - the spread of the budget lines, the rollup's costliest
-# query, runs on a second connection beside the goals
-# (engine/rollup_spread.c), on the rollup's own snapshot: a budget batch
-# that commits while the rollup runs is in neither its economy nor its
-# record, and the next rollup takes it in. When the second connection is
-# lost mid-spread, the rollup fails with the reason and the figures stay as
-# they were. A lock on lis.rollup_indicator, which the rollup deletes from
-# after starting the spread, holds the rollup at that point.
+# rollup_budget - the budget side of a rollup (the spread of the budget
+# lines, the council's areas and the agreements' months) runs on a second
+# connection beside the goals (engine/rollup_budget.c), on the rollup's own
+# snapshot: a budget batch that commits while the rollup runs is in neither
+# its economy nor its record, and the next rollup takes it in. When the
+# second connection is lost mid-way, the rollup fails with the reason and
+# the figures stay as they were. A lock on lis.rollup_indicator, which the
+# rollup deletes from after starting the budget side, holds the rollup at
+# that point.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../rollup_lib.sh"
 new_db
@@ -22,7 +23,7 @@ economy() {
 
 # start_held_rollup STATE: starts lis rollup --full (PID) with the lock held
 # and waits until its connection waits for the lock while its second
-# connection is in STATE having started the spread.
+# connection is in STATE having started the budget side.
 start_held_rollup() {
     hold_lock "LOCK TABLE lis.rollup_indicator IN SHARE MODE"
     "$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
@@ -38,7 +39,7 @@ start_held_rollup() {
         kill -0 "$PID" 2>/dev/null || { cat "$TMP/out" "$TMP/err"; fail "the rollup ended first"; }
         sleep 0.05
     done
-    fail "the rollup did not reach the lock with its spread started"
+    fail "the rollup did not reach the lock with its budget side started"
 }
 
 finish_rollup() {
@@ -59,19 +60,25 @@ assert_eq "$(economy)" "$before" "the economy of the rollup during which a batch
 newest=$(sql "SELECT parameters->>'newest' FROM lis.run WHERE kind = 'rollup' AND status = 'ok'
               ORDER BY run_id DESC LIMIT 1")
 [ "$newest" -lt "$late" ] || fail "the rollup recorded batch $newest, the late batch is $late"
-ok "the spread reads the rollup's snapshot: a batch landing meanwhile is not in it"
+ok "the budget side reads the rollup's snapshot: a batch landing meanwhile is not in it"
 
 run_lis 0 rollup --year 2026
 after=$(economy)
 [ "$after" != "$before" ] || fail "the next rollup did not take in the late batch"
 ok "the next rollup takes the late batch in"
 
-# 30,000 cost centres a month: 20 MB of spread rows, more than the socket
-# buffers hold, so the second connection is still sending (active) while
-# the rollup is held.
+# 3,000 functions, each its own policy area: 87,000 area rows, more than the
+# socket buffers hold, so the second connection is still sending them
+# (active) while the rollup is held.
+awk 'BEGIN { print "function;name;policy_area;service_frame"
+             for (f = 0; f < 3000; f++)
+                 printf "9.%02d.%02d;Funktion %d;PX%d;ja\n", f / 100, f % 100, f, f }' \
+    >"$TMP/accounts.csv"
 awk 'BEGIN { print "period;cost_centre;function;account;budget;actual;original_budget"
-             for (c = 0; c < 30000; c++) for (m = 1; m <= 12; m++)
-                 printf "2026-%02d;X%d;1.01.01;A;%d;1;\n", m, c, c }' >"$TMP/many.csv"
+             for (f = 0; f < 3000; f++)
+                 printf "2026-03;CA1;9.%02d.%02d;A;%d;1;\n", f / 100, f % 100, f }' \
+    >"$TMP/many.csv"
+run_lis 0 import accounts "$TMP/accounts.csv"
 run_lis 0 import budget "$TMP/many.csv"
 run_lis 0 rollup --year 2026
 after=$(economy)
@@ -80,14 +87,14 @@ sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
       WHERE datname = current_database() AND query LIKE '%rollup_spread.sql%'
         AND application_name = 'lis'" >/dev/null
 finish_rollup
-assert_eq "$RC" 3 "the exit status of the rollup whose spread failed"
-assert_grep "rollup_spread.sql" "$TMP/err"
+assert_eq "$RC" 3 "the exit status of the rollup whose budget side failed"
+assert_grep "rollup_economy_area.sql" "$TMP/err"
 assert_eq "$(economy)" "$after" "the economy after the failed rollup"
 assert_eq "$(sql "SELECT status FROM lis.run WHERE kind = 'rollup' ORDER BY run_id DESC LIMIT 1")" \
     failed "the failed rollup's record"
-ok "a spread cut off fails the rollup (exit 3, the reason), the figures as they were"
+ok "a budget side cut off fails the rollup (exit 3, the reason), the figures as they were"
 
-# The second connection refused: the rollup is held before its spread
+# The second connection refused: the rollup is held before its budget side
 # starts (the fingerprint counts lis.transfer), and the database stops
 # taking connections meanwhile.
 hold_lock "LOCK TABLE lis.transfer IN ACCESS EXCLUSIVE MODE"
