@@ -1232,10 +1232,8 @@ copy_end(ctx *c, const char *errmsg)
 /* Runs the kind's check query: errors name the line, column and value;
  * warnings drop the row. Returns LIS_DB on failure. */
 static lis_status
-run_checks(ctx *c)
+run_checks(ctx *c, const char *name)
 {
-    char name[128];
-    snprintf(name, sizeof name, "queries/import_%s_check.sql", c->kind->sql_name);
     /* Single-row mode: a file whose every row is bad must not need memory
      * for all its errors at once (only 20 are kept; the rest are counted or
      * streamed to the reject file). */
@@ -1283,6 +1281,35 @@ run_checks(ctx *c)
             st = LIS_DB;
         PQclear(d);
     }
+    return st;
+}
+
+/* The kind's merge queries. A kind whose duplicate keys the merge finds
+ * (kind->duplicates) merges under a savepoint: on a unique violation the
+ * duplicates are named as errors, and with --partial left out and the
+ * merge run again. */
+static lis_status
+merge(ctx *c)
+{
+    const lis_kind *kind = c->kind;
+    const char *bp[1] = {c->batch_param};
+    if (kind->duplicates && exec1(c, "queries/import_merge_savepoint.sql", 0, NULL))
+        return LIS_DB;
+    lis_status st = LIS_OK;
+    for (int i = 0; i < 4 && kind->merge[i] && st == LIS_OK; i++)
+        st = exec1(c, kind->merge[i], 1, bp);
+    if (st != LIS_DB || !kind->duplicates || c->err == NULL ||
+        strcmp(c->err->sqlstate, "23505") != 0)
+        return st;
+    lis_error_clear(c->err);
+    if ((st = exec1(c, "queries/import_merge_rollback.sql", 0, NULL)) ||
+        (st = run_checks(c, kind->duplicates)))
+        return st;
+    if (c->res->nerrors > 0 && !c->opt->partial)
+        return lis_error_set(c->err, LIS_INPUT, "%s: %ld error%s; nothing was imported",
+                             c->path, c->res->nerrors, c->res->nerrors == 1 ? "" : "s");
+    for (int i = 0; i < 4 && kind->merge[i] && st == LIS_OK; i++)
+        st = exec1(c, kind->merge[i], 1, bp);
     return st;
 }
 
@@ -1490,9 +1517,15 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     if ((st = copy_end(&c, NULL)) != LIS_OK)
         goto out;
 
-    if (kind->staged && ((st = exec1(&c, "queries/import_stage_analyze.sql", 0, NULL)) ||
-                         (st = run_checks(&c))))
-        goto out;
+    if (kind->staged) {
+        char check[128];
+        snprintf(check, sizeof check, "queries/import_%s_check.sql", kind->sql_name);
+        if ((st = exec1(&c, "queries/import_stage_analyze.sql", 0, NULL)) ||
+            (st = run_checks(&c, check)) ||
+            (kind->duplicates && res->nerrors > 0 &&
+             (st = run_checks(&c, kind->duplicates))))
+            goto out;
+    }
 
     if (c.reject_st != LIS_OK) {
         st = c.reject_st;
@@ -1504,10 +1537,8 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         goto out;
     }
 
-    const char *bp[1] = {c.batch_param};
-    for (int i = 0; i < 4 && kind->merge[i]; i++)
-        if ((st = exec1(&c, kind->merge[i], 1, bp)) != LIS_OK)
-            goto out;
+    if ((st = merge(&c)) != LIS_OK)
+        goto out;
     if (kind->staged) {
         res->rows_loaded =
             count_value(query(&c, "queries/import_stage_count.sql", 0, NULL));

@@ -48,6 +48,11 @@ typedef struct lis_kind {
     int nfields;
     lis_field fields[LIS_KIND_MAX_FIELDS];
     const char *merge[4]; /* queries run after the checks, $1 = batch id */
+    /* Duplicate keys in the file, when the merge's primary key finds them
+     * (a unique violation) instead of the check: the query that names them,
+     * run only then or when the file has other errors. NULL: the check
+     * finds them. */
+    const char *duplicates;
 } lis_kind;
 
 /* The kind named name, or NULL. */

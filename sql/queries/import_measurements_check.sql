@@ -1,19 +1,10 @@
 -- import_measurements_check.sql - checks the staged measurements before they are merged: every
 -- row returned is an error (warning = false) or an ignored row (warning = true).
 -- No parameters. Result: line_no, field, value, reason, warning.
--- Duplicate keys are found by byte (COLLATE "C": the same rows as the
--- default collation, which is deterministic) in one hash aggregate: a file
--- without duplicates then costs one pass and no sort.
-SELECT s.line_no, 'period' AS field, s.period AS value,
-       'is a duplicate key (also on line ' || d.first_line || ')' AS reason, false AS warning
-FROM import_stage s
-JOIN (SELECT indicator_id COLLATE "C" AS indicator_id, unit_id COLLATE "C" AS unit_id,
-             period COLLATE "C" AS period, min(line_no) AS first_line
-      FROM import_stage GROUP BY 1, 2, 3 HAVING count(*) > 1) d
-  ON d.indicator_id = s.indicator_id AND d.unit_id = s.unit_id AND d.period = s.period
-WHERE s.line_no <> d.first_line
-UNION ALL
-SELECT s.line_no, 'indicator_id', s.indicator_id, 'is not a known indicator', false
+-- Duplicate keys are left to the primary key of measurement
+-- (import_measurements_duplicates.sql names them).
+SELECT s.line_no, 'indicator_id' AS field, s.indicator_id AS value,
+       'is not a known indicator' AS reason, false AS warning
 FROM import_stage s
 WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.indicator_id = s.indicator_id)
 UNION ALL

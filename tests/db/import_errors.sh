@@ -97,6 +97,16 @@ ok "frequency checks; ratio values ignored with a warning"
 printf 'indicator_id;unit_id;period;value\nsygedage;SKO1;2026-05;1\nsygedage;SKO2;2026-05;1\nsygedage;SKO1;2026M05;2\n' >"$TMP/dup.csv"
 run_lis 2 import measurements "$TMP/dup.csv"
 assert_grep "dup.csv:4: column 'period': '2026-05' is a duplicate key \(also on line 2\)" "$TMP/err"
+# The primary key finds them (import_measurements_duplicates.sql names
+# them then), also for a key already stored, and beside other errors.
+printf 'indicator_id;unit_id;period;value\nsygedage;SKO1;2026-04;8\nsygedage;SKO1;2026-04;9\n' >"$TMP/dup2.csv"
+run_lis 2 import measurements "$TMP/dup2.csv"
+assert_grep "dup2.csv:3: column 'period': '2026-04' is a duplicate key \(also on line 2\)" "$TMP/err"
+assert_grep "dup2.csv: 1 error; nothing was imported" "$TMP/err"
+printf 'indicator_id;unit_id;period;value\nsygedage;XX;2026-05;1\nsygedage;SKO1;2026-05;1\nsygedage;SKO1;2026-05;2\n' >"$TMP/dup3.csv"
+run_lis 2 import measurements "$TMP/dup3.csv"
+assert_grep "dup3.csv:2: column 'unit_id': 'XX' is not a known unit" "$TMP/err"
+assert_grep "dup3.csv:4: column 'period': '2026-05' is a duplicate key \(also on line 3\)" "$TMP/err"
 printf 'unit_id;name;parent_id;kind\nU1;A;SKO;institution\n U1 ;B;SKO;institution\nu1;C;SKO;institution\n' >"$TMP/dupu.csv"
 run_lis 2 import units "$TMP/dupu.csv"
 assert_grep "dupu.csv:3: column 'unit_id': 'U1' is a duplicate key \(also on line 2\)" "$TMP/err"
@@ -147,4 +157,12 @@ assert_eq "$(sql "SELECT string_agg(indicator_id || ':' || unit_id || ':' || val
     "arbejdsdage:SKO2:100 sygedage:SKO1:1" "good rows landed"
 assert_eq "$(sql "SELECT rows_read || '/' || rows_loaded || '/' || rows_rejected FROM lis.import_batch ORDER BY batch_id DESC LIMIT 1")" \
     "4/2/2" "batch counts"
+# A duplicate key, which only the merge finds: left out, and the merge again.
+printf 'indicator_id;unit_id;period;value\nsygedage;SKO1;2026-07;3\nsygedage;SKO1;2026-07;4\nsygedage;SKO2;2026-07;5\n' >"$TMP/partdup.csv"
+run_lis 2 import measurements "$TMP/partdup.csv" --partial
+assert_grep "3 rows read, 2 loaded, 1 rejected" "$TMP/out"
+assert_eq "$(tail -n 1 "$TMP/partdup.csv.rejects.csv")" "3;period;2026-07;is a duplicate key (also on line 2)" \
+    "the duplicate in the reject file"
+assert_eq "$(sql "SELECT string_agg(unit_id || ':' || value, ' ' ORDER BY unit_id) FROM lis.measurement WHERE period = '2026-07'")" \
+    "SKO1:3 SKO2:5" "the first of the duplicates and the other row landed"
 ok "--dry-run, --partial"
