@@ -1284,6 +1284,24 @@ run_checks(ctx *c, const char *name)
     return st;
 }
 
+/* A file with errors and no --partial: nothing of it lands. */
+static lis_status
+nothing_imported(ctx *c)
+{
+    return lis_error_set(c->err, LIS_INPUT, "%s: %ld error%s; nothing was imported",
+                         c->path, c->res->nerrors, c->res->nerrors == 1 ? "" : "s");
+}
+
+static lis_status
+merge_queries(ctx *c)
+{
+    const char *bp[1] = {c->batch_param};
+    lis_status st = LIS_OK;
+    for (int i = 0; i < 4 && c->kind->merge[i] && st == LIS_OK; i++)
+        st = exec1(c, c->kind->merge[i], 1, bp);
+    return st;
+}
+
 /* The kind's merge queries. A kind whose duplicate keys the merge finds
  * (kind->duplicates) merges under a savepoint: on a unique violation the
  * duplicates are named as errors, and with --partial left out and the
@@ -1291,26 +1309,19 @@ run_checks(ctx *c, const char *name)
 static lis_status
 merge(ctx *c)
 {
-    const lis_kind *kind = c->kind;
-    const char *bp[1] = {c->batch_param};
-    if (kind->duplicates && exec1(c, "queries/import_merge_savepoint.sql", 0, NULL))
+    const char *dup = c->kind->duplicates;
+    if (dup && exec1(c, "queries/import_merge_savepoint.sql", 0, NULL))
         return LIS_DB;
-    lis_status st = LIS_OK;
-    for (int i = 0; i < 4 && kind->merge[i] && st == LIS_OK; i++)
-        st = exec1(c, kind->merge[i], 1, bp);
-    if (st != LIS_DB || !kind->duplicates || c->err == NULL ||
-        strcmp(c->err->sqlstate, "23505") != 0)
+    lis_status st = merge_queries(c);
+    if (st != LIS_DB || !dup || c->err == NULL || strcmp(c->err->sqlstate, "23505") != 0)
         return st;
     lis_error_clear(c->err);
     if ((st = exec1(c, "queries/import_merge_rollback.sql", 0, NULL)) ||
-        (st = run_checks(c, kind->duplicates)))
+        (st = run_checks(c, dup)))
         return st;
     if (c->res->nerrors > 0 && !c->opt->partial)
-        return lis_error_set(c->err, LIS_INPUT, "%s: %ld error%s; nothing was imported",
-                             c->path, c->res->nerrors, c->res->nerrors == 1 ? "" : "s");
-    for (int i = 0; i < 4 && kind->merge[i] && st == LIS_OK; i++)
-        st = exec1(c, kind->merge[i], 1, bp);
-    return st;
+        return nothing_imported(c);
+    return merge_queries(c);
 }
 
 static long
@@ -1532,8 +1543,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
         goto out;
     }
     if (res->nerrors > 0 && !opt->partial) {
-        st = lis_error_set(err, LIS_INPUT, "%s: %ld error%s; nothing was imported", path,
-                           res->nerrors, res->nerrors == 1 ? "" : "s");
+        st = nothing_imported(&c);
         goto out;
     }
 
