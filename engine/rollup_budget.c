@@ -22,36 +22,73 @@ struct lis_rollup_budget {
     int year;
 };
 
-/* The statements of the second connection, in the order they run: each
- * one's query file, for the error that names it. */
+/* The statements of the budget side, in the order they run: the query file
+ * each names in an error. */
 static const char *const steps[] = {
-    "queries/rollup_spread.sql", "queries/rollup_spread.sql",
+    "queries/rollup_spread.sql", "queries/rollup_spread.sql", /* and its ANALYZE */
     "queries/rollup_economy_area.sql", "queries/rollup_economy_months.sql"};
+enum { NSTEPS = sizeof steps / sizeof *steps, AREA_STEP = 2 };
 
-static char *
-beside_sql(void)
+/* The statements themselves; beside (on the second connection) the area
+ * rows go back by COPY instead of into their table. */
+static void
+statements(char *sql[NSTEPS], bool beside)
 {
-    return lis_xasprintf("INSERT INTO rollup_spread %s;\n"
-                         "ANALYZE rollup_spread;\n"
-                         "COPY (%s\n) TO STDOUT;\n"
-                         "%s",
-                         lis_sql(steps[0]), lis_sql(steps[2]), lis_sql(steps[3]));
+    sql[0] = lis_xasprintf("INSERT INTO rollup_spread %s", lis_sql(steps[0]));
+    sql[1] = lis_xstrdup("ANALYZE rollup_spread");
+    sql[AREA_STEP] = lis_xasprintf(beside ? "COPY (%s\n) TO STDOUT"
+                                          : "INSERT INTO rollup_economy_area %s",
+                                   lis_sql(steps[AREA_STEP]));
+    sql[3] = lis_xstrdup(lis_sql(steps[3]));
 }
 
-/* The budget side on conn itself; the months, or NULL. */
+/* The error of step i (its query file named), from res or conn. */
+static lis_status
+step_error(PGconn *conn, const PGresult *res, int i, lis_error *err)
+{
+    char what[96];
+    snprintf(what, sizeof what, "query %s failed", steps[i < NSTEPS ? i : NSTEPS - 1]);
+    return lis_db_error(conn, res, what, err);
+}
+
+/* The budget side on conn itself; the months (the last statement's
+ * result), or NULL. */
 static PGresult *
 budget_here(PGconn *conn, lis_error *err)
 {
-    char *spread = lis_xasprintf("INSERT INTO rollup_spread %s", lis_sql(steps[0]));
-    char *area = lis_xasprintf("INSERT INTO rollup_economy_area %s", lis_sql(steps[2]));
+    char *sql[NSTEPS];
+    statements(sql, false);
     PGresult *res = NULL;
-    if (lis_db_exec(conn, spread, err) == LIS_OK &&
-        lis_db_exec(conn, "ANALYZE rollup_spread", err) == LIS_OK &&
-        lis_db_exec(conn, area, err) == LIS_OK)
-        res = lis_db_query(conn, steps[3], 0, NULL, err);
-    free(spread);
-    free(area);
+    for (int i = 0; i < NSTEPS; i++) {
+        PQclear(res);
+        res = PQexec(conn, sql[i]);
+        ExecStatusType rs = PQresultStatus(res);
+        if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK) {
+            step_error(conn, res, i, err);
+            PQclear(res);
+            res = NULL;
+            break;
+        }
+    }
+    for (int i = 0; i < NSTEPS; i++)
+        free(sql[i]);
     return res;
+}
+
+/* The statements of the second connection, as one string. */
+static char *
+beside_sql(void)
+{
+    char *sql[NSTEPS];
+    statements(sql, true);
+    lis_buf b;
+    lis_buf_init(&b);
+    for (int i = 0; i < NSTEPS; i++) {
+        lis_buf_adds(&b, sql[i]);
+        lis_buf_adds(&b, ";\n");
+        free(sql[i]);
+    }
+    return b.data;
 }
 
 /* The settings and the spread's table on conn, which runs the budget side,
@@ -98,7 +135,7 @@ lis_rollup_budget_start(PGconn *conn, int year, bool beside, lis_error *err)
     bool sent = PQsendQuery(b->conn, sql);
     free(sql);
     if (!sent) {
-        lis_db_error(b->conn, NULL, "query queries/rollup_spread.sql failed", err);
+        step_error(b->conn, NULL, 0, err);
         goto fail;
     }
     return b;
@@ -125,8 +162,7 @@ copy_area(PGconn *from, PGconn *conn, lis_error *err)
     if (st == LIS_OK) {
         PGresult *res = PQgetResult(from);
         if (PQresultStatus(res) != PGRES_COMMAND_OK)
-            st = lis_db_error(from, res, "query queries/rollup_economy_area.sql failed",
-                              err);
+            st = step_error(from, res, AREA_STEP, err);
         PQclear(res);
     }
     lis_status end = lis_db_copy_end(conn, st == LIS_OK ? NULL : "the area rows failed",
@@ -140,28 +176,25 @@ copy_area(PGconn *from, PGconn *conn, lis_error *err)
 static PGresult *
 finish_beside(lis_rollup_budget *b, PGconn *conn, lis_error *err)
 {
-    size_t nsteps = sizeof steps / sizeof *steps, step = 0;
+    int i = 0; /* the step whose result comes next */
     PGresult *res;
     while ((res = PQgetResult(b->conn)) != NULL) {
         ExecStatusType rs = PQresultStatus(res);
         lis_status st = LIS_OK;
-        if (rs == PGRES_COPY_OUT && step == 2) {
+        if (rs == PGRES_COPY_OUT && i == AREA_STEP) {
             if ((st = copy_area(b->conn, conn, err)) == LIS_OK)
-                step++;
-        } else if ((rs == PGRES_COMMAND_OK || rs == PGRES_TUPLES_OK) && step < nsteps) {
-            if (++step == nsteps)
+                i++;
+        } else if ((rs == PGRES_COMMAND_OK || rs == PGRES_TUPLES_OK) && i < NSTEPS) {
+            if (++i == NSTEPS)
                 return res; /* the months: the last statement */
         } else {
-            char what[96];
-            snprintf(what, sizeof what, "query %s failed",
-                     steps[step < nsteps ? step : 0]);
-            st = lis_db_error(b->conn, res, what, err);
+            st = step_error(b->conn, res, i, err);
         }
         PQclear(res);
         if (st != LIS_OK)
             return NULL;
     }
-    lis_db_error(b->conn, NULL, "query queries/rollup_economy_months.sql failed", err);
+    step_error(b->conn, NULL, i, err);
     return NULL;
 }
 
