@@ -7,6 +7,12 @@
 -- month, and sums divide by 12 once at the end. They are NULL where the
 -- lines carry no amounts (such lines still count as budget lines).
 --
+-- The rows are not summed per cost centre, function and month: the monthly
+-- lines give one row, each spread yearly key one more. Every reader sums
+-- them (rollup_economy_area.sql, rollup_economy_months.sql); summing them
+-- here as well cost a quarter of the spread (numeric's sum is dear per
+-- group), and the sums are the same, numeric's addition being exact.
+--
 -- The rollup inserts the rows into rollup_spread, on its second connection
 -- or its own (engine/rollup_budget.c). The year is the setting
 -- lis.rollup_year (rollup_budget_settings.sql), read once.
@@ -36,14 +42,11 @@ ex AS (
        AND (bl.cost_centre, bl.function, bl.account) IN
            (SELECT cost_centre, function, account FROM y)
      GROUP BY 1, 2, 3
-),
-x AS (
-    SELECT cost_centre, function, month, b, a FROM m
-    UNION ALL
-    SELECT y.cost_centre, y.function, mm, y.b, y.a
-      FROM y LEFT JOIN ex USING (cost_centre, function, account)
-     CROSS JOIN generate_series(1, 12) mm
-     WHERE coalesce(ex.months, 0) & (1 << mm) = 0
 )
-SELECT cost_centre, function, month::smallint AS month, sum(b) AS b12, sum(a) AS a12
-  FROM x GROUP BY 1, 2, 3
+-- the monthly rows, then the yearly rows spread
+SELECT cost_centre, function, month::smallint, b, a FROM m
+UNION ALL
+SELECT y.cost_centre, y.function, mm::smallint, y.b, y.a
+  FROM y LEFT JOIN ex USING (cost_centre, function, account)
+ CROSS JOIN generate_series(1, 12) mm
+ WHERE coalesce(ex.months, 0) & (1 << mm) = 0
