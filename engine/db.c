@@ -369,12 +369,19 @@ conninfo_of(PGconn *conn)
 }
 
 PGconn *
-lis_db_connect_snapshot(PGconn *conn, const char *snapshot, bool read_only,
-                        lis_error *err)
+lis_db_connect_like(PGconn *conn, lis_error *err)
 {
     char *ci = conninfo_of(conn);
     PGconn *c = lis_db_connect(ci, err);
     free(ci);
+    return c;
+}
+
+PGconn *
+lis_db_connect_snapshot(PGconn *conn, const char *snapshot, bool read_only,
+                        lis_error *err)
+{
+    PGconn *c = lis_db_connect_like(conn, err);
     if (c == NULL)
         return NULL;
     char *lit = PQescapeLiteral(c, snapshot, strlen(snapshot));

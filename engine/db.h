@@ -53,6 +53,10 @@ PGconn *lis_db_open(const char *option, const lis_config *cfg, lis_db_schema sch
 /* Connects to conninfo and sets the session up as described above. */
 PGconn *lis_db_connect(const char *conninfo, lis_error *err);
 
+/* A second connection like conn's (the same parameters). NULL with err
+ * filled. */
+PGconn *lis_db_connect_like(PGconn *conn, lis_error *err);
+
 /* A second connection like conn's (the same parameters), inside a
  * transaction on snapshot, which conn's transaction exported
  * (pg_export_snapshot): it reads what conn reads. read_only false lets it

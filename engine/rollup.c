@@ -164,22 +164,51 @@ plan_rollup(PGconn *conn, const lis_config *cfg, const char *ys, const char *fp,
     return LIS_OK;
 }
 
+/* Waits for the ANALYZE sent on beside and closes it. */
+static lis_status
+analyze_beside_end(PGconn *beside, lis_error *err)
+{
+    lis_status st = LIS_OK;
+    PGresult *res;
+    while ((res = PQgetResult(beside)) != NULL) {
+        if (st == LIS_OK && PQresultStatus(res) != PGRES_COMMAND_OK)
+            st = lis_db_error(beside, res, "ANALYZE lis.budget_line failed", err);
+        PQclear(res);
+    }
+    PQfinish(beside);
+    return st;
+}
+
 lis_status
 lis_rollup_analyze(PGconn *conn, lis_error *err)
 {
     PGresult *res = lis_db_query(conn, "queries/rollup_stale_tables.sql", 0, NULL, err);
     if (res == NULL)
         return LIS_DB;
-    for (int r = 0; r < PQntuples(res); r++) {
-        char sql[128];
-        snprintf(sql, sizeof sql, "ANALYZE lis.%s", PQgetvalue(res, r, 0));
-        if (lis_db_exec(conn, sql, err) != LIS_OK) {
-            PQclear(res);
-            return LIS_DB;
+    /* The budget lines, the biggest table, go on a second connection while
+     * this one does the rest (at scale 10 a fresh import's budget_line and
+     * measurement take 0.2 to 0.4 s each). */
+    PGconn *beside = NULL;
+    lis_status st = LIS_OK;
+    int n = PQntuples(res);
+    for (int r = 0; r < n && st == LIS_OK; r++) {
+        const char *table = PQgetvalue(res, r, 0);
+        if (n > 1 && strcmp(table, "budget_line") == 0) {
+            if ((beside = lis_db_connect_like(conn, err)) == NULL)
+                st = LIS_DB;
+            else if (!PQsendQuery(beside, "ANALYZE lis.budget_line"))
+                st = lis_db_error(beside, NULL, "ANALYZE lis.budget_line failed", err);
+            continue;
         }
+        char sql[128];
+        snprintf(sql, sizeof sql, "ANALYZE lis.%s", table);
+        st = lis_db_exec(conn, sql, err);
     }
     PQclear(res);
-    return LIS_OK;
+    if (beside && st == LIS_OK)
+        return analyze_beside_end(beside, err);
+    PQfinish(beside);
+    return st;
 }
 
 static lis_status lock_year(PGconn *conn, const char *ys, lis_error *err);
