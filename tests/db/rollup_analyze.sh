@@ -1,0 +1,40 @@
+# rollup_analyze - a rollup after fresh imports ANALYZEs the input tables
+# first (lis_rollup_analyze): budget_line on a second connection beside the
+# others, and that ANALYZE must land too (it commits on its own), or every
+# later rollup would find the table stale again and the planner would have
+# no statistics. budget_line keeps no statistics of the columns that no
+# query filters, joins or groups by (migration 008).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../rollup_lib.sh"
+new_db
+run_lis 0 db init
+TABLES="'unit', 'cost_centre', 'account', 'agreement', 'goal', 'goal_share', 'indicator',
+        'target', 'measurement', 'budget_line', 'goal_status', 'transfer'"
+# Only lis analyses them here.
+for t in $(sql "SELECT relname FROM pg_class WHERE relnamespace = 'lis'::regnamespace
+                   AND relname IN ($TABLES)"); do
+    sql "ALTER TABLE lis.$t SET (autovacuum_enabled = false)"
+done
+import_dir "$LIS_SOURCE_DIR/tests/data/rollup-cases"
+
+# analysed: the input tables that lis has ANALYZEd since their changes.
+analysed() {
+    sql "SELECT count(*) FROM pg_stat_user_tables
+          WHERE schemaname = 'lis' AND relname IN ($TABLES)
+            AND last_analyze IS NOT NULL AND n_mod_since_analyze = 0"
+}
+assert_eq "$(sql "SELECT last_analyze IS NULL FROM pg_stat_user_tables
+                   WHERE relid = 'lis.budget_line'::regclass")" t "budget_line not analysed yet"
+run_lis 0 rollup --year 2026
+assert_eq "$(analysed)" 12 "every input table analysed by the rollup"
+assert_eq "$(sql "SELECT string_agg(attname, ' ' ORDER BY attname) FROM pg_stats
+                   WHERE schemaname = 'lis' AND tablename = 'budget_line'")" \
+    "account batch_id cost_centre function month year" "the statistics of budget_line"
+ok "the rollup analysed the 12 input tables, budget_line on its second connection"
+
+# A second rollup finds nothing stale: no ANALYZE runs again.
+before=$(sql "SELECT analyze_count FROM pg_stat_user_tables WHERE relid = 'lis.budget_line'::regclass")
+run_lis 0 rollup --year 2026 --full
+assert_eq "$(sql "SELECT analyze_count FROM pg_stat_user_tables
+                   WHERE relid = 'lis.budget_line'::regclass")" "$before" "no second ANALYZE"
+ok "the next rollup analyses nothing"
