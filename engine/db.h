@@ -6,9 +6,10 @@
  * [database] conninfo from lis.conf, else the embedded default cluster
  * (embedded.h), which is created, started and migrated on first use.
  *
- * Every connection has search_path "lis, public", client_encoding UTF8 and
- * DateStyle ISO. Errors from libpq are copied into lis_error at once, with the
- * SQLSTATE; they are LIS_DB errors (exit status 3).
+ * Every connection has search_path "lis, public", client_encoding UTF8,
+ * DateStyle ISO and JIT compilation off. Errors from libpq are copied into
+ * lis_error at once, with the SQLSTATE; they are LIS_DB errors (exit status
+ * 3).
  */
 #ifndef LIS_DB_H
 #define LIS_DB_H

@@ -44,20 +44,7 @@ lis_ready_check(PGconn *conn, const lis_period *window, lis_error *err)
 {
     if (lis_rollup_analyze(conn, err) != LIS_OK)
         return NULL;
-    /* The queries are cheap but their estimates are not (U(A) is recursive):
-     * JIT compilation would cost seconds, so it is off, as in the rollup, in
-     * a transaction of our own unless the caller's (--as-of-batch) is open. */
-    bool own = PQtransactionStatus(conn) == PQTRANS_IDLE;
-    if (own && lis_db_exec(conn, "BEGIN", err) != LIS_OK)
-        return NULL;
-    lis_ready *r = NULL;
-    if (lis_db_exec(conn, "SET LOCAL jit = off", err) == LIS_OK)
-        r = check(conn, window, err);
-    if (own && lis_db_exec(conn, r ? "COMMIT" : "ROLLBACK", r ? err : NULL) != LIS_OK) {
-        lis_ready_free(r);
-        r = NULL;
-    }
-    return r;
+    return check(conn, window, err);
 }
 
 static lis_ready *

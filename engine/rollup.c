@@ -327,10 +327,8 @@ compute(PGconn *conn, const lis_config *cfg, int year, const rollup_plan *plan,
     const char *pdel[] = {ys, full};
     const char *pyear[] = {ys, plan->budget ? "true" : "false",
                            plan->transfers ? "true" : "false"};
-    /* The queries are short and set-based: JIT compilation would cost more
-     * than it saves (seconds at scale 1), and sorts should stay in memory. */
-    if (lis_db_exec(conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) !=
-        LIS_OK)
+    /* Sorts and aggregates should stay in memory. */
+    if (lis_db_exec(conn, "SET LOCAL work_mem = '256MB'", err) != LIS_OK)
         return LIS_DB;
     if (lis_db_run(conn, "queries/rollup_prepare_units.sql", 1, p1, err) < 0 ||
         lis_db_exec(conn, "ANALYZE rollup_au", err) != LIS_OK ||
@@ -391,8 +389,7 @@ lis_rollup_as_of(PGconn *conn, const lis_config *cfg, int year, long batch, char
     }
     lis_rollup_stats st;
     rollup_plan plan = {.full = true, .budget = true, .transfers = true, .as_of = true};
-    if (lock_year(conn, ys, err) != LIS_OK ||
-        lis_db_exec(conn, "SET LOCAL jit = off", err) != LIS_OK)
+    if (lock_year(conn, ys, err) != LIS_OK)
         return LIS_DB;
     res = lis_db_query(conn, "queries/asof_apply.sql", 1, p, err);
     if (res == NULL)

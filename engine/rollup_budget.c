@@ -127,8 +127,7 @@ lis_rollup_budget_start(PGconn *conn, int year, bool beside, lis_error *err)
     /* As on the rollup's connection (rollup.c): the aggregates stay in
      * memory. */
     if (b->conn == NULL ||
-        lis_db_exec(b->conn, "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'", err) !=
-            LIS_OK ||
+        lis_db_exec(b->conn, "SET LOCAL work_mem = '256MB'", err) != LIS_OK ||
         prepare(b->conn, conn, year, err) != LIS_OK)
         goto fail;
     char *sql = beside_sql();
