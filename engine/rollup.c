@@ -193,10 +193,11 @@ lis_rollup_analyze(PGconn *conn, lis_error *err)
     int n = PQntuples(res);
     for (int r = 0; r < n && st == LIS_OK; r++) {
         const char *table = PQgetvalue(res, r, 0);
-        if (n > 1 && strcmp(table, "budget_line") == 0) {
-            if ((beside = lis_db_connect_like(conn, err)) == NULL)
-                st = LIS_DB;
-            else if (!PQsendQuery(beside, "ANALYZE lis.budget_line"))
+        /* Without a second connection (a role's CONNECTION LIMIT, say)
+         * it runs here with the rest. */
+        if (n > 1 && strcmp(table, "budget_line") == 0 &&
+            (beside = lis_db_connect_like(conn, NULL)) != NULL) {
+            if (!PQsendQuery(beside, "ANALYZE lis.budget_line"))
                 st = lis_db_error(beside, NULL, "ANALYZE lis.budget_line failed", err);
             continue;
         }

@@ -38,3 +38,24 @@ run_lis 0 rollup --year 2026 --full
 assert_eq "$(sql "SELECT analyze_count FROM pg_stat_user_tables
                    WHERE relid = 'lis.budget_line'::regclass")" "$before" "no second ANALYZE"
 ok "the next rollup analyses nothing"
+
+# A role that may hold one connection only: lis ready analyses every stale
+# table on that one, budget_line with the rest.
+one=lis_t_one_$$
+sql "DROP ROLE IF EXISTS $one; CREATE ROLE $one LOGIN CONNECTION LIMIT 1 PASSWORD 'one-$$'"
+trap 'dropdb --if-exists "${TEST_DB}_one" >/dev/null 2>&1; sql "DROP ROLE IF EXISTS $one" || true; cleanup' EXIT
+createdb -O "$one" "${TEST_DB}_one"
+TEST_DB=${TEST_DB}_one
+export LIS_DB="dbname=$TEST_DB user=$one password=one-$$"
+run_lis 0 db init
+import_dir "$LIS_SOURCE_DIR/tests/data/rollup-cases"
+for t in $(sql "SELECT relname FROM pg_class WHERE relnamespace = 'lis'::regnamespace
+                   AND relname IN ($TABLES)"); do
+    sql "ALTER TABLE lis.$t SET (autovacuum_enabled = false)"
+done
+sql "SELECT pg_stat_reset()" >/dev/null
+code=0
+"$LIS" ready --period 2026-12 >"$TMP/out" 2>"$TMP/err" || code=$?
+[ "$code" -le 2 ] || { cat "$TMP/err"; fail "lis ready with one connection exited $code"; }
+assert_eq "$(analysed)" 12 "every input table analysed on the one connection"
+ok "one connection: lis ready analyses budget_line with the rest"
