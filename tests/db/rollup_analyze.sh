@@ -10,11 +10,15 @@ new_db
 run_lis 0 db init
 TABLES="'unit', 'cost_centre', 'account', 'agreement', 'goal', 'goal_share', 'indicator',
         'target', 'measurement', 'budget_line', 'goal_status', 'transfer'"
-# Only lis analyses them here.
-for t in $(sql "SELECT relname FROM pg_class WHERE relnamespace = 'lis'::regnamespace
-                   AND relname IN ($TABLES)"); do
-    sql "ALTER TABLE lis.$t SET (autovacuum_enabled = false)"
-done
+# no_autovacuum: only lis analyses the input tables of the test database.
+no_autovacuum() {
+    local t
+    for t in $(sql "SELECT relname FROM pg_class WHERE relnamespace = 'lis'::regnamespace
+                       AND relname IN ($TABLES)"); do
+        sql "ALTER TABLE lis.$t SET (autovacuum_enabled = false)"
+    done
+}
+no_autovacuum
 import_dir "$LIS_SOURCE_DIR/tests/data/rollup-cases"
 
 # analysed: the input tables that lis has ANALYZEd since their changes.
@@ -43,16 +47,14 @@ ok "the next rollup analyses nothing"
 # table on that one, budget_line with the rest.
 one=lis_t_one_$$
 sql "DROP ROLE IF EXISTS $one; CREATE ROLE $one LOGIN CONNECTION LIMIT 1 PASSWORD 'one-$$'"
-trap 'dropdb --if-exists "${TEST_DB}_one" >/dev/null 2>&1; sql "DROP ROLE IF EXISTS $one" || true; cleanup' EXIT
-createdb -O "$one" "${TEST_DB}_one"
-TEST_DB=${TEST_DB}_one
+# The role goes after cleanup has dropped the databases (one of them is its).
+trap 'cleanup; psql -XAtq -d postgres -c "DROP ROLE IF EXISTS $one" >/dev/null 2>&1 || true' EXIT
+new_db one
+sql "ALTER DATABASE $TEST_DB OWNER TO $one"
 export LIS_DB="dbname=$TEST_DB user=$one password=one-$$"
 run_lis 0 db init
 import_dir "$LIS_SOURCE_DIR/tests/data/rollup-cases"
-for t in $(sql "SELECT relname FROM pg_class WHERE relnamespace = 'lis'::regnamespace
-                   AND relname IN ($TABLES)"); do
-    sql "ALTER TABLE lis.$t SET (autovacuum_enabled = false)"
-done
+no_autovacuum
 sql "SELECT pg_stat_reset()" >/dev/null
 code=0
 "$LIS" ready --period 2026-12 >"$TMP/out" 2>"$TMP/err" || code=$?
