@@ -33,6 +33,14 @@ fresh_year() {
         -c "CHECKPOINT" -c "SELECT pg_stat_reset()" >/dev/null
 }
 
+# stats TIMES: their mean and median.
+stats() {
+    tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n |
+        awk '{ v[NR] = $1; s += $1 } END { printf "%.2f %.2f", s / NR,
+              NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+declare -A t
 echo "base $base_lis; new $new_lis; $rounds rounds"
 for scale in $scales; do
     "$new_lis" demo --files-only --scale "$scale" --out "$work/demo-$scale" >/dev/null
@@ -43,7 +51,7 @@ for scale in $scales; do
             "$lis" import "$kind" "$work/demo-$scale/input/$kind.csv" --quiet
         done
     done
-    declare -A t=([base]="" [new]="")
+    t=([base]="" [new]="")
     for r in $(seq 1 "$rounds"); do
         for who in base new; do
             [ "$who" = base ] && lis=$base_lis || lis=$new_lis
@@ -55,9 +63,6 @@ for scale in $scales; do
             echo "scale $scale round $r $who $BENCH_SECS s"
         done
     done
-    stats() { tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n |
-        awk '{ v[NR] = $1; s += $1 } END { printf "%.2f %.2f", s / NR,
-              NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
     read -r bm bmed <<<"$(stats "${t[base]}")"
     read -r nm nmed <<<"$(stats "${t[new]}")"
     printf 'scale %s: base mean %s median %s s, new mean %s median %s s, new/base %s (means) %s (medians)\n' \
