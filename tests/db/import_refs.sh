@@ -60,3 +60,22 @@ assert_eq "$(sqlstate "BEGIN; UPDATE measurement SET batch_id = 0 WHERE batch_id
                            RAISE EXCEPTION 'history not deleted'; END IF; END \$\$;
                        ROLLBACK")" ok "deleting a batch deletes the history it replaced"
 ok "measurement history names a known batch"
+
+# The parent rows a statement's keys name are locked FOR KEY SHARE until its
+# transaction ends, as a foreign key's are: a unit that only a measurement
+# not yet committed names cannot be deleted meanwhile (its delete waits, and
+# gives up at the lock timeout).
+{ cat "$TMP/units.csv"; echo "U3;Enhed 3;K;institution"; } >"$TMP/units3.csv"
+run_lis 0 import units "$TMP/units3.csv"
+psql -XAtq -d "$TEST_DB" -v ON_ERROR_STOP=1 \
+    -c "BEGIN" -c "SET search_path = lis" \
+    -c "$ins VALUES ('I1', 'U3', '2026-04', 2026, 4, 4, 1, $mb)" \
+    -c "SELECT pg_sleep(4)" -c "ROLLBACK" >/dev/null &
+holder=$!
+sleep 1
+assert_eq "$(sqlstate "SET lock_timeout = '1s'; DELETE FROM unit WHERE unit_id = 'U3'")" 55P03 \
+    "the unit an open insert names is locked"
+wait "$holder"
+assert_eq "$(sqlstate "BEGIN; DELETE FROM unit WHERE unit_id = 'U3'; ROLLBACK")" ok \
+    "and free once that insert is gone"
+ok "the parents of new measurements are locked until their transaction ends"
