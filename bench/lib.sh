@@ -122,5 +122,15 @@ bench_run() {
     BENCH_SERVER_KB=$(cat "$BENCH_WORK/server")
 }
 
+# bench_stats "T1 T2 ...": their mean and median, with two decimals.
+bench_stats() {
+    tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n |
+        awk '{ v[NR] = $1; s += $1 } END { printf "%.2f %.2f", s / NR,
+              NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# bench_ratio A B: A / B with two decimals.
+bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
 # bench_sum A B ...: the sum, with two decimals.
 bench_sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; printf "%.2f", s }' "$@"; }

@@ -33,13 +33,6 @@ fresh_year() {
         -c "CHECKPOINT" -c "SELECT pg_stat_reset()" >/dev/null
 }
 
-# stats TIMES: their mean and median.
-stats() {
-    tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n |
-        awk '{ v[NR] = $1; s += $1 } END { printf "%.2f %.2f", s / NR,
-              NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 declare -A t
 echo "base $base_lis; new $new_lis; $rounds rounds"
 for scale in $scales; do
@@ -63,10 +56,9 @@ for scale in $scales; do
             echo "scale $scale round $r $who $BENCH_SECS s"
         done
     done
-    read -r bm bmed <<<"$(stats "${t[base]}")"
-    read -r nm nmed <<<"$(stats "${t[new]}")"
+    read -r bm bmed <<<"$(bench_stats "${t[base]}")"
+    read -r nm nmed <<<"$(bench_stats "${t[new]}")"
     printf 'scale %s: base mean %s median %s s, new mean %s median %s s, new/base %s (means) %s (medians)\n' \
         "$scale" "$bm" "$bmed" "$nm" "$nmed" \
-        "$(awk -v a="$nm" -v b="$bm" 'BEGIN { printf "%.2f", a / b }')" \
-        "$(awk -v a="$nmed" -v b="$bmed" 'BEGIN { printf "%.2f", a / b }')"
+        "$(bench_ratio "$nm" "$bm")" "$(bench_ratio "$nmed" "$bmed")"
 done

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# import-ab.sh - the measurement and budget imports of two lis builds and
+# psql's \copy of the same files, interleaved round by round, so that a
+# machine whose speed wanders from minute to minute treats all three alike
+# (as rollup-ab.sh does for the rollup). Each build has a database of its
+# own with the demo's catalogue (units to targets) imported; every round
+# empties its measurements and budget lines (and their batches) and imports
+# both files again into empty tables, after a \copy of each file into a
+# table of text columns. Prints every round, then per file and scale the
+# mean and median of each contender, new/base and new/\copy. Not a test: it
+# prints the figures.
+#
+# Usage: pg_virtualenv -t bench/import-ab.sh BASE_LIS [NEW_BUILD_DIR]
+#   BASE_LIS is the older lis (e.g. bench-out/base-<sha>/build-rel/cli/lis,
+#   as compare.sh builds it); NEW_BUILD_DIR defaults to build-rel.
+#   SCALES="1 10" (the default) and ROUNDS=5 choose the runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_lis=$(realpath "${1:?usage: bench/import-ab.sh BASE_LIS [NEW_BUILD_DIR]}")
+new_lis=$(realpath "${2:-build-rel}/cli/lis")
+scales=${SCALES:-1 10}
+rounds=${ROUNDS:-5}
+files="measurements budget"
+. bench/lib.sh
+bench_init import-ab
+work=$BENCH_WORK
+
+# empty DB: no measurements, history, budget lines or their batches.
+empty() {
+    psql -XAtq -v ON_ERROR_STOP=1 -d "$1" \
+        -c "TRUNCATE lis.measurement, lis.measurement_history, lis.budget_line" \
+        -c "DELETE FROM lis.import_batch WHERE kind IN ('measurements', 'budget')" \
+        -c "CHECKPOINT" >/dev/null
+}
+
+declare -A t
+echo "base $base_lis; new $new_lis; $rounds rounds"
+for scale in $scales; do
+    input=$work/demo-$scale/input
+    "$new_lis" demo --files-only --scale "$scale" --out "$work/demo-$scale" >/dev/null
+    for who in base new; do
+        [ "$who" = base ] && lis=$base_lis || lis=$new_lis
+        bench_db "lis_bench_imp_${who}_${scale}_$$" "$lis"
+        for kind in $BENCH_KINDS; do
+            case " $files statuses transfers " in *" $kind "*) continue ;; esac
+            "$lis" import "$kind" "$input/$kind.csv" --quiet
+        done
+    done
+    copy_db=lis_bench_imp_copy_${scale}_$$
+    createdb "$copy_db"
+    BENCH_DBS="$BENCH_DBS $copy_db"
+    t=()
+    for r in $(seq 1 "$rounds"); do
+        for f in $files; do
+            cols=$(head -n 1 "$input/$f.csv" | sed 's/;/ text, /g; s/$/ text/')
+            psql -XAtq -d "$copy_db" -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS t" -c "CREATE TABLE t ($cols)" \
+                -c "CHECKPOINT" >/dev/null
+            bench_run psql -XAtq -d "$copy_db" -c "\\copy t FROM '$input/$f.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
+            t[copy_$f]="${t[copy_$f]:-} $BENCH_SECS"
+            line="scale $scale round $r $f: \\copy $BENCH_SECS s"
+            for who in base new; do
+                [ "$who" = base ] && lis=$base_lis || lis=$new_lis
+                db="lis_bench_imp_${who}_${scale}_$$"
+                empty "$db"
+                LIS_DB="dbname=$db" bench_run "$lis" import "$f" "$input/$f.csv" --quiet
+                t[${who}_$f]="${t[${who}_$f]:-} $BENCH_SECS"
+                line="$line, $who $BENCH_SECS s"
+            done
+            echo "$line"
+        done
+    done
+    for f in $files; do
+        read -r cm cmed <<<"$(bench_stats "${t[copy_$f]}")"
+        read -r bm bmed <<<"$(bench_stats "${t[base_$f]}")"
+        read -r nm nmed <<<"$(bench_stats "${t[new_$f]}")"
+        printf 'scale %s %s (means, medians): \\copy %s %s s, base %s %s s, new %s %s s; new/base %s %s, new/\\copy %s %s\n' \
+            "$scale" "$f" "$cm" "$cmed" "$bm" "$bmed" "$nm" "$nmed" \
+            "$(bench_ratio "$nm" "$bm")" "$(bench_ratio "$nmed" "$bmed")" \
+            "$(bench_ratio "$nm" "$cm")" "$(bench_ratio "$nmed" "$cmed")"
+    done
+done
