@@ -181,6 +181,8 @@ lis_chart_light_colour(lis_light light)
 
 struct lis_canvas {
     cairo_t *cr;
+    lis_text_sink sink; /* NULL: text is drawn */
+    void *sink_closure;
 };
 
 /*
@@ -230,6 +232,13 @@ void
 lis_canvas_free(lis_canvas *cv)
 {
     free(cv);
+}
+
+void
+lis_canvas_set_text_sink(lis_canvas *cv, lis_text_sink sink, void *closure)
+{
+    cv->sink = sink;
+    cv->sink_closure = closure;
 }
 
 cairo_t *
@@ -311,6 +320,47 @@ text_layout(lis_canvas *cv, double width, double size, int flags, const char *te
     return layout;
 }
 
+/* Hands the lines of layout, drawn with its top-left at x, y, to cv's sink:
+ * each anchored where its alignment puts it, so that a viewer whose font is
+ * a little wider or narrower still lines it up as pango did. */
+static void
+sink_lines(lis_canvas *cv, PangoLayout *layout, double x, double y, double size,
+           int flags, uint32_t rgb)
+{
+    const char *text = pango_layout_get_text(layout);
+    cairo_matrix_t m;
+    cairo_get_matrix(cv->cr, &m);
+    int anchor = flags & LIS_TEXT_RIGHT    ? LIS_TEXT_RIGHT
+                 : flags & LIS_TEXT_CENTER ? LIS_TEXT_CENTER
+                                           : LIS_TEXT_LEFT;
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        double left = (double)logical.x / PANGO_SCALE,
+               w = (double)logical.width / PANGO_SCALE;
+        lis_text_line out = {.x = x + left +
+                                  (anchor == LIS_TEXT_RIGHT    ? w
+                                   : anchor == LIS_TEXT_CENTER ? w / 2
+                                                               : 0),
+                             .y = y + (double)pango_layout_iter_get_baseline(it) /
+                                          PANGO_SCALE,
+                             .size = size * m.xx,
+                             .anchor = anchor,
+                             .flags = flags & (LIS_TEXT_BOLD | LIS_TEXT_ITALIC),
+                             .rgb = rgb,
+                             .text = text + line->start_index,
+                             .len = (size_t)line->length};
+        cairo_user_to_device(cv->cr, &out.x, &out.y);
+        while (out.len && strchr(" \t\r\n", out.text[out.len - 1]))
+            out.len--; /* where a line wrapped */
+        if (out.len)
+            cv->sink(cv->sink_closure, &out);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}
+
 double
 lis_canvas_text(lis_canvas *cv, double x, double y, double width, double size, int flags,
                 uint32_t rgb, const char *text, int max_lines, bool draw,
@@ -333,6 +383,10 @@ lis_canvas_text(lis_canvas *cv, double x, double y, double width, double size, i
             dx -= tw / 2;
     }
     double dy = (flags & LIS_TEXT_MIDDLE) ? y - th / 2 : y;
+    if (cv->sink && !pango_layout_is_ellipsized(layout)) {
+        sink_lines(cv, layout, dx, dy, size, flags, rgb);
+        return th;
+    }
     lis_canvas_set_rgb(cv, rgb);
     cairo_move_to(cv->cr, dx, dy);
     pango_cairo_show_layout(cv->cr, layout);

@@ -93,6 +93,26 @@ double lis_canvas_text(lis_canvas *cv, double x, double y, double width, double 
                        int flags, uint32_t rgb, const char *text, int max_lines,
                        bool draw, double *out_width);
 
+/* One line of text as a canvas with a text sink hands it over instead of
+ * drawing it: its baseline at the anchor, in the surface's units; the
+ * anchor is LIS_TEXT_LEFT, LIS_TEXT_CENTER or LIS_TEXT_RIGHT; flags carry
+ * LIS_TEXT_BOLD and LIS_TEXT_ITALIC; the bytes are text[0..len). */
+typedef struct lis_text_line {
+    double x, y, size;
+    int anchor, flags;
+    uint32_t rgb;
+    const char *text;
+    size_t len;
+} lis_text_line;
+
+typedef void (*lis_text_sink)(void *closure, const lis_text_line *line);
+
+/* From now on lis_canvas_text hands each line it would draw to sink
+ * (laid out as before, so heights and widths are the same) instead of
+ * drawing its glyphs: an SVG then carries the text as text. A text that
+ * pango shortened with "..." is still drawn. */
+void lis_canvas_set_text_sink(lis_canvas *cv, lis_text_sink sink, void *closure);
+
 /* Width of a single line of text. */
 double lis_canvas_text_width(lis_canvas *cv, double size, int flags, const char *text);
 

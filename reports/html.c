@@ -272,6 +272,26 @@ rename_ids(lis_buf *b, const char *s, const char *prefix)
     free(m.old);
 }
 
+/* A line of a chart's text as an SVG <text> element, into the lis_buf
+ * closure. */
+static void
+svg_text(void *closure, const lis_text_line *line)
+{
+    static const char *const anchors[] = {[LIS_TEXT_LEFT] = "",
+                                          [LIS_TEXT_CENTER] = " text-anchor=\"middle\"",
+                                          [LIS_TEXT_RIGHT] = " text-anchor=\"end\""};
+    lis_buf *b = closure;
+    lis_buf_addf(b,
+                 "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\" fill=\"#%06x\"%s%s%s>",
+                 line->x, line->y, line->size, (unsigned)line->rgb, anchors[line->anchor],
+                 line->flags & LIS_TEXT_BOLD ? " font-weight=\"bold\"" : "",
+                 line->flags & LIS_TEXT_ITALIC ? " font-style=\"oblique\"" : "");
+    char *text = lis_xstrndup(line->text, line->len);
+    lis_html_escape(b, text);
+    free(text);
+    lis_buf_adds(b, "</text>\n");
+}
+
 void
 lis_html_svg(lis_buf *b, const char *prefix, const char *cls, double w, double h,
              lis_html_draw_fn draw, const void *data, const char *title, const char *desc)
@@ -282,6 +302,12 @@ lis_html_svg(lis_buf *b, const char *prefix, const char *cls, double w, double h
     cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
     cairo_t *cr = cairo_create(surface);
     lis_canvas *cv = lis_canvas_new(cr);
+    /* The text as text, after cairo's drawing: a viewer can select and find
+     * it, and cairo no longer writes every glyph's outline (most of the time
+     * of a chart's SVG, issue 10). */
+    lis_buf text;
+    lis_buf_init(&text);
+    lis_canvas_set_text_sink(cv, svg_text, &text);
     lis_chart_background(cv, w, h);
     draw(cv, w, h, data);
     lis_canvas_free(cv);
@@ -300,16 +326,23 @@ lis_html_svg(lis_buf *b, const char *prefix, const char *cls, double w, double h
     lis_buf_addf(b, "</title>\n<desc id=\"%s-d\">", prefix);
     lis_html_escape(b, desc);
     lis_buf_adds(b, "</desc>\n");
-    const char *root = svg.data ? strstr(svg.data, "<svg") : NULL;
-    const char *body = root ? strchr(root, '>') : NULL;
-    if (body) {
+    char *root = svg.data ? strstr(svg.data, "<svg") : NULL;
+    char *body = root ? strchr(root, '>') : NULL;
+    char *end = body ? strstr(body, "</svg>") : NULL;
+    if (end) {
+        *end = '\0';
         body++;
         while (*body == '\n')
             body++;
         rename_ids(b, body, prefix);
-    } else {
-        lis_buf_adds(b, "</svg>\n");
     }
+    if (text.len) {
+        lis_buf_adds(b, "<g font-family=\"DejaVu Sans, Verdana, sans-serif\">\n");
+        lis_buf_add(b, text.data, text.len);
+        lis_buf_adds(b, "</g>\n");
+    }
+    lis_buf_adds(b, "</svg>\n");
+    lis_buf_release(&text);
     lis_buf_release(&svg);
 }
 

@@ -149,6 +149,10 @@ test_agreement_page(void **state)
     for (const char *s = strstr(a, "<svg "); s; s = strstr(s + 1, "<svg "))
         svgs++;
     assert_int_equal(svgs, 4);
+    /* Their text is text (a viewer finds and selects it), not the glyphs'
+     * outlines, which cairo's SVG would write. */
+    assert_non_null(strstr(a, "text-anchor=\"middle\">jan</text>"));
+    assert_null(strstr(a, "<symbol"));
 
     char *name = lis_html_agreement_name(r->agreements);
     /* "A/1" is not a safe name: made safe, with the hash of the id (run.h) */
