@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "copybin.h"
@@ -202,13 +203,86 @@ test_fields(void **state)
     lis_buf_release(&b);
 }
 
+/* A computed figure goes straight from its coefficient to the groups: the
+ * bytes must be those of its text (lis_dec_str) through
+ * lis_copybin_numeric, for every sign, scale and size. */
+static void
+expect_same_as_text(const char *text)
+{
+    lis_num x;
+    lis_num_init(&x);
+    assert_true(lis_num_set_str(&x, text));
+    lis_buf direct, via;
+    lis_buf_init(&direct);
+    lis_buf_init(&via);
+    assert_true(lis_copybin_num(&direct, &x));
+    char *s = lis_dec_str(&x.v);
+    assert_true(lis_copybin_numeric(&via, s));
+    if (direct.len != via.len || memcmp(direct.data, via.data, via.len) != 0)
+        fail_msg("%s (%s): the direct bytes differ from the text's", text, s);
+    free(s);
+    lis_buf_release(&direct);
+    lis_buf_release(&via);
+    lis_num_clear(&x);
+}
+
+static void
+test_num_direct(void **state)
+{
+    (void)state;
+    static const char *const values[] = {"0",
+                                         "0.00",
+                                         "-0.000",
+                                         "1",
+                                         "-1",
+                                         "10000",
+                                         "100000000",
+                                         "12345.6789",
+                                         "0.0001",
+                                         "0.00012",
+                                         "-0.5",
+                                         "99999999.99999999",
+                                         "1.10000000000000000000",
+                                         "400.29181589070166666667",
+                                         "-123456789012345678901234567890.123",
+                                         "0.000000000000000000000001",
+                                         "5.0",
+                                         "5.00",
+                                         "2450",
+                                         "204.1666666666666667"};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+        expect_same_as_text(values[i]);
+    /* every scale up to 24 and lengths up to 44 digits, either sign */
+    unsigned long seed = 12345;
+    for (int i = 0; i < 20000; i++) {
+        char digits[64], text[72];
+        int len = 1 + (int)(i % 44), scale = (int)(i / 44 % 25);
+        for (int k = 0; k < len; k++) {
+            seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+            /* runs of zeros now and then, as in round figures */
+            digits[k] = (char)('0' + ((seed >> 33) % 3 == 0 ? 0 : (seed >> 40) % 10));
+        }
+        digits[len] = '\0';
+        int whole = len > scale ? len - scale : 0;
+        snprintf(text, sizeof text, "%s%.*s%s%.*s%s", i % 2 ? "-" : "", whole ? whole : 1,
+                 whole ? digits : "0", scale ? "." : "", scale,
+                 whole ? digits + whole : "0000000000000000000000000", "");
+        if (scale && !whole) /* the digits after the point, left-padded */
+            snprintf(text, sizeof text, "%s0.%0*d%s", i % 2 ? "-" : "", scale - len, 0,
+                     digits);
+        if (scale && !whole && scale == len)
+            snprintf(text, sizeof text, "%s0.%s", i % 2 ? "-" : "", digits);
+        expect_same_as_text(text);
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numeric_values),  cmocka_unit_test(test_numeric_long),
         cmocka_unit_test(test_numeric_refused), cmocka_unit_test(test_numeric_bytes),
-        cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_fields),          cmocka_unit_test(test_num_direct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
