@@ -12,6 +12,25 @@
 
 enum { MIN_SIG_DIGITS = 16, DEC_DIGITS = 4, MAX_DISPLAY_SCALE = 1000 };
 
+/* The temporaries of the operations below, made once and kept with their
+ * room: a fresh GMP number per temporary cost a malloc and a free, and
+ * those were a sixth of lis's time in a rollup (issue 10). Each function
+ * uses its own, so none is in use twice; lis computes on one thread. */
+enum { T_ALIGN, T_LEAD, T_LEAD_P, T_NUM, T_DEN, T_REM, T_ROUND, T_CMP, N_TEMPS };
+
+static mpz_ptr
+temp(int which)
+{
+    static mpz_t temps[N_TEMPS];
+    static bool made;
+    if (!made) {
+        for (int i = 0; i < N_TEMPS; i++)
+            mpz_init(temps[i]);
+        made = true;
+    }
+    return temps[which];
+}
+
 void
 lis_dec_init(lis_dec *d)
 {
@@ -134,20 +153,15 @@ aligned(mpz_op op, mpz_t r, const lis_dec *a, const lis_dec *b)
         op(r, a->c, b->c);
         return a->scale;
     }
-    mpz_t t;
-    mpz_init(t);
-    int s;
+    mpz_ptr t = temp(T_ALIGN);
     if (a->scale < b->scale) {
         scale_up(t, a->c, b->scale - a->scale);
         op(r, t, b->c);
-        s = b->scale;
-    } else {
-        scale_up(t, b->c, a->scale - b->scale);
-        op(r, a->c, t);
-        s = a->scale;
+        return b->scale;
     }
-    mpz_clear(t);
-    return s;
+    scale_up(t, b->c, a->scale - b->scale);
+    op(r, a->c, t);
+    return a->scale;
 }
 
 void
@@ -186,12 +200,9 @@ nbase_lead(const lis_dec *a, long *weight, long *first)
     *first = 0;
     if (mpz_sgn(a->c) == 0)
         return;
-    mpz_t t;
-    mpz_init(t);
+    mpz_ptr t = temp(T_LEAD), p = temp(T_LEAD_P);
     mpz_abs(t, a->c);
     long d = (long)mpz_sizeinbase(t, 10); /* may be one too many */
-    mpz_t p;
-    mpz_init(p);
     if (mpz_cmp(t, *power((int)d - 1, p)) < 0)
         d--;
     long e = d - 1 - a->scale; /* the exponent of the leading decimal digit */
@@ -203,7 +214,6 @@ nbase_lead(const lis_dec *a, long *weight, long *first)
         mpz_mul(t, t, *power((int)-shift, p));
     *weight = w;
     *first = (long)mpz_get_si(t);
-    mpz_clears(t, p, NULL);
 }
 
 /* numeric_div's result scale for a / b. */
@@ -234,8 +244,7 @@ div_scale(const lis_dec *a, const lis_dec *b)
 static void
 div_round(mpz_t q, const mpz_t n, const mpz_t d)
 {
-    mpz_t r;
-    mpz_init(r);
+    mpz_ptr r = temp(T_REM);
     mpz_tdiv_qr(q, r, n, d);
     int sign = mpz_sgn(r);
     mpz_abs(r, r);
@@ -246,7 +255,6 @@ div_round(mpz_t q, const mpz_t n, const mpz_t d)
         else
             mpz_add_ui(q, q, 1);
     }
-    mpz_clear(r);
 }
 
 bool
@@ -257,8 +265,7 @@ lis_dec_div(lis_dec *r, const lis_dec *a, const lis_dec *b)
     int rs = div_scale(a, b);
     /* a / b * 10^rs = a.c * 10^(rs - a.scale + b.scale) / b.c, and
      * rs >= a.scale, so the power is never negative. */
-    mpz_t n, d;
-    mpz_inits(n, d, NULL);
+    mpz_ptr n = temp(T_NUM), d = temp(T_DEN);
     scale_up(n, a->c, rs - a->scale + b->scale);
     mpz_set(d, b->c);
     if (mpz_sgn(d) < 0) {
@@ -267,7 +274,6 @@ lis_dec_div(lis_dec *r, const lis_dec *a, const lis_dec *b)
     }
     div_round(r->c, n, d);
     r->scale = rs;
-    mpz_clears(n, d, NULL);
     return true;
 }
 
@@ -299,11 +305,8 @@ lis_dec_round(lis_dec *r, const lis_dec *a, int scale)
         r->scale = scale;
         return;
     }
-    mpz_t p;
-    mpz_init(p);
-    div_round(r->c, a->c, *power(a->scale - scale, p));
+    div_round(r->c, a->c, *power(a->scale - scale, temp(T_ROUND)));
     r->scale = scale;
-    mpz_clear(p);
 }
 
 /* r = sign of a - b, as an mpz_op. */
@@ -320,12 +323,9 @@ lis_dec_cmp(const lis_dec *a, const lis_dec *b)
         int c = mpz_cmp(a->c, b->c);
         return c < 0 ? -1 : c > 0;
     }
-    mpz_t r;
-    mpz_init(r);
+    mpz_ptr r = temp(T_CMP);
     aligned(compare, r, a, b);
-    int c = mpz_sgn(r);
-    mpz_clear(r);
-    return c;
+    return mpz_sgn(r);
 }
 
 int
