@@ -4,6 +4,7 @@
  */
 #include "copybin.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,16 @@
 /* Imported text is < LIS_NUM_SIZE (64) bytes; the rollup's quotients have at
  * most 1000 digits after the point (numeric's display limit). */
 #define NUMERIC_MAX_GROUPS 512
+
+/* lis_copybin_num takes as many base-10000 groups a division as an
+ * unsigned long holds. */
+#if ULONG_MAX > 0xFFFFFFFFUL
+#define GROUPS_PER_DIVISION 4
+#define GROUPS_DIVISOR 10000000000000000UL
+#else
+#define GROUPS_PER_DIVISION 2
+#define GROUPS_DIVISOR 100000000UL
+#endif
 
 static void
 put16(lis_buf *b, uint16_t v)
@@ -28,6 +39,28 @@ put32(lis_buf *b, uint32_t v)
 {
     char s[4] = {(char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v};
     lis_buf_add(b, s, 4);
+}
+
+/* A numeric field (its length, then the header and groups of numeric_send)
+ * appended in one piece: it is the rollup's commonest field. */
+static void
+put_numeric(lis_buf *b, int nd, int weight, bool neg, int dscale, const uint16_t *groups,
+            int step)
+{
+    unsigned char f[12 + 2 * NUMERIC_MAX_GROUPS];
+    uint32_t len = (uint32_t)(8 + 2 * nd);
+    uint16_t head[] = {(uint16_t)nd, (uint16_t)(int16_t)weight,
+                       neg ? NUMERIC_NEG : NUMERIC_POS, (uint16_t)dscale};
+    f[0] = (unsigned char)(len >> 24);
+    f[1] = (unsigned char)(len >> 16);
+    f[2] = (unsigned char)(len >> 8);
+    f[3] = (unsigned char)len;
+    size_t k = 4;
+    for (int i = 0; i < 4; i++, k += 2)
+        f[k] = (unsigned char)(head[i] >> 8), f[k + 1] = (unsigned char)head[i];
+    for (int i = 0; i < nd; i++, k += 2, groups += step)
+        f[k] = (unsigned char)(*groups >> 8), f[k + 1] = (unsigned char)*groups;
+    lis_buf_add(b, (const char *)f, k);
 }
 
 void
@@ -146,13 +179,7 @@ lis_copybin_numeric(lis_buf *b, const char *s)
     int nd = n - first;
     if (nd == 0) /* zero (also "-0") is positive with weight 0 */
         weight = 0, neg = false;
-    put32(b, (uint32_t)(8 + 2 * nd));
-    put16(b, (uint16_t)nd);
-    put16(b, (uint16_t)(int16_t)weight);
-    put16(b, neg ? NUMERIC_NEG : NUMERIC_POS);
-    put16(b, (uint16_t)fn);
-    for (int k = first; k < n; k++)
-        put16(b, g[k]);
+    put_numeric(b, nd, weight, neg, (int)fn, g + first, 1);
     return true;
 }
 
@@ -179,13 +206,18 @@ lis_copybin_num(lis_buf *b, const lis_num *x)
     mpz_abs(t, v->c);
     if (pad)
         mpz_mul_ui(t, t, pad == 1 ? 10 : pad == 2 ? 100 : 1000);
-    uint16_t g[NUMERIC_MAX_GROUPS]; /* least significant first */
+    /* least significant first, several groups a division */
+    uint16_t g[NUMERIC_MAX_GROUPS + GROUPS_PER_DIVISION];
     int n = 0;
     while (mpz_sgn(t) != 0) {
-        if (n == NUMERIC_MAX_GROUPS)
+        if (n >= NUMERIC_MAX_GROUPS)
             return false;
-        g[n++] = (uint16_t)mpz_tdiv_q_ui(t, t, 10000);
+        unsigned long r = mpz_tdiv_q_ui(t, t, GROUPS_DIVISOR);
+        for (int i = 0; i < GROUPS_PER_DIVISION; i++, r /= 10000)
+            g[n++] = (uint16_t)(r % 10000);
     }
+    while (n > 0 && g[n - 1] == 0) /* the last division's leading zeros */
+        n--;
     /* lis_dec_str writes at least one digit before the point and scale
      * after it, and lis_copybin_numeric takes at most this many */
     int digits = n ? 4 * (n - 1) +
@@ -203,13 +235,7 @@ lis_copybin_num(lis_buf *b, const lis_num *x)
         low++;
     int nd = n - low;
     int weight = nd ? n - (scale + pad) / 4 - 1 : 0;
-    put32(b, (uint32_t)(8 + 2 * nd));
-    put16(b, (uint16_t)nd);
-    put16(b, (uint16_t)(int16_t)weight);
-    put16(b, nd && mpz_sgn(v->c) < 0 ? NUMERIC_NEG : NUMERIC_POS);
-    put16(b, (uint16_t)scale);
-    for (int k = n - 1; k >= low; k--)
-        put16(b, g[k]);
+    put_numeric(b, nd, weight, nd && mpz_sgn(v->c) < 0, scale, nd ? g + n - 1 : g, -1);
     return true;
 }
 
