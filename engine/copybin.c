@@ -220,13 +220,16 @@ lis_copybin_num(lis_buf *b, const lis_num *x)
         n--;
     /* lis_dec_str writes at least one digit before the point and scale
      * after it, and lis_copybin_numeric takes at most this many */
-    int digits = n ? 4 * (n - 1) +
-                         (g[n - 1] >= 1000  ? 4
-                          : g[n - 1] >= 100 ? 3
-                          : g[n - 1] >= 10  ? 2
-                                            : 1) -
-                         pad
-                   : 0;
+    int digits = 0;
+    if (n > 0) {
+        int top = g[n - 1];
+        digits = 4 * (n - 1) +
+                 (top >= 1000  ? 4
+                  : top >= 100 ? 3
+                  : top >= 10  ? 2
+                               : 1) -
+                 pad;
+    }
     int whole = digits > scale ? digits - scale : 1;
     if (whole + scale > 4 * (NUMERIC_MAX_GROUPS - 2))
         return false;
