@@ -4,7 +4,6 @@
  */
 #include "copybin.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,16 +15,6 @@
 /* Imported text is < LIS_NUM_SIZE (64) bytes; the rollup's quotients have at
  * most 1000 digits after the point (numeric's display limit). */
 #define NUMERIC_MAX_GROUPS 512
-
-/* lis_copybin_num takes as many base-10000 groups a division as an
- * unsigned long holds. */
-#if ULONG_MAX > 0xFFFFFFFFUL
-#define GROUPS_PER_DIVISION 4
-#define GROUPS_DIVISOR 10000000000000000UL
-#else
-#define GROUPS_PER_DIVISION 2
-#define GROUPS_DIVISOR 100000000UL
-#endif
 
 static void
 put16(lis_buf *b, uint16_t v)
@@ -44,8 +33,7 @@ put32(lis_buf *b, uint32_t v)
 /* A numeric field (its length, then the header and groups of numeric_send)
  * appended in one piece: it is the rollup's commonest field. */
 static void
-put_numeric(lis_buf *b, int nd, int weight, bool neg, int dscale, const uint16_t *groups,
-            int step)
+put_numeric(lis_buf *b, int nd, int weight, bool neg, int dscale, const uint16_t *groups)
 {
     unsigned char f[12 + 2 * NUMERIC_MAX_GROUPS];
     uint32_t len = (uint32_t)(8 + 2 * nd);
@@ -58,8 +46,8 @@ put_numeric(lis_buf *b, int nd, int weight, bool neg, int dscale, const uint16_t
     size_t k = 4;
     for (int i = 0; i < 4; i++, k += 2)
         f[k] = (unsigned char)(head[i] >> 8), f[k + 1] = (unsigned char)head[i];
-    for (int i = 0; i < nd; i++, k += 2, groups += step)
-        f[k] = (unsigned char)(*groups >> 8), f[k + 1] = (unsigned char)*groups;
+    for (int i = 0; i < nd; i++, k += 2)
+        f[k] = (unsigned char)(groups[i] >> 8), f[k + 1] = (unsigned char)groups[i];
     lis_buf_add(b, (const char *)f, k);
 }
 
@@ -179,13 +167,13 @@ lis_copybin_numeric(lis_buf *b, const char *s)
     int nd = n - first;
     if (nd == 0) /* zero (also "-0") is positive with weight 0 */
         weight = 0, neg = false;
-    put_numeric(b, nd, weight, neg, (int)fn, g + first, 1);
+    put_numeric(b, nd, weight, neg, (int)fn, g + first);
     return true;
 }
 
-/* The base-10000 groups of a numeric straight from its coefficient: what
- * lis_copybin_numeric stores for lis_dec_str's text, without the text. The
- * text's digits and their parsing were a fifth of lis's time in a rollup
+/* A computed figure straight from its coefficient's base-10000 groups: the
+ * bytes lis_copybin_numeric stores for lis_dec_str's text, without the
+ * text, whose digits and parsing were a fifth of lis's time in a rollup
  * (issue 10). */
 bool
 lis_copybin_num(lis_buf *b, const lis_num *x)
@@ -194,51 +182,18 @@ lis_copybin_num(lis_buf *b, const lis_num *x)
         lis_copybin_null(b);
         return true;
     }
-    static mpz_t t; /* kept: its room is reused */
-    static bool have_t;
-    if (!have_t) {
-        mpz_init(t);
-        have_t = true;
-    }
-    const lis_dec *v = &x->v;
-    int scale = v->scale, pad = (4 - scale % 4) % 4;
-    /* t = |c| * 10^pad: the decimal point falls between groups */
-    mpz_abs(t, v->c);
-    if (pad)
-        mpz_mul_ui(t, t, pad == 1 ? 10 : pad == 2 ? 100 : 1000);
-    /* least significant first, several groups a division */
-    uint16_t g[NUMERIC_MAX_GROUPS + GROUPS_PER_DIVISION];
-    int n = 0;
-    while (mpz_sgn(t) != 0) {
-        if (n >= NUMERIC_MAX_GROUPS)
-            return false;
-        unsigned long r = mpz_tdiv_q_ui(t, t, GROUPS_DIVISOR);
-        for (int i = 0; i < GROUPS_PER_DIVISION; i++, r /= 10000)
-            g[n++] = (uint16_t)(r % 10000);
-    }
-    while (n > 0 && g[n - 1] == 0) /* the last division's leading zeros */
-        n--;
-    /* lis_dec_str writes at least one digit before the point and scale
-     * after it, and lis_copybin_numeric takes at most this many */
-    int digits = 0;
-    if (n > 0) {
-        int top = g[n - 1];
-        digits = 4 * (n - 1) +
-                 (top >= 1000  ? 4
-                  : top >= 100 ? 3
-                  : top >= 10  ? 2
-                               : 1) -
-                 pad;
-    }
-    int whole = digits > scale ? digits - scale : 1;
+    uint16_t g[NUMERIC_MAX_GROUPS];
+    int weight, nd = lis_dec_nbase(&x->v, g, NUMERIC_MAX_GROUPS, &weight);
+    if (nd < 0)
+        return false;
+    /* the text's digits before the point (at least one) and after it, of
+     * which lis_copybin_numeric takes at most this many */
+    int scale = x->v.scale, whole = 1;
+    if (nd > 0 && weight >= 0)
+        whole = 4 * weight + (g[0] >= 1000 ? 4 : g[0] >= 100 ? 3 : g[0] >= 10 ? 2 : 1);
     if (whole + scale > 4 * (NUMERIC_MAX_GROUPS - 2))
         return false;
-    int low = 0; /* numeric stores no zero groups at the end */
-    while (low < n && g[low] == 0)
-        low++;
-    int nd = n - low;
-    int weight = nd ? n - (scale + pad) / 4 - 1 : 0;
-    put_numeric(b, nd, weight, nd && mpz_sgn(v->c) < 0, scale, nd ? g + n - 1 : g, -1);
+    put_numeric(b, nd, weight, nd && lis_dec_sgn(&x->v) < 0, scale, g);
     return true;
 }
 

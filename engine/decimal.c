@@ -5,18 +5,29 @@
  */
 #include "decimal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mem.h"
 
-enum { MIN_SIG_DIGITS = 16, DEC_DIGITS = 4, MAX_DISPLAY_SCALE = 1000 };
+enum { MIN_SIG_DIGITS = 16, DEC_DIGITS = 4, NBASE = 10000, MAX_DISPLAY_SCALE = 1000 };
+
+/* lis_dec_nbase takes as many base-10000 groups a division as an unsigned
+ * long holds: GMP inverts the divisor at every division. */
+#if ULONG_MAX > 0xFFFFFFFFUL
+#define GROUPS_PER_DIVISION 4
+#define GROUPS_DIVISOR 10000000000000000UL
+#else
+#define GROUPS_PER_DIVISION 2
+#define GROUPS_DIVISOR 100000000UL
+#endif
 
 /* The temporaries of the operations below, made once and kept with their
  * room: a fresh GMP number per temporary cost a malloc and a free, and
  * those were a sixth of lis's time in a rollup (issue 10). Each function
  * uses its own, so none is in use twice; lis computes on one thread. */
-enum { T_ALIGN, T_LEAD, T_LEAD_P, T_NUM, T_DEN, T_REM, T_ROUND, T_CMP, N_TEMPS };
+enum { T_ALIGN, T_LEAD, T_LEAD_P, T_NUM, T_DEN, T_REM, T_ROUND, T_CMP, T_NBASE, N_TEMPS };
 
 static mpz_ptr
 temp(int which)
@@ -214,6 +225,37 @@ nbase_lead(const lis_dec *a, long *weight, long *first)
         mpz_mul(t, t, *power((int)-shift, p));
     *weight = w;
     *first = (long)mpz_get_si(t);
+}
+
+int
+lis_dec_nbase(const lis_dec *a, uint16_t *groups, int max, int *weight)
+{
+    /* t = |a| * 10^pad, so that the decimal point falls between groups */
+    int pad = (DEC_DIGITS - a->scale % DEC_DIGITS) % DEC_DIGITS;
+    mpz_ptr t = temp(T_NBASE);
+    scale_up(t, a->c, pad);
+    mpz_abs(t, t);
+    int n = 0; /* least significant first; the last division's high zeros
+                  are not groups */
+    while (mpz_sgn(t) != 0) {
+        unsigned long r = mpz_tdiv_q_ui(t, t, GROUPS_DIVISOR);
+        for (int i = 0; i < GROUPS_PER_DIVISION && (r || mpz_sgn(t)); i++, r /= NBASE) {
+            if (n == max)
+                return -1;
+            groups[n++] = (uint16_t)(r % NBASE);
+        }
+    }
+    *weight = n - (a->scale + pad) / DEC_DIGITS - 1;
+    for (int i = 0; i < n / 2; i++) {
+        uint16_t g = groups[i];
+        groups[i] = groups[n - 1 - i];
+        groups[n - 1 - i] = g;
+    }
+    while (n > 0 && groups[n - 1] == 0)
+        n--;
+    if (n == 0)
+        *weight = 0;
+    return n;
 }
 
 /* numeric_div's result scale for a / b. */

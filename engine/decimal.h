@@ -14,6 +14,7 @@
 #define LIS_DECIMAL_H
 
 #include <gmp.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -33,6 +34,13 @@ bool lis_dec_set_str(lis_dec *d, const char *s);
 /* numeric's text of a: the scale's digits after the point, no "-0". The
  * result is malloc'ed. */
 char *lis_dec_str(const lis_dec *a);
+
+/* |a| in numeric's base 10000 as numeric stores it: the groups most
+ * significant first, without zero groups at either end, into groups (room
+ * for max). Returns their number (0 for zero; -1 when more than max) and
+ * puts the first group's weight (its power of 10000; 0 for zero) in
+ * *weight. */
+int lis_dec_nbase(const lis_dec *a, uint16_t *groups, int max, int *weight);
 
 void lis_dec_add(lis_dec *r, const lis_dec *a, const lis_dec *b);
 void lis_dec_sub(lis_dec *r, const lis_dec *a, const lis_dec *b);

@@ -226,6 +226,23 @@ expect_same_as_text(const char *text)
     lis_num_clear(&x);
 }
 
+/* A figure too long for the text path is refused by the direct one too. */
+static void
+expect_refused(const char *text)
+{
+    lis_num x;
+    lis_num_init(&x);
+    assert_true(lis_num_set_str(&x, text));
+    lis_buf b;
+    lis_buf_init(&b);
+    char *s = lis_dec_str(&x.v);
+    assert_false(lis_copybin_numeric(&b, s));
+    assert_false(lis_copybin_num(&b, &x));
+    free(s);
+    lis_buf_release(&b);
+    lis_num_clear(&x);
+}
+
 static void
 test_num_direct(void **state)
 {
@@ -255,7 +272,7 @@ test_num_direct(void **state)
     /* every scale up to 24 and lengths up to 44 digits, either sign */
     unsigned long seed = 12345;
     for (int i = 0; i < 20000; i++) {
-        char digits[64], text[72];
+        char digits[64], text[160];
         int len = 1 + (int)(i % 44), scale = (int)(i / 44 % 25);
         for (int k = 0; k < len; k++) {
             seed = seed * 6364136223846793005UL + 1442695040888963407UL;
@@ -263,17 +280,23 @@ test_num_direct(void **state)
             digits[k] = (char)('0' + ((seed >> 33) % 3 == 0 ? 0 : (seed >> 40) % 10));
         }
         digits[len] = '\0';
-        int whole = len > scale ? len - scale : 0;
+        /* digits before the point (at least "0"), zeros after it, the rest */
+        int whole = len > scale ? len - scale : 0, zeros = scale > len ? scale - len : 0;
         snprintf(text, sizeof text, "%s%.*s%s%.*s%s", i % 2 ? "-" : "", whole ? whole : 1,
-                 whole ? digits : "0", scale ? "." : "", scale,
-                 whole ? digits + whole : "0000000000000000000000000", "");
-        if (scale && !whole) /* the digits after the point, left-padded */
-            snprintf(text, sizeof text, "%s0.%0*d%s", i % 2 ? "-" : "", scale - len, 0,
-                     digits);
-        if (scale && !whole && scale == len)
-            snprintf(text, sizeof text, "%s0.%s", i % 2 ? "-" : "", digits);
+                 whole ? digits : "0", scale ? "." : "", zeros,
+                 "000000000000000000000000", scale ? digits + whole : "");
         expect_same_as_text(text);
     }
+    /* the longest figure the text path takes (2,040 digits), then one more,
+     * without and with a point */
+    char big[2044];
+    memset(big, '7', 2042);
+    big[2042] = '\0';
+    expect_same_as_text(big + 2);
+    expect_refused(big + 1);
+    big[1500] = '.';
+    expect_same_as_text(big + 1);
+    expect_refused(big);
 }
 
 int
