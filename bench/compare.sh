@@ -92,20 +92,15 @@ run_lis() {
 # run_copy SCALE: psql \copy of the measurement and budget files into tables
 # of text columns, each into a fresh table.
 run_copy() {
-    local db="lis_bench_compare_copy_${1}_$$" kind cols
+    local db="lis_bench_compare_copy_${1}_$$" kind
     createdb "$db"
     BENCH_DBS="$BENCH_DBS $db"
     for kind in measurements budget; do
-        cols=$(head -n 1 "$work/demo-$1/input/$kind.csv" | sed 's/;/ text, /g; s/$/ text/')
-        psql -XAtq -v ON_ERROR_STOP=1 -d "$db" -c "CREATE TABLE plain_$kind ($cols)"
-        bench_run psql -XAtq -v ON_ERROR_STOP=1 -d "$db" -c "\\copy plain_$kind FROM \
-'$work/demo-$1/input/$kind.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
+        bench_copy_text "$db" "plain_$kind" "$work/demo-$1/input/$kind.csv"
         S[$kind,copy]=$BENCH_SECS
     done
     dropdb "$db"
 }
-
-ratio() { awk -v a="$1" -v b="${2:--}" 'BEGIN { if (b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 
 echo "base: $base_rev = ${base_sha:0:12} ($BASE_LIS); new: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo +changes) ($NEW_LIS); lis run --jobs $jobs"
 for scale in $scales; do
@@ -127,7 +122,7 @@ for scale in $scales; do
         esac
         c=${S[$st,copy]:--}
         printf '%-22s %8s %8.2f %8.2f %9s %9s %10s MB\n' "$name" "$c" "${S[$st,base]}" \
-            "${S[$st,new]}" "$(ratio "${S[$st,new]}" "$c")" "$(ratio "${S[$st,new]}" "${S[$st,base]}")" \
+            "${S[$st,new]}" "$(bench_ratio "${S[$st,new]}" "$c")" "$(bench_ratio "${S[$st,new]}" "${S[$st,base]}")" \
             "$(bench_mb "${K[$st,new]}")"
     done
     rm -rf "$work/demo-$scale"

@@ -52,10 +52,8 @@ for scale in $scales; do
     t=()
     for r in $(seq 1 "$rounds"); do
         for f in $files; do
-            cols=$(head -n 1 "$input/$f.csv" | sed 's/;/ text, /g; s/$/ text/')
-            psql -XAtq -d "$copy_db" -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS t" -c "CREATE TABLE t ($cols)" \
-                -c "CHECKPOINT" >/dev/null
-            bench_run psql -XAtq -d "$copy_db" -c "\\copy t FROM '$input/$f.csv' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
+            psql -XAtq -d "$copy_db" -c "CHECKPOINT" >/dev/null
+            bench_copy_text "$copy_db" t "$input/$f.csv"
             t[copy_$f]="${t[copy_$f]:-} $BENCH_SECS"
             line="scale $scale round $r $f: \\copy $BENCH_SECS s"
             for who in base new; do

@@ -129,8 +129,20 @@ bench_stats() {
               NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# bench_ratio A B: A / B with two decimals.
-bench_ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# bench_ratio A B: A / B with two decimals; "-" when B is missing, "-" or 0.
+bench_ratio() { awk -v a="$1" -v b="${2:--}" 'BEGIN { if (b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+
+# bench_copy_text DB TABLE FILE: FILE (the demo's CSV) \copy'd by psql into
+# a new table TABLE of text columns named by its header, timed by
+# bench_run: the plain baseline of an import.
+bench_copy_text() {
+    local cols
+    cols=$(head -n 1 "$3" | sed 's/;/ text, /g; s/$/ text/')
+    psql -XAtq -v ON_ERROR_STOP=1 -d "$1" -c "SET client_min_messages = warning" \
+        -c "DROP TABLE IF EXISTS $2" -c "CREATE TABLE $2 ($cols)" >/dev/null
+    bench_run psql -XAtq -v ON_ERROR_STOP=1 -d "$1" \
+        -c "\\copy $2 FROM '$3' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
+}
 
 # bench_sum A B ...: the sum, with two decimals.
 bench_sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; printf "%.2f", s }' "$@"; }
