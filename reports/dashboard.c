@@ -38,7 +38,6 @@ lis_dashboard_opts_default(lis_dashboard_opts *o)
     memset(o, 0, sizeof *o);
     o->png_scale = 2;
     o->png_max_px = 8192;
-    lis_png_opts_default(&o->png);
 }
 
 static lis_light
@@ -496,7 +495,7 @@ lis_dashboard_write_paths(const lis_report *r, const char *pdf_path,
             render(r, doc, LIS_A4_H, ph, order, from,
                    from + per_page < r->n_agreements ? from + per_page : r->n_agreements);
             st = lis_doc_write_png(doc, 0, opts->png_scale, png_paths[k], left, &r->stamp,
-                                   &opts->png, err);
+                                   err);
             lis_doc_free(doc);
         }
     }

@@ -17,13 +17,11 @@
 #define LIS_DASHBOARD_H
 
 #include "error.h"
-#include "png_out.h"
 #include "report.h"
 
 typedef struct lis_dashboard_opts {
     double png_scale; /* pixels per point of the PNG; default 2 */
     int png_max_px;   /* the tallest PNG, in pixels; default 8192 */
-    lis_png_opts png;
 } lis_dashboard_opts;
 
 void lis_dashboard_opts_default(lis_dashboard_opts *opts);

@@ -12,6 +12,7 @@
 
 #include "labels.h"
 #include "mem.h"
+#include "png_out.h"
 #include "utf8.h"
 
 struct lis_doc {
@@ -275,8 +276,7 @@ lis_doc_close_pdf(lis_doc *doc, lis_error *err)
 
 lis_status
 lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,
-                  const char *footer_left, const lis_stamp *stamp,
-                  const lis_png_opts *png, lis_error *err)
+                  const char *footer_left, const lis_stamp *stamp, lis_error *err)
 {
     close_page(doc);
     if (page < 0 || page >= doc->n || doc->pages[page] == NULL)
@@ -292,7 +292,7 @@ lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,
     cairo_paint(cr);
     draw_footer(doc, cr, page, footer_left, stamp);
     cairo_destroy(cr);
-    lis_status st = lis_png_write(img, path, png, err);
+    lis_status st = lis_png_write(img, path, err);
     cairo_surface_destroy(img);
     return st;
 }

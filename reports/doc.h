@@ -16,7 +16,6 @@
 
 #include "chart.h"
 #include "error.h"
-#include "png_out.h"
 #include "report.h"
 
 #define LIS_A4_W 595.2756 /* points */
@@ -74,6 +73,6 @@ lis_status lis_doc_close_pdf(lis_doc *doc, lis_error *err);
 /* Writes page (0-based) as a PNG at scale pixels per point, footer included. */
 lis_status lis_doc_write_png(lis_doc *doc, int page, double scale, const char *path,
                              const char *footer_left, const lis_stamp *stamp,
-                             const lis_png_opts *png, lis_error *err);
+                             lis_error *err);
 
 #endif

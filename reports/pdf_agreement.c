@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "labels.h"
 #include "mem.h"
+#include "png_out.h"
 
 #define INK 0x222222u
 #define MUTED 0x5a5a5a
@@ -32,7 +33,6 @@ lis_chart_opts_default(lis_chart_opts *o)
     o->pngs = true;
     o->png_width = 1280;
     o->png_height = 720;
-    lis_png_opts_default(&o->png);
 }
 
 typedef struct ctx {
@@ -770,7 +770,7 @@ write_png_chart(const lis_report *r, const lis_rm_agreement *a, const lis_rm_goa
     free(stamp);
     lis_canvas_free(cv);
     cairo_destroy(cr);
-    return lis_png_write(img, path, &o->png, err);
+    return lis_png_write(img, path, err);
 }
 
 char **

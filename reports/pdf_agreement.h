@@ -18,14 +18,12 @@
 #include <stdbool.h>
 
 #include "error.h"
-#include "png_out.h"
 #include "report.h"
 
 typedef struct lis_chart_opts {
     bool pdf;                  /* write aftale-<id>.pdf (default true) */
     bool pngs;                 /* write the chart PNGs (default true) */
     int png_width, png_height; /* default 1280 x 720 (lis run --png-size) */
-    lis_png_opts png;
 } lis_chart_opts;
 
 void lis_chart_opts_default(lis_chart_opts *opts);

@@ -1,11 +1,12 @@
 /*
- * png_out.h - writing (and, for tests, reading) PNG files through libpng.
+ * png_out.h - writing PNG files (and, for tests, reading them through
+ * libpng).
  *
  * cairo_surface_write_to_png compresses with zlib's default level and the
- * adaptive row filter and keeps the alpha channel: about 20 ms for a
+ * adaptive row filter and keeps the alpha channel: about 30 ms for a
  * 1280x720 chart. Charts are opaque and mostly flat colour, so lis writes RGB
- * with settings chosen by measurement (bench/charts_bench.c, "png" mode):
- * see LIS_PNG_DEFAULT_* below and the README.
+ * with no row filter, deflated by ISA-L (png.c has the figures; compare with
+ * bench/charts_bench.c, "png" mode).
  */
 #ifndef LIS_PNG_OUT_H
 #define LIS_PNG_OUT_H
@@ -16,25 +17,13 @@
 
 #include "error.h"
 
-/* The encoder's settings. filter is a PNG_FILTER_* mask of libpng (0: the
- * default below); level is zlib's 0..9; strategy is zlib's Z_* strategy. */
-typedef struct lis_png_opts {
-    int filter;
-    int level;
-    int strategy;
-} lis_png_opts;
-
-/* The measured defaults (see png.c for the figures). */
-void lis_png_opts_default(lis_png_opts *opts);
-
 /*
  * Writes an image surface (CAIRO_FORMAT_RGB24 or ARGB32 over an opaque
- * background) to path as 8-bit RGB. opts may be NULL for the defaults. The
- * file is written whole or not at all: on failure it is removed. Returns
- * LIS_OUTPUT with the path and reason on failure.
+ * background) to path as 8-bit RGB. The file is written whole or not at
+ * all: on failure it is removed. Returns LIS_OUTPUT with the path and reason
+ * on failure.
  */
-lis_status lis_png_write(cairo_surface_t *surface, const char *path,
-                         const lis_png_opts *opts, lis_error *err);
+lis_status lis_png_write(cairo_surface_t *surface, const char *path, lis_error *err);
 
 /*
  * Reads an 8-bit RGB or RGBA PNG into a newly allocated RGB buffer (*rgb,
