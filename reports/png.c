@@ -27,10 +27,13 @@
 
 enum { ROWS_PER_CALL = 16, OUT_SIZE = 1 << 17 };
 
+/* One PNG being written; 0.5 MB, so on the heap. */
 typedef struct png_out {
     FILE *f;
     struct isal_zstream z;
-    uint8_t *out; /* one IDAT chunk's data */
+    uint8_t level_buf[ISAL_DEF_LVL1_DEFAULT]; /* igzip's level 1 works here */
+    uint8_t out[OUT_SIZE];                    /* one IDAT chunk's data */
+    char iobuf[1 << 16];                      /* f's buffer */
 } png_out;
 
 static void
@@ -136,28 +139,28 @@ lis_png_write(cairo_surface_t *surface, const char *path, lis_error *err)
         return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": not an image",
                              path);
 
-    png_out p = {.f = fopen(path, "wb")};
-    if (p.f == NULL)
+    png_out *p = lis_xcalloc(1, sizeof *p);
+    p->f = fopen(path, "wb");
+    if (p->f == NULL) {
+        free(p);
         return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,
                              strerror(errno));
-    char iobuf[1 << 16];
-    setvbuf(p.f, iobuf, _IOFBF, sizeof iobuf);
-    isal_deflate_init(&p.z);
-    p.z.level = 1;
-    p.z.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
-    p.z.level_buf = lis_xmalloc(ISAL_DEF_LVL1_DEFAULT);
-    p.z.gzip_flag = IGZIP_ZLIB;
-    p.out = lis_xmalloc(OUT_SIZE);
+    }
+    setvbuf(p->f, p->iobuf, _IOFBF, sizeof p->iobuf);
+    isal_deflate_init(&p->z);
+    p->z.level = 1;
+    p->z.level_buf = p->level_buf;
+    p->z.level_buf_size = sizeof p->level_buf;
+    p->z.gzip_flag = IGZIP_ZLIB;
 
     errno = 0; /* igzip sets none: 0 below means it failed */
-    bool ok = write_png(&p, data, w, h, stride);
+    bool ok = write_png(p, data, w, h, stride);
     int e = errno;
-    free(p.z.level_buf);
-    free(p.out);
-    if (fclose(p.f) != 0 && ok) {
+    if (fclose(p->f) != 0 && ok) {
         ok = false;
         e = errno;
     }
+    free(p);
     if (!ok) {
         unlink(path);
         return lis_error_set(err, LIS_OUTPUT, "could not write \"%s\": %s", path,

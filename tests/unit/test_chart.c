@@ -8,9 +8,11 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -153,7 +155,8 @@ test_png_round_trip(void **state)
 /* An image of noise, which deflates to more than one IDAT chunk, with a
  * height that is no multiple of the rows lis deflates at a time: every pixel
  * read back by libpng (which checks the chunks' CRCs and the stream's
- * Adler-32) is the one drawn. */
+ * Adler-32) is the one drawn. Then the same image where files may not grow
+ * past 8 KiB. */
 static void
 test_png_noise_round_trip(void **state)
 {
@@ -197,7 +200,21 @@ test_png_noise_round_trip(void **state)
         }
     assert_int_equal(wrong, 0);
     free(rgb);
-    unlink(path);
+
+    /* Files limited to 8 KiB (as a full disk): an output error naming the
+     * file and the reason, and no file left. */
+    struct rlimit was;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+    struct rlimit small = {8192, was.rlim_max};
+    void (*xfsz)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    lis_status st = lis_png_write(img, path, &err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+    signal(SIGXFSZ, xfsz);
+    assert_int_equal(st, LIS_OUTPUT);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "File too large"));
+    assert_int_equal(access(path, F_OK), -1);
     cairo_surface_destroy(img);
 }
 
