@@ -5,11 +5,12 @@
  * in C (number.c) and the rows go to the server through COPY FROM STDIN in
  * 64 kB chunks, so memory does not grow with the file. Keyed kinds land in a
  * temporary staging table, are checked in SQL (duplicate keys, references)
- * and merged with INSERT ... ON CONFLICT (measurements: an UPDATE of the
- * known keys, then an INSERT of the new ones); budget lines are appended to
- * budget_line directly, in binary COPY format (copybin.c), so that the
- * server stores the typed values without parsing a million amounts again. Bad rows never
- * reach COPY; they are collected as errors (and, with partial, written to a reject file).
+ * and merged with INSERT ... ON CONFLICT (measurements: the rows they
+ * replace move to measurement_history, then all are inserted); budget lines
+ * are appended to budget_line directly, in binary COPY format (copybin.c),
+ * so that the server stores the typed values without parsing a million
+ * amounts again. Bad rows never reach COPY; they are collected as errors
+ * (and, with partial, written to a reject file).
  */
 #include "import.h"
 
