@@ -22,10 +22,14 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <tmmintrin.h>
+#define RGB_SSSE3 1
+#endif
 
 #include "mem.h"
 
-enum { ROWS_PER_CALL = 16, OUT_SIZE = 1 << 17 };
+enum { ROWS_PER_CALL = 16, ROW_SLACK = 4, OUT_SIZE = 1 << 17 };
 
 /* One PNG being written; 0.5 MB, so on the heap. */
 typedef struct png_out {
@@ -80,21 +84,45 @@ deflate_rows(png_out *p, uint8_t *in, size_t n, bool last)
     return true;
 }
 
+#ifdef RGB_SSSE3
+/* Four pixels at a time by SSSE3's byte shuffle, a quarter of the time of
+ * the loop in filtered_row (the loop was the largest part of a monthly run
+ * after igzip); each store writes 4 bytes past the 12 it makes, which the
+ * next store or row overwrites. Returns the pixels done. */
+__attribute__((target("ssse3"))) static int
+rgb_ssse3(const uint32_t *src, int w, uint8_t *d)
+{
+    const __m128i pick =
+        _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    int x = 0;
+    for (; x + 4 <= w; x += 4, d += 12) {
+        __m128i px = _mm_loadu_si128((const __m128i *)(const void *)(src + x));
+        _mm_storeu_si128((__m128i *)(void *)d, _mm_shuffle_epi8(px, pick));
+    }
+    return x;
+}
+#endif
+
 /* Row y of the image as a PNG row: filter byte 0, then R, G, B per pixel
- * from cairo's native-endian 32-bit xRGB words. Each pixel is stored as four
- * bytes R, G, B, 0 whose last the next pixel overwrites (d has a byte to
- * spare after the row): a third of the stores of one byte at a time. */
+ * from cairo's native-endian 32-bit xRGB words. d has ROW_SLACK bytes to
+ * spare after the row. */
 static void
 filtered_row(const uint8_t *data, int stride, int w, int y, uint8_t *d)
 {
-    const uint32_t *src = (const uint32_t *)(data + (size_t)y * stride);
+    const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * stride);
     *d++ = 0;
-    for (int x = 0; x < w; x++, d += 3) {
-        uint32_t rgb0 = src[x] << 8; /* 0xRRGGBB00 */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        rgb0 = __builtin_bswap32(rgb0);
+    int x = 0;
+#ifdef RGB_SSSE3
+    if (__builtin_cpu_supports("ssse3")) {
+        x = rgb_ssse3(src, w, d);
+        d += (size_t)x * 3;
+    }
 #endif
-        memcpy(d, &rgb0, 4);
+    for (; x < w; x++) {
+        uint32_t px = src[x];
+        *d++ = (uint8_t)(px >> 16);
+        *d++ = (uint8_t)(px >> 8);
+        *d++ = (uint8_t)px;
     }
 }
 
@@ -115,7 +143,7 @@ write_png(png_out *p, const uint8_t *data, int w, int h, int stride)
         return false;
 
     size_t row_len = 1 + (size_t)w * 3;
-    uint8_t *rows = lis_xmalloc(row_len * ROWS_PER_CALL + 1);
+    uint8_t *rows = lis_xmalloc(row_len * ROWS_PER_CALL + ROW_SLACK);
     bool ok = true;
     for (int y = 0; ok && y < h; y += ROWS_PER_CALL) {
         int n = h - y < ROWS_PER_CALL ? h - y : ROWS_PER_CALL;
