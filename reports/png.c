@@ -8,8 +8,9 @@
  * are 3 % larger. libpng deflates only through zlib, so lis writes the four
  * chunks itself: the signature, IHDR, the deflated rows in IDAT chunks
  * (each row with filter byte 0, none: the filters cost more than they saved,
- * see the README), IEND. The tests read every PNG lis writes back with
- * libpng, which checks each chunk's CRC and the stream's Adler-32.
+ * see the README), IEND. The tests read them back with libpng
+ * (unit/test_chart, the golden charts), which checks each chunk's CRC and
+ * the stream's Adler-32.
  */
 #include "png_out.h" /* not "png.h": that name is libpng's */
 
