@@ -37,7 +37,9 @@ ok "monthly run writes its folder, manifest and record"
 
 # --- the same data and parameters: byte-identical files (elsewhere too)
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/again" --jobs 2
-for f in aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx; do
+pngs=$(cd "$out/2026-03" && ls ./*.png)
+[ -n "$pngs" ] || fail "the monthly run wrote no PNG"
+for f in aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx $pngs; do
     cmp -s "$out/2026-03/$f" "$TMP/again/2026-03/$f" || fail "$f differs on a second run"
 done
 assert_grep '"document_run_id": 1,' "$TMP/again/2026-03/manifest.json"
