@@ -7,6 +7,15 @@
 . "$(dirname "$0")/../lib.sh"
 report_db
 files() { (cd "$1/2026-03" && ls) | tr '\n' ' '; }
+# same_files A B WHAT: the folders A/2026-03 and B/2026-03 hold the same
+# files but the manifest, byte for byte; else fails naming those that differ
+# and the document run id each manifest states (the files print it).
+same_files() {
+    diff -r -q -x manifest.json "$1/2026-03" "$2/2026-03" >"$TMP/diff" ||
+        fail "$3 wrote other files than one chunk: $(tr '\n' ' ' <"$TMP/diff")" \
+            "$(grep -h document_run_id "$1/2026-03/manifest.json" \
+                "$2/2026-03/manifest.json" | tr -d ' \n')"
+}
 summary() { sql "SELECT summary::text FROM lis.run WHERE run_id = $1"; }
 
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/one" --jobs 1 --no-deliver
@@ -19,8 +28,7 @@ for setting in "1 2" "2 3" "1 1" "2 2"; do
         --out "$TMP/c$n" --jobs "$jobs" --no-deliver
     assert_grep '^wrote 15 files for 3 agreements' "$TMP/out"
     assert_eq "$(files "$TMP/c$n")" "$(files "$TMP/one")" "files with chunks of $chunk, $jobs jobs"
-    diff -r -x manifest.json "$TMP/one/2026-03" "$TMP/c$n/2026-03" >/dev/null ||
-        fail "chunks of $chunk with $jobs jobs wrote other files than one chunk"
+    same_files "$TMP/one" "$TMP/c$n" "chunks of $chunk with $jobs jobs"
     /usr/bin/python3 - "$TMP/one/2026-03/manifest.json" "$TMP/c$n/2026-03/manifest.json" <<'PY' ||
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:])
@@ -40,8 +48,7 @@ LIS_RUN_CHUNK=1 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/p
     --agreement D1 A1 --jobs 2 --no-deliver
 assert_eq "$(cd "$TMP/part/2026-03" && ls ./*.xlsx | sed 's|^\./||' | tr '\n' ' ')" \
     "aftale-A1.xlsx aftale-D1.xlsx " "partial run in chunks"
-diff -r -x manifest.json "$TMP/part1/2026-03" "$TMP/part/2026-03" >/dev/null ||
-    fail "a partial run in chunks wrote other files than in one chunk"
+same_files "$TMP/part1" "$TMP/part" "a partial run in chunks"
 ok "a partial run in chunks writes the same files for its agreements"
 
 LIS_RUN_CHUNK=1 run_lis 2 run monthly --no-rollup --period 2026-03 --out "$TMP/bad" \
