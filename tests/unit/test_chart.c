@@ -111,6 +111,15 @@ test_names_and_words(void **state)
 
 /* ------------------------------------------------------------------------ */
 
+/* Makes the empty file named by the template path ("...XXXXXX"). */
+static void
+temp_file(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+}
+
 static void
 test_png_round_trip(void **state)
 {
@@ -124,9 +133,7 @@ test_png_round_trip(void **state)
     cairo_fill(cr);
     cairo_destroy(cr);
     char path[] = "/tmp/lis-test-chart-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    temp_file(path);
     lis_error err = {0};
     assert_int_equal(lis_png_write(img, path, &err), LIS_OK);
     uint8_t *rgb;
@@ -174,9 +181,7 @@ test_png_noise_round_trip(void **state)
         }
     cairo_surface_mark_dirty(img);
     char path[] = "/tmp/lis-test-noise-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    temp_file(path);
     lis_error err = {0};
     assert_int_equal(lis_png_write(img, path, &err), LIS_OK);
     FILE *f = fopen(path, "rb");
@@ -287,8 +292,8 @@ test_svg_and_pdf_surfaces(void **state)
     c.title = "Økonomi: Ærø Åby";
     char svg[] = "/tmp/lis-test-chart-svg-XXXXXX",
          pdf[] = "/tmp/lis-test-chart-pdf-XXXXXX";
-    close(mkstemp(svg));
-    close(mkstemp(pdf));
+    temp_file(svg);
+    temp_file(pdf);
     cairo_surface_t *surfaces[2] = {cairo_svg_surface_create(svg, 640, 360),
                                     cairo_pdf_surface_create(pdf, 640, 360)};
     for (int i = 0; i < 2; i++) {
