@@ -16,18 +16,35 @@
  * most 1000 digits after the point (numeric's display limit). */
 #define NUMERIC_MAX_GROUPS 512
 
+/* v in network byte order at p; returns the byte after it. */
+static unsigned char *
+be16(unsigned char *p, uint16_t v)
+{
+    p[0] = (unsigned char)(v >> 8);
+    p[1] = (unsigned char)v;
+    return p + 2;
+}
+
+static unsigned char *
+be32(unsigned char *p, uint32_t v)
+{
+    return be16(be16(p, (uint16_t)(v >> 16)), (uint16_t)v);
+}
+
 static void
 put16(lis_buf *b, uint16_t v)
 {
-    char s[2] = {(char)(v >> 8), (char)v};
-    lis_buf_add(b, s, 2);
+    unsigned char s[2];
+    be16(s, v);
+    lis_buf_add(b, (const char *)s, sizeof s);
 }
 
 static void
 put32(lis_buf *b, uint32_t v)
 {
-    char s[4] = {(char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v};
-    lis_buf_add(b, s, 4);
+    unsigned char s[4];
+    be32(s, v);
+    lis_buf_add(b, (const char *)s, sizeof s);
 }
 
 /* A numeric field (its length, then the header and groups of numeric_send)
@@ -36,19 +53,14 @@ static void
 put_numeric(lis_buf *b, int nd, int weight, bool neg, int dscale, const uint16_t *groups)
 {
     unsigned char f[12 + 2 * NUMERIC_MAX_GROUPS];
-    uint32_t len = (uint32_t)(8 + 2 * nd);
-    uint16_t head[] = {(uint16_t)nd, (uint16_t)(int16_t)weight,
-                       neg ? NUMERIC_NEG : NUMERIC_POS, (uint16_t)dscale};
-    f[0] = (unsigned char)(len >> 24);
-    f[1] = (unsigned char)(len >> 16);
-    f[2] = (unsigned char)(len >> 8);
-    f[3] = (unsigned char)len;
-    size_t k = 4;
-    for (int i = 0; i < 4; i++, k += 2)
-        f[k] = (unsigned char)(head[i] >> 8), f[k + 1] = (unsigned char)head[i];
-    for (int i = 0; i < nd; i++, k += 2)
-        f[k] = (unsigned char)(groups[i] >> 8), f[k + 1] = (unsigned char)groups[i];
-    lis_buf_add(b, (const char *)f, k);
+    unsigned char *p = be32(f, (uint32_t)(8 + 2 * nd));
+    p = be16(p, (uint16_t)nd);
+    p = be16(p, (uint16_t)(int16_t)weight);
+    p = be16(p, neg ? NUMERIC_NEG : NUMERIC_POS);
+    p = be16(p, (uint16_t)dscale);
+    for (int i = 0; i < nd; i++)
+        p = be16(p, groups[i]);
+    lis_buf_add(b, (const char *)f, (size_t)(p - f));
 }
 
 void
