@@ -39,8 +39,18 @@ ok "monthly run writes its folder, manifest and record"
 run_lis 0 run monthly --no-rollup --period 2026-03 --out "$TMP/again" --jobs 2
 pngs=$(cd "$out/2026-03" && ls ./*.png)
 [ -n "$pngs" ] || fail "the monthly run wrote no PNG"
+# pixels A B: whether two PNGs hold the same pixels, for a failure's message
+pixels() {
+    /usr/bin/python3 -c 'import sys; from PIL import Image
+a, b = (Image.open(p).convert("RGB") for p in sys.argv[1:])
+print("the same pixels" if a.size == b.size and a.tobytes() == b.tobytes() else "other pixels")' "$@"
+}
 for f in aftale-A1.xlsx aftale-A2.xlsx aftale-D1.xlsx $pngs; do
-    cmp -s "$out/2026-03/$f" "$TMP/again/2026-03/$f" || fail "$f differs on a second run"
+    cmp -s "$out/2026-03/$f" "$TMP/again/2026-03/$f" && continue
+    case $f in
+    *.png) fail "$f differs on a second run ($(pixels "$out/2026-03/$f" "$TMP/again/2026-03/$f"))" ;;
+    *) fail "$f differs on a second run" ;;
+    esac
 done
 assert_grep '"document_run_id": 1,' "$TMP/again/2026-03/manifest.json"
 assert_grep '"run_id": 2,' "$TMP/again/2026-03/manifest.json"
