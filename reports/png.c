@@ -30,7 +30,7 @@
 
 #include "mem.h"
 
-enum { ROWS_PER_CALL = 16, ROW_SLACK = 4, OUT_SIZE = 1 << 17 };
+enum { ROWS_PER_CALL = 16, ROW_SLACK = 4, OUT_SIZE = 1 << 17, FIRST_BYTES = 16 };
 
 /* One PNG being written; 0.5 MB, so on the heap. */
 typedef struct png_out {
@@ -65,13 +65,15 @@ write_chunk(FILE *f, const char type[4], const uint8_t *data, uint32_t len)
 }
 
 /* Deflates n bytes of filtered rows (the last call with last set), writing
- * each filled output buffer as an IDAT chunk. */
+ * each filled output buffer as an IDAT chunk; flush ends the deflate block
+ * there (see write_png). */
 static bool
-deflate_rows(png_out *p, uint8_t *in, size_t n, bool last)
+deflate_rows(png_out *p, uint8_t *in, size_t n, bool last, uint16_t flush)
 {
     p->z.next_in = in;
     p->z.avail_in = (uint32_t)n;
     p->z.end_of_stream = last;
+    p->z.flush = flush;
     do {
         p->z.next_out = p->out;
         p->z.avail_out = OUT_SIZE;
@@ -150,7 +152,22 @@ write_png(png_out *p, const uint8_t *data, int w, int h, int stride)
         int n = h - y < ROWS_PER_CALL ? h - y : ROWS_PER_CALL;
         for (int i = 0; i < n; i++)
             filtered_row(data, stride, w, y + i, rows + (size_t)i * row_len);
-        ok = deflate_rows(p, rows, (size_t)n * row_len, y + n == h);
+        size_t skip = 0;
+        if (y == 0) {
+            /* The first bytes go in a block of their own (a few bytes more
+             * per file). igzip's level 1 body (ISA-L 2.30, and still 2.32:
+             * ".write_first_byte") hashes a stream's third byte from a
+             * register that holds the stream's address, so the matches it
+             * found, and the file's bytes, depended on where the writer was
+             * in memory: one chart in 700 differed between two runs. Under a
+             * flush the body leaves the last 16 bytes to its block-ending
+             * path, which starts a stream right (given 4 bytes or more);
+             * after it the body has history and never takes that branch. */
+            skip = FIRST_BYTES < (size_t)n * row_len ? FIRST_BYTES : (size_t)n * row_len;
+            ok = deflate_rows(p, rows, skip, false, SYNC_FLUSH);
+        }
+        ok = ok && deflate_rows(p, rows + skip, (size_t)n * row_len - skip, y + n == h,
+                                NO_FLUSH);
     }
     free(rows);
     return ok && write_chunk(p->f, "IEND", NULL, 0);
