@@ -129,7 +129,6 @@ lis_embedded_init(lis_embedded *e, const lis_config *cfg, lis_error *err)
     memset(e, 0, sizeof *e);
     e->home = lis_config_home(cfg);
     e->as_postgres = geteuid() == 0;
-    e->bindir = find_bindir();
 
     resolve_cluster(e);
 
@@ -165,6 +164,16 @@ lis_embedded_exists(const lis_embedded *e)
 }
 
 /* ------------------------------------------------------------ programs */
+
+/* The bindir, looked up when a program is first run: pg_config alone takes
+ * 40 ms, and a lis whose cluster is running runs none (lis_db_open). */
+static const char *
+bindir(lis_embedded *e)
+{
+    if (e->bindir == NULL)
+        e->bindir = find_bindir();
+    return e->bindir;
+}
 
 /*
  * Runs argv (argv[0] a program in the bindir, or an absolute path) as the
@@ -233,9 +242,9 @@ program_failed(const char *what, int status, lis_buf *out, lis_error *err)
 }
 
 bool
-lis_embedded_running(const lis_embedded *e)
+lis_embedded_running(lis_embedded *e)
 {
-    if (e->bindir == NULL || !lis_embedded_exists(e))
+    if (bindir(e) == NULL || !lis_embedded_exists(e))
         return false;
     const char *argv[] = {"pg_ctl", "status", "-D", e->datadir, NULL};
     return run_program(e, argv, NULL) == 0;
@@ -416,9 +425,9 @@ lock_home(const lis_embedded *e, lis_error *err)
 }
 
 static lis_status
-need_bindir(const lis_embedded *e, lis_error *err)
+need_bindir(lis_embedded *e, lis_error *err)
 {
-    if (e->bindir)
+    if (bindir(e))
         return LIS_OK;
     lis_error_set(err, LIS_DB,
                   "could not find the PostgreSQL server programs (initdb, pg_ctl)");

@@ -29,7 +29,7 @@ typedef struct lis_embedded {
     char *datadir;    /* cluster/data */
     char *sockdir;    /* cluster/run */
     char *logfile;    /* cluster/server.log */
-    char *bindir;     /* PostgreSQL's server programs; NULL when not found */
+    char *bindir;     /* PostgreSQL's server programs; NULL until needed or not found */
     bool as_postgres; /* we are root: the cluster runs as user postgres */
 } lis_embedded;
 
@@ -47,7 +47,7 @@ lis_status lis_embedded_stop(lis_embedded *e, bool *was_running, lis_error *err)
 
 /* Whether the cluster exists (has been initialised) and whether it runs. */
 bool lis_embedded_exists(const lis_embedded *e);
-bool lis_embedded_running(const lis_embedded *e);
+bool lis_embedded_running(lis_embedded *e);
 
 /* The conninfo of database "lis" in the running cluster. Newly allocated. */
 char *lis_embedded_conninfo(const lis_embedded *e);
