@@ -27,32 +27,14 @@
 # "peak RSS" is the largest lis process of the stage (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 base_rev=${1:-HEAD~}
 new_build=${2:-build-rel}
 scales=${SCALES:-1 10}
 jobs=${JOBS:-2}
 . bench/lib.sh
 
-base_sha=$(git rev-parse --verify "$base_rev^{commit}")
-base_src=$root/bench-out/base-${base_sha:0:12}
-if [ ! -x "$base_src/build-rel/cli/lis" ]; then
-    echo "building the base $base_rev (${base_sha:0:12}) in $base_src" >&2
-    rm -rf "$base_src"
-    mkdir -p "$base_src"
-    git archive "$base_sha" | tar -x -C "$base_src"
-    cmake -S "$base_src" -B "$base_src/build-rel" -DCMAKE_BUILD_TYPE=Release \
-        -DLIS_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$base_src/build-rel" -j2 >"$base_src/build.log" 2>&1 ||
-        { cat "$base_src/build.log" >&2; exit 1; }
-fi
-# The current tree: configured when new, brought up to date always.
-[ -f "$new_build/CMakeCache.txt" ] ||
-    cmake -S . -B "$new_build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$new_build" -j2 >"$root/bench-out/compare-build.log" 2>&1 ||
-    { cat "$root/bench-out/compare-build.log" >&2; exit 1; }
-BASE_LIS=$base_src/build-rel/cli/lis
-NEW_LIS=$(realpath "$new_build/cli/lis")
+BASE_LIS=$(bench_base_lis "$base_rev")
+NEW_LIS=$(bench_new_lis "$new_build")
 
 bench_init compare
 work=$BENCH_WORK
@@ -102,7 +84,7 @@ run_copy() {
     dropdb "$db"
 }
 
-echo "base: $base_rev = ${base_sha:0:12} ($BASE_LIS); new: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo +changes) ($NEW_LIS); lis run --jobs $jobs"
+echo "base: $base_rev = $(git rev-parse --short=12 "$base_rev") ($BASE_LIS); new: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo +changes) ($NEW_LIS); lis run --jobs $jobs"
 for scale in $scales; do
     "$NEW_LIS" demo --files-only --scale "$scale" --out "$work/demo-$scale" >/dev/null
     S=() K=()

@@ -1,7 +1,8 @@
-# lib.sh - sourced by the bench/ scripts (month.sh, scale.sh, compare.sh):
-# a work folder and databases removed at the end, the import order of the
-# demo's files, and stages timed with /usr/bin/time (package time) while the
-# PostgreSQL server's memory is sampled beside them.
+# lib.sh - sourced by the bench/ scripts (month.sh, scale.sh, compare.sh,
+# embedded.sh): a work folder and databases removed at the end, the import
+# order of the demo's files, the lis of an older commit and of the tree
+# (bench_base_lis, bench_new_lis), and stages timed with /usr/bin/time
+# (package time) while the PostgreSQL server's memory is sampled beside them.
 #
 # Server memory: the sum of the proportional set size (Pss in
 # /proc/PID/smaps_rollup, so shared_buffers count once, not once per process)
@@ -146,3 +147,32 @@ bench_copy_text() {
 
 # bench_sum A B ...: the sum, with two decimals.
 bench_sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; printf "%.2f", s }' "$@"; }
+
+# bench_base_lis REV: the lis of REV, built once (Release, no tests) from
+# "git archive REV" in bench-out/base-SHA; prints its path.
+bench_base_lis() {
+    local sha src
+    sha=$(git rev-parse --verify "$1^{commit}")
+    src=$PWD/bench-out/base-${sha:0:12}
+    if [ ! -x "$src/build-rel/cli/lis" ]; then
+        echo "building the base $1 (${sha:0:12}) in $src" >&2
+        rm -rf "$src"
+        mkdir -p "$src"
+        git archive "$sha" | tar -x -C "$src"
+        cmake -S "$src" -B "$src/build-rel" -DCMAKE_BUILD_TYPE=Release \
+            -DLIS_BUILD_TESTS=OFF >/dev/null
+        cmake --build "$src/build-rel" -j2 >"$src/build.log" 2>&1 ||
+            { cat "$src/build.log" >&2; exit 1; }
+    fi
+    echo "$src/build-rel/cli/lis"
+}
+
+# bench_new_lis BUILD_DIR: the current tree's lis, BUILD_DIR configured as
+# Release when new and brought up to date with the tree; prints its path.
+bench_new_lis() {
+    [ -f "$1/CMakeCache.txt" ] || cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    mkdir -p bench-out
+    cmake --build "$1" -j2 >bench-out/build-new.log 2>&1 ||
+        { cat bench-out/build-new.log >&2; exit 1; }
+    realpath "$1/cli/lis"
+}
