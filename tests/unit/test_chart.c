@@ -251,6 +251,23 @@ blue_in_columns(const lis_line_chart *c, int x0, int x1)
     return n;
 }
 
+/* An economy chart's data as the monthly run gives it: twelve months of
+ * budget, nine of them with bookings. */
+static void
+economy_chart(lis_column_chart *c)
+{
+    lis_column_chart_init(c, 12);
+    for (int m = 0; m < 12; m++) {
+        c->cat_label[m] = lis_chart_month(m + 1, true, false);
+        c->budget[m] = 1e6 + 5e4 * (m % 5);
+        c->cum_budget[m] = (m ? c->cum_budget[m - 1] : 0) + c->budget[m];
+        if (m < 9) {
+            c->actual[m] = 9e5 + 7e4 * (m % 3);
+            c->cum_actual[m] = (m ? c->cum_actual[m - 1] : 0) + c->actual[m];
+        }
+    }
+}
+
 static bool
 same_bytes(const char *a, const char *b)
 {
@@ -278,16 +295,7 @@ test_png_same_bytes_anywhere_in_memory(void **state)
 {
     (void)state;
     lis_column_chart c;
-    lis_column_chart_init(&c, 12);
-    for (int m = 0; m < 12; m++) {
-        c.cat_label[m] = lis_chart_month(m + 1, true, false);
-        c.budget[m] = 1e6 + 5e4 * (m % 5);
-        c.cum_budget[m] = (m ? c.cum_budget[m - 1] : 0) + c.budget[m];
-        if (m < 9) {
-            c.actual[m] = 9e5 + 7e4 * (m % 3);
-            c.cum_actual[m] = (m ? c.cum_actual[m - 1] : 0) + c.actual[m];
-        }
-    }
+    economy_chart(&c);
     c.title = "Økonomi: Dagtilbud Øst";
     c.subtitle = "Aftale UA-FAG2-O004 · data pr. 30.09.2026";
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1280, 720);
@@ -350,16 +358,7 @@ test_svg_and_pdf_surfaces(void **state)
 {
     (void)state;
     lis_column_chart c;
-    lis_column_chart_init(&c, 12);
-    for (int m = 0; m < 12; m++) {
-        c.cat_label[m] = lis_chart_month(m + 1, true, false);
-        c.budget[m] = 1e6;
-        c.cum_budget[m] = 1e6 * (m + 1);
-        if (m < 6) {
-            c.actual[m] = 9e5;
-            c.cum_actual[m] = 9e5 * (m + 1);
-        }
-    }
+    economy_chart(&c);
     c.title = "Økonomi: Ærø Åby";
     char svg[] = "/tmp/lis-test-chart-svg-XXXXXX",
          pdf[] = "/tmp/lis-test-chart-pdf-XXXXXX";
