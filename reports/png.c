@@ -64,11 +64,11 @@ write_chunk(FILE *f, const char type[4], const uint8_t *data, uint32_t len)
            fwrite(tail, 1, 4, f) == 4;
 }
 
-/* Deflates n bytes of filtered rows (the last call with last set), writing
+/* One igzip pass over n bytes (the stream's last with last set), writing
  * each filled output buffer as an IDAT chunk; flush ends the deflate block
- * there (see write_png). */
+ * there. */
 static bool
-deflate_rows(png_out *p, uint8_t *in, size_t n, bool last, uint16_t flush)
+deflate_bytes(png_out *p, uint8_t *in, size_t n, bool last, uint16_t flush)
 {
     p->z.next_in = in;
     p->z.avail_in = (uint32_t)n;
@@ -85,6 +85,28 @@ deflate_rows(png_out *p, uint8_t *in, size_t n, bool last, uint16_t flush)
     } while (p->z.avail_in > 0 || p->z.avail_out == 0 ||
              (last && p->z.internal_state.state != ZSTATE_END));
     return true;
+}
+
+/* Deflates n bytes of filtered rows (the last call with last set). A
+ * stream's first 16 bytes go in a block of their own (a few bytes more per
+ * file): igzip's level 1 body (ISA-L 2.30, and still 2.32:
+ * ".write_first_byte") hashes a stream's third byte from a register that
+ * holds the stream's address, so the matches it found, and the file's
+ * bytes, depended on where the writer was in memory (one chart in 700
+ * differed between two runs). Under a flush the body leaves the last 16
+ * bytes to its block-ending path, which starts a stream right (given 4 bytes
+ * or more); after it the body has history and never takes that branch. A
+ * stream of 16 bytes or fewer is that path's alone. */
+static bool
+deflate_rows(png_out *p, uint8_t *in, size_t n, bool last)
+{
+    if (p->z.total_in == 0 && n > FIRST_BYTES) {
+        if (!deflate_bytes(p, in, FIRST_BYTES, false, SYNC_FLUSH))
+            return false;
+        in += FIRST_BYTES;
+        n -= FIRST_BYTES;
+    }
+    return deflate_bytes(p, in, n, last, NO_FLUSH);
 }
 
 #ifdef RGB_SSSE3
@@ -152,22 +174,7 @@ write_png(png_out *p, const uint8_t *data, int w, int h, int stride)
         int n = h - y < ROWS_PER_CALL ? h - y : ROWS_PER_CALL;
         for (int i = 0; i < n; i++)
             filtered_row(data, stride, w, y + i, rows + (size_t)i * row_len);
-        size_t skip = 0;
-        if (y == 0) {
-            /* The first bytes go in a block of their own (a few bytes more
-             * per file). igzip's level 1 body (ISA-L 2.30, and still 2.32:
-             * ".write_first_byte") hashes a stream's third byte from a
-             * register that holds the stream's address, so the matches it
-             * found, and the file's bytes, depended on where the writer was
-             * in memory: one chart in 700 differed between two runs. Under a
-             * flush the body leaves the last 16 bytes to its block-ending
-             * path, which starts a stream right (given 4 bytes or more);
-             * after it the body has history and never takes that branch. */
-            skip = FIRST_BYTES < (size_t)n * row_len ? FIRST_BYTES : (size_t)n * row_len;
-            ok = deflate_rows(p, rows, skip, false, SYNC_FLUSH);
-        }
-        ok = ok && deflate_rows(p, rows + skip, (size_t)n * row_len - skip, y + n == h,
-                                NO_FLUSH);
+        ok = deflate_rows(p, rows, (size_t)n * row_len, y + n == h);
     }
     free(rows);
     return ok && write_chunk(p->f, "IEND", NULL, 0);
