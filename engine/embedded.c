@@ -166,7 +166,7 @@ lis_embedded_exists(const lis_embedded *e)
 /* ------------------------------------------------------------ programs */
 
 /* The bindir, looked up when a program is first run: pg_config alone takes
- * 40 ms, and a lis whose cluster is running runs none (lis_db_open). */
+ * 20 ms, and a lis whose cluster is running runs none (lis_db_open). */
 static const char *
 bindir(lis_embedded *e)
 {

@@ -21,8 +21,8 @@ check_cluster() { # USER-PREFIX HOME
     # A Unix socket only: the server has no TCP listener.
     local sock; sock=$(sed -n 's/^socket: *\(.*\) (no TCP port)$/\1/p' "$TMP/out")
     assert_eq "$(psql -XAtq -h "$sock" -U lis -d lis -c 'SHOW listen_addresses')" "" "listen_addresses"
-    # A running cluster is connected to at once, with no server program run
-    # (they cost 0.1 s a command): so even where they are not found.
+    # A running cluster is connected to at once, with no server program run:
+    # so even where they are not found.
     $as env LIS_HOME="$home" LIS_PG_BINDIR=/nonexistent "$LIS" batch ls >"$TMP/out" 2>&1 ||
         { cat "$TMP/out"; fail "batch ls on a running cluster ran a server program"; }
     run db stop >"$TMP/out" 2>&1 || fail "db stop"
