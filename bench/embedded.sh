@@ -28,8 +28,13 @@ bench_init embedded
 "$NEW_LIS" demo --files-only --scale 1 --out "$BENCH_WORK/demo" >/dev/null
 one_command=(show economy --period 2026-03 --agreement UA-EKS --format csv)
 
+# seconds_since START [N]: the wall seconds since START (date +%s.%N), / N.
+seconds_since() {
+    awk -v a="$1" -v b="$(date +%s.%N)" -v n="${2:-1}" 'BEGIN { printf "%.3f", (b - a) / n }'
+}
+
 # round LIS WHO: a fresh cluster in LIS_HOME=$BENCH_WORK/WHO; appends the
-# two stages' seconds to IRS_<WHO> and ONE_<WHO>.
+# two stages' seconds to IRS[WHO] and ONE[WHO].
 declare -A IRS ONE
 round() {
     local lis=$1 who=$2 kind start
@@ -42,10 +47,10 @@ round() {
     "$lis" rollup --year 2026 >/dev/null
     "$lis" show attainment --year 2026 --format csv --output "$BENCH_WORK/a.csv" >/dev/null
     "$lis" show economy --year 2026 --format csv --output "$BENCH_WORK/e.csv" >/dev/null
-    IRS[$who]+=" $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')"
+    IRS[$who]+=" $(seconds_since "$start")"
     start=$(date +%s.%N)
     for _ in $(seq 20); do "$lis" "${one_command[@]}" >/dev/null; done
-    ONE[$who]+=" $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", (b - a) / 20 }')"
+    ONE[$who]+=" $(seconds_since "$start" 20)"
     "$lis" db stop >/dev/null
     rm -rf "$LIS_HOME"
 }
@@ -55,16 +60,14 @@ for _ in $(seq "$rounds"); do
     round "$NEW_LIS" new
 done
 
-# median "T1 T2 ...": as given (bench_stats rounds to two decimals).
-median() {
-    tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n |
-        awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# row NAME "BASE TIMES" "NEW TIMES": a line of the table (medians).
+row() {
+    local b n
+    b=$(bench_stats "$2" 3 | cut -d' ' -f2)
+    n=$(bench_stats "$3" 3 | cut -d' ' -f2)
+    printf '%-36s %-28s %-28s %s\n' "$1" "$b (${2# })" "$n (${3# })" "$(bench_ratio "$n" "$b")"
 }
 echo "base: $base_rev ($BASE_LIS); new: $(git rev-parse --short HEAD) ($NEW_LIS); $rounds rounds, scale 1"
 printf '%-36s %-28s %-28s %s\n' stage "base (rounds)" "new (rounds)" "new/base"
-for st in IRS ONE; do
-    declare -n t=$st
-    [ "$st" = IRS ] && name="import+rollup+show, fresh cluster" || name="one command, running cluster"
-    printf '%-36s %-28s %-28s %s\n' "$name" "$(median "${t[base]}") (${t[base]# })" \
-        "$(median "${t[new]}") (${t[new]# })" "$(bench_ratio "$(median "${t[new]}")" "$(median "${t[base]}")")"
-done
+row "import+rollup+show, fresh cluster" "${IRS[base]}" "${IRS[new]}"
+row "one command, running cluster" "${ONE[base]}" "${ONE[new]}"

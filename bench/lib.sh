@@ -123,10 +123,11 @@ bench_run() {
     BENCH_SERVER_KB=$(cat "$BENCH_WORK/server")
 }
 
-# bench_stats "T1 T2 ...": their mean and median, with two decimals.
+# bench_stats "T1 T2 ..." [DECIMALS]: their mean and median, with two
+# decimals or DECIMALS.
 bench_stats() {
     tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n |
-        awk '{ v[NR] = $1; s += $1 } END { printf "%.2f %.2f", s / NR,
+        awk -v d="${2:-2}" '{ v[NR] = $1; s += $1 } END { f = "%." d "f"; printf f " " f, s / NR,
               NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
