@@ -13,6 +13,8 @@
 #   issue). NEW_BUILD_DIR defaults to build-rel (configured as Release when
 #   missing, and built: brought up to date with the tree). SCALES="1 10" (the
 #   default) chooses the scales, JOBS the monthly run's --jobs (default 2).
+#   MONTH_LIMIT=SECONDS stops a monthly run still running then (the base's
+#   at scale 100 ran for hours): its stage shows ">" the time so far.
 #
 # Stages (each lis in a fresh database of its own per scale; the commands run
 # one after the other and a composite stage is the sum of its commands):
@@ -31,6 +33,7 @@ base_rev=${1:-HEAD~}
 new_build=${2:-build-rel}
 scales=${SCALES:-1 10}
 jobs=${JOBS:-2}
+month_limit=${MONTH_LIMIT:-}
 . bench/lib.sh
 
 BASE_LIS=$(bench_base_lis "$base_rev")
@@ -64,7 +67,8 @@ run_lis() {
     S[show,$who]=$(bench_sum "$up" "$a" "$BENCH_SECS")
     K[show,$who]=$(printf '%s\n' "$up_kb" "$a_kb" "$BENCH_KB" | sort -n | tail -n 1)
     mw=$(bench_latest_month "lis_bench_compare_${who}_${scale}_$$")
-    bench_run "$lis" run monthly --period "$mw" --out "$work/reports-$who" --jobs "$jobs"
+    BENCH_LIMIT=$month_limit BENCH_LIMIT_DB="lis_bench_compare_${who}_${scale}_$$" \
+        bench_run "$lis" run monthly --period "$mw" --out "$work/reports-$who" --jobs "$jobs"
     S[month,$who]=$(bench_sum "$up" "$BENCH_SECS")
     K[month,$who]=$(printf '%s\n' "$up_kb" "$BENCH_KB" | sort -n | tail -n 1)
     rm -rf "$work/reports-$who"
@@ -103,7 +107,7 @@ for scale in $scales; do
         month) name="month end to end" ;;
         esac
         c=${S[$st,copy]:--}
-        printf '%-22s %8s %8.2f %8.2f %9s %9s %10s MB\n' "$name" "$c" "${S[$st,base]}" \
+        printf '%-22s %8s %8s %8s %9s %9s %10s MB\n' "$name" "$c" "${S[$st,base]}" \
             "${S[$st,new]}" "$(bench_ratio "${S[$st,new]}" "$c")" "$(bench_ratio "${S[$st,new]}" "${S[$st,base]}")" \
             "$(bench_mb "${K[$st,new]}")"
     done

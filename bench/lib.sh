@@ -109,11 +109,24 @@ bench_mb() { awk -v k="$1" 'BEGIN { if (k == "-" || k == "") print "-"; else pri
 # largest single process, lis or one of its forked renderers) and
 # BENCH_SERVER_KB (the server's peak, or "-"). Output goes to
 # $BENCH_WORK/out and err; a failure prints them and exits.
+# With BENCH_LIMIT=SECONDS a command still running then is stopped, the
+# server's sessions of database $BENCH_LIMIT_DB ended (a server query goes
+# on after its client is gone), and BENCH_SECS is ">SECONDS".
 bench_run() {
+    local limit=()
+    [ -z "${BENCH_LIMIT:-}" ] || limit=(timeout "$BENCH_LIMIT")
     echo 0 >"$BENCH_WORK/server"
     bench_sampler_start "$BENCH_WORK/server"
-    if ! /usr/bin/time -f '%e %M' -o "$BENCH_WORK/time" "$@" >"$BENCH_WORK/out" 2>"$BENCH_WORK/err"; then
+    if ! /usr/bin/time -f '%e %M' -o "$BENCH_WORK/time" "${limit[@]}" "$@" \
+        >"$BENCH_WORK/out" 2>"$BENCH_WORK/err"; then
         bench_sampler_stop
+        if [ -n "${BENCH_LIMIT:-}" ] && grep -q 'status 124$' "$BENCH_WORK/time"; then
+            psql -XAtqd postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = '${BENCH_LIMIT_DB:-}' AND pid <> pg_backend_pid()" >/dev/null
+            BENCH_SECS=">$BENCH_LIMIT" BENCH_KB=$(tail -n 1 "$BENCH_WORK/time" | cut -d' ' -f2)
+            BENCH_SERVER_KB=$(cat "$BENCH_WORK/server")
+            return 0
+        fi
         cat "$BENCH_WORK/out" "$BENCH_WORK/err" >&2
         echo "failed: $*" >&2
         exit 1
@@ -132,7 +145,15 @@ bench_stats() {
 }
 
 # bench_ratio A B: A / B with two decimals; "-" when B is missing, "-" or 0.
-bench_ratio() { awk -v a="$1" -v b="${2:--}" 'BEGIN { if (b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+# A stopped run (">S") bounds it: A = ">S" gives ">A/B", B = ">S" "<A/B".
+bench_ratio() {
+    awk -v a="$1" -v b="${2:--}" 'BEGIN {
+        if (b == "-" || b == 0 || a == "-") { print "-"; exit }
+        p = ""
+        if (a ~ /^>/) { p = ">"; a = substr(a, 2) }
+        if (b ~ /^>/) { p = p == ">" ? "?" : "<"; b = substr(b, 2) }
+        if (p == "?") print "-"; else printf "%s%.2f", p, a / b }'
+}
 
 # bench_copy_text DB TABLE FILE: FILE (the demo's CSV) \copy'd by psql into
 # a new table TABLE of text columns named by its header, timed by
@@ -146,8 +167,13 @@ bench_copy_text() {
         -c "\\copy $2 FROM '$3' WITH (FORMAT csv, DELIMITER ';', HEADER true)"
 }
 
-# bench_sum A B ...: the sum, with two decimals.
-bench_sum() { awk 'BEGIN { s = 0; for (i = 1; i < ARGC; i++) s += ARGV[i]; printf "%.2f", s }' "$@"; }
+# bench_sum A B ...: the sum, with two decimals (">" first when one of them
+# is a stopped run's ">S").
+bench_sum() {
+    awk 'BEGIN { s = 0; p = ""
+        for (i = 1; i < ARGC; i++) { v = ARGV[i]; if (v ~ /^>/) { p = ">"; v = substr(v, 2) }; s += v }
+        printf "%s%.2f", p, s }' "$@"
+}
 
 # bench_base_lis REV: the lis of REV, built once (Release, no tests) from
 # "git archive REV" in bench-out/base-SHA; prints its path.
