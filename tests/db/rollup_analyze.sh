@@ -43,6 +43,30 @@ assert_eq "$(sql "SELECT analyze_count FROM pg_stat_user_tables
                    WHERE relid = 'lis.budget_line'::regclass")" "$before" "no second ANALYZE"
 ok "the next rollup analyses nothing"
 
+# measurement and budget_line are analysed from a sample for a statistics
+# target of 10 (migration 012): their columns keep at most 11 histogram
+# bounds, where 500 distinct values would give 101 with the default.
+new_db sample
+run_lis 0 db init
+import_dir "$LIS_SOURCE_DIR/tests/data/rollup-cases"
+sql "INSERT INTO lis.budget_line (batch_id, line_no, year, month, cost_centre, function)
+     SELECT (SELECT max(batch_id) FROM lis.import_batch), g, 2026, 1 + g % 12,
+            'CC' || g, 'F' || g
+       FROM generate_series(1, 500) g"
+sql "INSERT INTO lis.measurement (indicator_id, unit_id, period, year, first_month,
+                                  last_month, value, batch_id)
+     SELECT m.indicator_id, m.unit_id, (1900 + g)::text, 1900 + g, 1, 12, g, m.batch_id
+       FROM (SELECT * FROM lis.measurement LIMIT 1) m CROSS JOIN generate_series(0, 499) g"
+sql "ANALYZE lis.measurement, lis.budget_line"
+assert_eq "$(sql "SELECT string_agg(tablename || '.' || attname || ' '
+                                    || array_length(histogram_bounds, 1), ', '
+                                    ORDER BY tablename, attname)
+                    FROM pg_stats WHERE schemaname = 'lis'
+                     AND attname IN ('cost_centre', 'function', 'period', 'value')")" \
+    "budget_line.cost_centre 11, budget_line.function 11, measurement.period 11, measurement.value 11" \
+    "histograms of a statistics target of 10"
+ok "measurement and budget_line are analysed from a small sample"
+
 # A role that may hold one connection only: lis ready analyses every stale
 # table on that one, budget_line with the rest.
 one=lis_t_one_$$
