@@ -114,13 +114,16 @@ bench_mb() { awk -v k="$1" 'BEGIN { if (k == "-" || k == "") print "-"; else pri
 # on after its client is gone), and BENCH_SECS is ">SECONDS".
 bench_run() {
     local limit=()
-    [ -z "${BENCH_LIMIT:-}" ] || limit=(timeout "$BENCH_LIMIT")
+    # TERM, then KILL: lis waits out a server query before it ends on TERM.
+    [ -z "${BENCH_LIMIT:-}" ] || limit=(timeout -k 10 "$BENCH_LIMIT")
     echo 0 >"$BENCH_WORK/server"
     bench_sampler_start "$BENCH_WORK/server"
     if ! /usr/bin/time -f '%e %M' -o "$BENCH_WORK/time" "${limit[@]}" "$@" \
         >"$BENCH_WORK/out" 2>"$BENCH_WORK/err"; then
         bench_sampler_stop
-        if [ -n "${BENCH_LIMIT:-}" ] && grep -q 'status 124$' "$BENCH_WORK/time"; then
+        # timeout's status is 124 after TERM, 137 after KILL: tell by the time.
+        if [ -n "${BENCH_LIMIT:-}" ] &&
+            awk -v l="$BENCH_LIMIT" 'END { exit !($1 >= l) }' "$BENCH_WORK/time"; then
             psql -XAtqd postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                 WHERE datname = '${BENCH_LIMIT_DB:-}' AND pid <> pg_backend_pid()" >/dev/null
             BENCH_SECS=">$BENCH_LIMIT" BENCH_KB=$(tail -n 1 "$BENCH_WORK/time" | cut -d' ' -f2)
