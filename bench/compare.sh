@@ -66,13 +66,13 @@ run_lis() {
     bench_run "$lis" show economy --year 2026 --format csv --output "$work/e.csv"
     S[show,$who]=$(bench_sum "$up" "$a" "$BENCH_SECS")
     K[show,$who]=$(printf '%s\n' "$up_kb" "$a_kb" "$BENCH_KB" | sort -n | tail -n 1)
-    mw=$(bench_latest_month "lis_bench_compare_${who}_${scale}_$$")
-    BENCH_LIMIT=$month_limit BENCH_LIMIT_DB="lis_bench_compare_${who}_${scale}_$$" \
+    mw=$(bench_latest_month "$BENCH_DB")
+    BENCH_LIMIT=$month_limit \
         bench_run "$lis" run monthly --period "$mw" --out "$work/reports-$who" --jobs "$jobs"
     S[month,$who]=$(bench_sum "$up" "$BENCH_SECS")
     K[month,$who]=$(printf '%s\n' "$up_kb" "$BENCH_KB" | sort -n | tail -n 1)
     rm -rf "$work/reports-$who"
-    dropdb "lis_bench_compare_${who}_${scale}_$$"
+    dropdb "$BENCH_DB"
 }
 
 # run_copy SCALE: psql \copy of the measurement and budget files into tables

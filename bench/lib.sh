@@ -32,10 +32,11 @@ bench_cleanup() {
     rm -rf "$BENCH_WORK"
 }
 
-# bench_db NAME LIS: creates database NAME, points LIS_DB at it and runs
-# "LIS db init" there.
+# bench_db NAME LIS: creates database NAME ($BENCH_DB), points LIS_DB at it
+# and runs "LIS db init" there.
 bench_db() {
     createdb "$1"
+    BENCH_DB=$1
     BENCH_DBS="$BENCH_DBS $1"
     export LIS_DB="dbname=$1"
     "$2" db init >/dev/null
@@ -110,8 +111,8 @@ bench_mb() { awk -v k="$1" 'BEGIN { if (k == "-" || k == "") print "-"; else pri
 # BENCH_SERVER_KB (the server's peak, or "-"). Output goes to
 # $BENCH_WORK/out and err; a failure prints them and exits.
 # With BENCH_LIMIT=SECONDS a command still running then is stopped, the
-# server's sessions of database $BENCH_LIMIT_DB ended (a server query goes
-# on after its client is gone), and BENCH_SECS is ">SECONDS".
+# server's sessions of database $BENCH_DB ended (a server query goes on
+# after its client is gone), and BENCH_SECS is ">SECONDS".
 bench_run() {
     local limit=()
     # TERM, then KILL: lis waits out a server query before it ends on TERM.
@@ -125,7 +126,7 @@ bench_run() {
         if [ -n "${BENCH_LIMIT:-}" ] &&
             awk -v l="$BENCH_LIMIT" 'END { exit !($1 >= l) }' "$BENCH_WORK/time"; then
             psql -XAtqd postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = '${BENCH_LIMIT_DB:-}' AND pid <> pg_backend_pid()" >/dev/null
+                WHERE datname = '${BENCH_DB:-}' AND pid <> pg_backend_pid()" >/dev/null
             BENCH_SECS=">$BENCH_LIMIT" BENCH_KB=$(tail -n 1 "$BENCH_WORK/time" | cut -d' ' -f2)
             BENCH_SERVER_KB=$(cat "$BENCH_WORK/server")
             return 0
@@ -151,11 +152,10 @@ bench_stats() {
 # A stopped run (">S") bounds it: A = ">S" gives ">A/B", B = ">S" "<A/B".
 bench_ratio() {
     awk -v a="$1" -v b="${2:--}" 'BEGIN {
-        if (b == "-" || b == 0 || a == "-") { print "-"; exit }
-        p = ""
-        if (a ~ /^>/) { p = ">"; a = substr(a, 2) }
-        if (b ~ /^>/) { p = p == ">" ? "?" : "<"; b = substr(b, 2) }
-        if (p == "?") print "-"; else printf "%s%.2f", p, a / b }'
+        if (b == "-" || b == 0 || a == "-" || (a ~ /^>/ && b ~ /^>/)) { print "-"; exit }
+        p = a ~ /^>/ ? ">" : b ~ /^>/ ? "<" : ""
+        sub(/^>/, "", a); sub(/^>/, "", b)
+        printf "%s%.2f", p, a / b }'
 }
 
 # bench_copy_text DB TABLE FILE: FILE (the demo's CSV) \copy'd by psql into
