@@ -2,10 +2,11 @@
 -- budget_line from a sample of 3,000 rows instead of 30,000.
 --
 -- After the imports of a month the rollup first ANALYZEs them (their
--- statistics are stale). At scale 10 that took 180-285 ms for measurement
--- and 220-510 ms for budget_line, a tenth of the rollup, against 26-35 ms
--- each with a statistics target of 10; at scale 1, 64-80 ms against 7 ms
--- (issue 10). ANALYZE samples 300 rows per unit of the largest target of a
+-- statistics are stale): 0.3 s of a 3.8 s rollup at scale 10, where the two
+-- ANALYZEs, on two connections side by side, took 180-285 ms (measurement)
+-- and 217-512 ms (budget_line) against 26-35 ms each with a statistics
+-- target of 10; at scale 1, 46-107 ms against about 7 ms (issue 10; the
+-- machine had one core busy with a benchmark then, for both targets). ANALYZE samples 300 rows per unit of the largest target of a
 -- table's columns. The plans did not change: every statement of a full
 -- rollup and of lis show economy (scale 1, 10 and 100), lis show
 -- attainment (1 and 10) and a measurement and a budget import (10) that
