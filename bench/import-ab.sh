@@ -6,8 +6,12 @@
 # own with the demo's catalogue (units to targets) imported; every round
 # empties its measurements and budget lines (and their batches) and imports
 # both files again into empty tables, after a \copy of each file into a
-# table of text columns. Prints every round, then per file and scale the
-# mean and median of each contender, new/base and new/\copy. Not a test: it
+# table of text columns. A third contender, the floor, is PostgreSQL alone
+# putting the rows new lis landed into a copy of their table (measurement or
+# budget_line, with its indexes and check constraints) by binary \copy: what
+# any import that keeps those tables as they are must at least spend.
+# Prints every round, then per file and scale the mean and median of each
+# contender, new/base, new/\copy, floor/\copy and new/floor. Not a test: it
 # prints the figures.
 #
 # Usage: pg_virtualenv -t bench/import-ab.sh BASE_LIS [NEW_BUILD_DIR]
@@ -33,6 +37,9 @@ empty() {
         -c "CHECKPOINT" >/dev/null
 }
 
+# table_of FILE: the table lis lands FILE's rows in.
+table_of() { [ "$1" = measurements ] && echo measurement || echo budget_line; }
+
 declare -A t
 echo "base $base_lis; new $new_lis; $rounds rounds"
 for scale in $scales; do
@@ -46,6 +53,15 @@ for scale in $scales; do
             "$lis" import "$kind" "$input/$kind.csv" --quiet
         done
     done
+    # the floor's rows: new lis's, in binary; its tables beside lis's
+    new_db=lis_bench_imp_new_${scale}_$$
+    for f in $files; do
+        LIS_DB="dbname=$new_db" "$new_lis" import "$f" "$input/$f.csv" --quiet
+        psql -XAtq -v ON_ERROR_STOP=1 -d "$new_db" \
+            -c "\\copy lis.$(table_of "$f") TO '$work/floor-$f.bin' (FORMAT binary)" \
+            -c "CREATE TABLE floor_$f (LIKE lis.$(table_of "$f") INCLUDING ALL)" >/dev/null
+    done
+    empty "$new_db"
     copy_db=lis_bench_imp_copy_${scale}_$$
     createdb "$copy_db"
     BENCH_DBS="$BENCH_DBS $copy_db"
@@ -64,16 +80,24 @@ for scale in $scales; do
                 t[${who}_$f]="${t[${who}_$f]:-} $BENCH_SECS"
                 line="$line, $who $BENCH_SECS s"
             done
-            echo "$line"
+            psql -XAtq -d "$new_db" -c "TRUNCATE floor_$f" -c "CHECKPOINT" >/dev/null
+            bench_run psql -XAtq -v ON_ERROR_STOP=1 -d "$new_db" \
+                -c "\\copy floor_$f FROM '$work/floor-$f.bin' (FORMAT binary)"
+            t[floor_$f]="${t[floor_$f]:-} $BENCH_SECS"
+            echo "$line, floor $BENCH_SECS s"
         done
     done
     for f in $files; do
         read -r cm cmed <<<"$(bench_stats "${t[copy_$f]}")"
         read -r bm bmed <<<"$(bench_stats "${t[base_$f]}")"
         read -r nm nmed <<<"$(bench_stats "${t[new_$f]}")"
-        printf 'scale %s %s (means, medians): \\copy %s %s s, base %s %s s, new %s %s s; new/base %s %s, new/\\copy %s %s\n' \
-            "$scale" "$f" "$cm" "$cmed" "$bm" "$bmed" "$nm" "$nmed" \
+        read -r fm fmed <<<"$(bench_stats "${t[floor_$f]}")"
+        printf 'scale %s %s (means, medians): \\copy %s %s s, base %s %s s, new %s %s s, floor %s %s s\n' \
+            "$scale" "$f" "$cm" "$cmed" "$bm" "$bmed" "$nm" "$nmed" "$fm" "$fmed"
+        printf '    new/base %s %s, new/\\copy %s %s, floor/\\copy %s %s, new/floor %s %s\n' \
             "$(bench_ratio "$nm" "$bm")" "$(bench_ratio "$nmed" "$bmed")" \
-            "$(bench_ratio "$nm" "$cm")" "$(bench_ratio "$nmed" "$cmed")"
+            "$(bench_ratio "$nm" "$cm")" "$(bench_ratio "$nmed" "$cmed")" \
+            "$(bench_ratio "$fm" "$cm")" "$(bench_ratio "$fmed" "$cmed")" \
+            "$(bench_ratio "$nm" "$fm")" "$(bench_ratio "$nmed" "$fmed")"
     done
 done
