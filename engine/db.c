@@ -7,6 +7,7 @@
 #include "migrate.h"
 #include "sql.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,30 @@ lis_db_copy_in(PGconn *conn, const char *name, lis_buf *data, lis_error *err)
     return ok ? st : LIS_DB;
 }
 
+/* Written only with every signal blocked, so that a handler sees the old
+ * object or the new one, never one being freed. */
+static PGcancel *volatile signal_cancel;
+
+void
+lis_db_cancel_on_signal(PGconn *conn)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    PGcancel *prev = signal_cancel;
+    signal_cancel = conn ? PQgetCancel(conn) : NULL;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    PQfreeCancel(prev);
+}
+
+void
+lis_db_cancel_signalled(void)
+{
+    char msg[256]; /* on the stack, as libpq asks of a handler */
+    if (signal_cancel != NULL)
+        (void)PQcancel(signal_cancel, msg, sizeof msg);
+}
+
 lis_status
 lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
 {
@@ -344,6 +369,15 @@ lis_db_connect(const char *conninfo, lis_error *err)
                     "SET search_path = lis, public; SET DateStyle = ISO;"
                     " SET client_min_messages = warning; SET jit = off",
                     err) != LIS_OK) {
+        PQfinish(conn);
+        return NULL;
+    }
+    /* A statement whose lis is gone (killed, or its machine lost) ends
+     * within a second instead of running on, holding its locks and a core:
+     * the server looks at the socket while the statement runs (PostgreSQL
+     * 14 and later). */
+    if (PQserverVersion(conn) >= 140000 &&
+        lis_db_exec(conn, "SET client_connection_check_interval = '1s'", err) != LIS_OK) {
         PQfinish(conn);
         return NULL;
     }

@@ -95,6 +95,15 @@ lis_status lis_db_copy_send(PGconn *conn, lis_buf *b, lis_error *err);
 lis_status lis_db_copy_end(PGconn *conn, const char *abort, lis_error *err);
 lis_status lis_db_copy_in(PGconn *conn, const char *name, lis_buf *data, lis_error *err);
 
+/* conn's statement in progress, if any, is cancelled when
+ * lis_db_cancel_signalled() runs; NULL forgets the connection. */
+void lis_db_cancel_on_signal(PGconn *conn);
+
+/* Asks the server to cancel the statement of the connection given to
+ * lis_db_cancel_on_signal (an idle session ignores it). Async-signal-safe:
+ * for signal handlers. */
+void lis_db_cancel_signalled(void);
+
 /* Runs one or more statements without parameters (BEGIN, a migration). */
 lis_status lis_db_exec(PGconn *conn, const char *sql, lis_error *err);
 

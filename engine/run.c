@@ -58,13 +58,16 @@ on_signal(int sig)
     for (int i = 0; i < MAX_CHILDREN; i++)
         if (children[i] > 0)
             kill(children[i], SIGKILL);
+    lis_db_cancel_signalled();
 }
 
 /* SIGTERM, SIGINT and SIGHUP end the run as a failure: the handler kills the
- * render processes at once, and the blocked call (waitpid, a write) returns
- * EINTR since SA_RESTART is not set; the run then cleans up as on any
- * error. SIGXFSZ is ignored so that a write beyond RLIMIT_FSIZE fails with
- * EFBIG, naming the file, instead of killing lis. */
+ * render processes at once and cancels the run's statement in progress
+ * (without that, a run waiting for a long query or a lock went on until it
+ * ended); the blocked call (waitpid, a write, a query) returns EINTR or the
+ * cancelled statement's error, since SA_RESTART is not set, and the run
+ * cleans up as on any error. SIGXFSZ is ignored so that a write beyond
+ * RLIMIT_FSIZE fails with EFBIG, naming the file, instead of killing lis. */
 static void
 install_handlers(lis_run *run)
 {
@@ -78,6 +81,7 @@ install_handlers(lis_run *run)
     sigaction(SIGHUP, &sa, &run->old_hup);
     sa.sa_handler = SIG_IGN;
     sigaction(SIGXFSZ, &sa, &run->old_xfsz);
+    lis_db_cancel_on_signal(run->conn);
     run->handlers = true;
 }
 
@@ -86,6 +90,7 @@ restore_handlers(lis_run *run)
 {
     if (!run->handlers)
         return;
+    lis_db_cancel_on_signal(NULL);
     sigaction(SIGTERM, &run->old_term, NULL);
     sigaction(SIGINT, &run->old_int, NULL);
     sigaction(SIGHUP, &run->old_hup, NULL);

@@ -3,7 +3,8 @@
 # its render processes die with it, the previous OUT/<period>/ is untouched,
 # an immediate re-run succeeds and removes the dead run's temporary folder;
 # SIGTERM kills the workers, removes the temporary folder and records the
-# run as failed.
+# run as failed, also while the run waits for a statement (which it cancels);
+# the server ends the session of a killed lis that was in a statement.
 . "$(dirname "$0")/../lib.sh"
 report_db
 out=$TMP/reports
@@ -71,6 +72,60 @@ assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "OUT/2026-03 after S
 assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
     "failed|the run was interrupted by SIGTERM" "the interrupted run's record"
 ok "SIGTERM: workers killed, temporary folder removed, run recorded as failed"
+
+# waiting_lis: waits until a session of lis waits for a lock (hold_lock's).
+waiting_lis() {
+    for _ in $(seq 1 200); do
+        [ "$(sql "SELECT count(*) FROM pg_stat_activity
+                  WHERE application_name = 'lis' AND wait_event_type = 'Lock'")" -gt 0 ] &&
+            return 0
+        sleep 0.05
+    done
+    cat "$TMP/bg.err"
+    fail "lis never waited for the lock"
+}
+
+# --- SIGTERM while the run waits for a statement (here a lock; at scale a
+# long query): the handler cancels it, and the run ends at once as above
+hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
+"$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 >"$TMP/bg.out" 2>"$TMP/bg.err" &
+pid=$!
+waiting_lis
+kill -TERM "$pid"
+for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+done
+kill -0 "$pid" 2>/dev/null && { release_lock; fail "the run still waits 5 s after SIGTERM"; }
+rc=0
+wait "$pid" || rc=$?
+release_lock
+assert_eq "$rc" 143 "exit status after SIGTERM in a statement"
+assert_grep 'interrupted by SIGTERM' "$TMP/bg.err"
+assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after SIGTERM in a statement"
+assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "OUT/2026-03 after SIGTERM in a statement"
+assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
+    "failed|the run was interrupted by SIGTERM" "the record of the run stopped in a statement"
+ok "SIGTERM while the run waits for a statement: cancelled at once, run recorded as failed"
+
+# --- kill -9 while lis waits for a statement: the server ends the statement
+# within seconds (client_connection_check_interval) instead of going on with
+# it, and its locks, for a client that is gone
+hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
+"$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 >"$TMP/bg.out" 2>"$TMP/bg.err" &
+pid=$!
+waiting_lis
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+left=1
+for _ in $(seq 1 100); do
+    left=$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lis'")
+    [ "$left" = 0 ] && break
+    sleep 0.05
+done
+release_lock
+assert_eq "$left" 0 "lis sessions 5 s after lis was killed (the lock still held)"
+ok "kill -9 while lis waits for a statement: the server ends its session"
 
 # --- SIGINT with one process (no workers): the same
 "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1 >"$TMP/bg.out" 2>"$TMP/bg.err" &
