@@ -59,22 +59,34 @@ assert_eq "$(sql "SELECT status, error FROM lis.run WHERE kind = 'monthly'
 ok "an immediate re-run succeeds and removes the dead run's temporary folder"
 before=$(cd "$out/2026-03" && sha256sum ./*)
 
+# terminated WHEN: the run ended by SIGTERM (status RC of wait) left OUT as
+# it was and is recorded as interrupted.
+terminated() {
+    assert_eq "$rc" 143 "exit status after SIGTERM $1"
+    assert_grep 'interrupted by SIGTERM' "$TMP/bg.err"
+    assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after SIGTERM $1"
+    assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "OUT/2026-03 after SIGTERM $1"
+    assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
+        "failed|the run was interrupted by SIGTERM" "the record of the run stopped $1"
+}
+
 # --- SIGTERM while rendering: the run cleans up after itself
 start_run
 kill -TERM "$pid"
 rc=0
 wait "$pid" || rc=$?
-assert_eq "$rc" 143 "exit status after SIGTERM (terminated by the signal)"
 workers_gone
-assert_grep 'interrupted by SIGTERM' "$TMP/bg.err"
-assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after SIGTERM"
-assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "OUT/2026-03 after SIGTERM"
-assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
-    "failed|the run was interrupted by SIGTERM" "the interrupted run's record"
+terminated "while rendering"
 ok "SIGTERM: workers killed, temporary folder removed, run recorded as failed"
 
-# waiting_lis: waits until a session of lis waits for a lock (hold_lock's).
-waiting_lis() {
+# start_blocked_run: starts a monthly run in the background while another
+# session holds a lock it needs, and waits until lis waits for that lock
+# (as it would for a long query at scale); sets pid.
+start_blocked_run() {
+    hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
+    "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 \
+        >"$TMP/bg.out" 2>"$TMP/bg.err" &
+    pid=$!
     for _ in $(seq 1 200); do
         [ "$(sql "SELECT count(*) FROM pg_stat_activity
                   WHERE application_name = 'lis' AND wait_event_type = 'Lock'")" -gt 0 ] &&
@@ -85,12 +97,9 @@ waiting_lis() {
     fail "lis never waited for the lock"
 }
 
-# --- SIGTERM while the run waits for a statement (here a lock; at scale a
-# long query): the handler cancels it, and the run ends at once as above
-hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
-"$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 >"$TMP/bg.out" 2>"$TMP/bg.err" &
-pid=$!
-waiting_lis
+# --- SIGTERM while the run waits for a statement: the handler cancels it,
+# and the run ends at once as above
+start_blocked_run
 kill -TERM "$pid"
 for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || break
@@ -100,21 +109,13 @@ kill -0 "$pid" 2>/dev/null && { release_lock; fail "the run still waits 5 s afte
 rc=0
 wait "$pid" || rc=$?
 release_lock
-assert_eq "$rc" 143 "exit status after SIGTERM in a statement"
-assert_grep 'interrupted by SIGTERM' "$TMP/bg.err"
-assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after SIGTERM in a statement"
-assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "OUT/2026-03 after SIGTERM in a statement"
-assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
-    "failed|the run was interrupted by SIGTERM" "the record of the run stopped in a statement"
+terminated "in a statement"
 ok "SIGTERM while the run waits for a statement: cancelled at once, run recorded as failed"
 
 # --- kill -9 while lis waits for a statement: the server ends the statement
 # within seconds (client_connection_check_interval) instead of going on with
 # it, and its locks, for a client that is gone
-hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
-"$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 >"$TMP/bg.out" 2>"$TMP/bg.err" &
-pid=$!
-waiting_lis
+start_blocked_run
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 left=1
