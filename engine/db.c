@@ -373,13 +373,8 @@ lis_db_connect(const char *conninfo, lis_error *err)
         PQfinish(conn);
         return NULL;
     }
-    /* A statement whose lis is gone (killed, or its machine lost) ends
-     * within a second instead of running on, holding its locks and a core:
-     * the server looks at the socket while the statement runs (PostgreSQL
-     * 14 and later). A server whose platform cannot (Windows) refuses the
-     * setting, and lis goes on without it. */
-    if (PQserverVersion(conn) >= 140000)
-        (void)lis_db_exec(conn, "SET client_connection_check_interval = '1s'", NULL);
+    if (PQserverVersion(conn) >= 140000) /* refused on some platforms: see the file */
+        PQclear(lis_db_query(conn, "queries/session_client_check.sql", 0, NULL, NULL));
     return conn;
 }
 
