@@ -123,3 +123,25 @@ release_lock() {
     wait "$LOCK_PID" 2>/dev/null || true
     LOCK_PID=
 }
+
+# wait_until WHAT SQL: polls until SQL (a boolean query on the test database)
+# is true; fails after about a minute, or when lis ($PID) ended first.
+wait_until() {
+    local what=$1 q=$2 i
+    for i in $(seq 1 2400); do
+        [ "$(psql -XAtq -d "$TEST_DB" -c "$q" 2>/dev/null)" = t ] && return 0
+        kill -0 "$PID" 2>/dev/null || { cat "$TMP/out" "$TMP/err"; fail "lis ended before $what"; }
+        sleep 0.02
+    done
+    fail "timed out waiting for $what"
+}
+
+# LIS_WAITS: for wait_until, a session of lis waits for a lock (hold_lock's).
+LIS_WAITS="SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+           AND application_name = 'lis' AND wait_event_type = 'Lock')"
+
+# lis_backends: the sessions of lis in the test database.
+lis_backends() {
+    psql -XAtq -d "$TEST_DB" -c "SELECT count(*) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'lis'"
+}

@@ -43,24 +43,6 @@ for tag, v in (("a", 1), ("b", 2)):
 PY
 run_lis 0 import units "$TMP/units.csv"
 
-# wait_until WHAT SQL: polls until SQL (a boolean query) is true; fails
-# after 120 s or when the import ended first.
-wait_until() {
-    local what=$1 q=$2 i
-    for i in $(seq 1 2400); do
-        [ "$(psql -XAtq -d "$TEST_DB" -c "$q" 2>/dev/null)" = t ] && return 0
-        kill -0 "$PID" 2>/dev/null || { cat "$TMP/out" "$TMP/err"; fail "the import ended before $what"; }
-        sleep 0.02
-    done
-    fail "timed out waiting for $what"
-}
-
-# lis_backends: the sessions of lis in the test database.
-lis_backends() {
-    psql -XAtq -d "$TEST_DB" -c "SELECT count(*) FROM pg_stat_activity
-        WHERE datname = current_database() AND application_name = 'lis'"
-}
-
 # kill_at WHAT SQL ARGS...: starts lis ARGS, kills it with SIGKILL once SQL
 # holds, and waits for its server session to end.
 kill_at() {

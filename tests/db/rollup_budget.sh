@@ -100,11 +100,7 @@ ok "a budget side cut off fails the rollup (exit 3, the reason), the figures as 
 hold_lock "LOCK TABLE lis.transfer IN ACCESS EXCLUSIVE MODE"
 "$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
 PID=$!
-for _ in $(seq 1 1200); do
-    [ "$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
-               AND application_name = 'lis' AND wait_event_type = 'Lock'")" = 1 ] && break
-    sleep 0.05
-done
+wait_until "the rollup waiting for the lock" "$LIS_WAITS"
 psql -XAtq -d postgres -c "ALTER DATABASE $TEST_DB ALLOW_CONNECTIONS false" >/dev/null
 psql -XAtq -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
     WHERE application_name = 'lis_test_lock'" >/dev/null

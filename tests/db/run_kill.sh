@@ -18,9 +18,9 @@ sql "INSERT INTO lis.agreement SELECT 'K' || g, 2026, 'Aftale ' || g, 'SKO1', 'O
 # workers have written files into the temporary folder; sets pid, workers.
 start_run() {
     "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 \
-        >"$TMP/bg.out" 2>"$TMP/bg.err" &
+        >"$TMP/out" 2>"$TMP/err" &
     pid=$!
-    wait_tmp_files "$out" 2026-03 6 || { cat "$TMP/bg.err"; fail "the run wrote no files"; }
+    wait_tmp_files "$out" 2026-03 6 || { cat "$TMP/err"; fail "the run wrote no files"; }
     workers=$(pgrep -P "$pid" | tr '\n' ' ')
     [ -n "$workers" ] || fail "no render processes found"
 }
@@ -63,7 +63,7 @@ before=$(cd "$out/2026-03" && sha256sum ./*)
 # it was and is recorded as interrupted.
 terminated() {
     assert_eq "$rc" 143 "exit status after SIGTERM $1"
-    assert_grep 'interrupted by SIGTERM' "$TMP/bg.err"
+    assert_grep 'interrupted by SIGTERM' "$TMP/err"
     assert_eq "$(ls -A "$out" | tr '\n' ' ')" "2026-03 " "folders after SIGTERM $1"
     assert_eq "$(cd "$out/2026-03" && sha256sum ./*)" "$before" "OUT/2026-03 after SIGTERM $1"
     assert_eq "$(sql "SELECT status, error FROM lis.run ORDER BY run_id DESC LIMIT 1")" \
@@ -85,16 +85,9 @@ ok "SIGTERM: workers killed, temporary folder removed, run recorded as failed"
 start_blocked_run() {
     hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
     "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 \
-        >"$TMP/bg.out" 2>"$TMP/bg.err" &
-    pid=$!
-    for _ in $(seq 1 200); do
-        [ "$(sql "SELECT count(*) FROM pg_stat_activity
-                  WHERE application_name = 'lis' AND wait_event_type = 'Lock'")" -gt 0 ] &&
-            return 0
-        sleep 0.05
-    done
-    cat "$TMP/bg.err"
-    fail "lis never waited for the lock"
+        >"$TMP/out" 2>"$TMP/err" &
+    pid=$! PID=$!
+    wait_until "the run waiting for the lock" "$LIS_WAITS"
 }
 
 # --- SIGTERM while the run waits for a statement: the handler cancels it,
@@ -120,7 +113,7 @@ kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 left=1
 for _ in $(seq 1 100); do
-    left=$(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'lis'")
+    left=$(lis_backends)
     [ "$left" = 0 ] && break
     sleep 0.05
 done
@@ -129,9 +122,9 @@ assert_eq "$left" 0 "lis sessions 5 s after lis was killed (the lock still held)
 ok "kill -9 while lis waits for a statement: the server ends its session"
 
 # --- SIGINT with one process (no workers): the same
-"$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1 >"$TMP/bg.out" 2>"$TMP/bg.err" &
+"$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 1 >"$TMP/out" 2>"$TMP/err" &
 pid=$!
-wait_tmp_files "$out" 2026-03 3 || { cat "$TMP/bg.err"; fail "the run wrote no files"; }
+wait_tmp_files "$out" 2026-03 3 || { cat "$TMP/err"; fail "the run wrote no files"; }
 kill -INT "$pid"
 rc=0
 wait "$pid" || rc=$?
