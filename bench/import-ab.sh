@@ -37,6 +37,9 @@ empty() {
         -c "CHECKPOINT" >/dev/null
 }
 
+# db_of WHO: the database of WHO (base, new or copy) at $scale.
+db_of() { echo "lis_bench_imp_$1_${scale}_$$"; }
+
 # table_of FILE: the table lis lands FILE's rows in.
 table_of() { [ "$1" = measurements ] && echo measurement || echo budget_line; }
 
@@ -47,14 +50,14 @@ for scale in $scales; do
     "$new_lis" demo --files-only --scale "$scale" --out "$work/demo-$scale" >/dev/null
     for who in base new; do
         [ "$who" = base ] && lis=$base_lis || lis=$new_lis
-        bench_db "lis_bench_imp_${who}_${scale}_$$" "$lis"
+        bench_db "$(db_of "$who")" "$lis"
         for kind in $BENCH_KINDS; do
             case " $files statuses transfers " in *" $kind "*) continue ;; esac
             "$lis" import "$kind" "$input/$kind.csv" --quiet
         done
     done
     # the floor's rows: new lis's, in binary; its tables beside lis's
-    new_db=lis_bench_imp_new_${scale}_$$
+    new_db=$(db_of new)
     for f in $files; do
         LIS_DB="dbname=$new_db" "$new_lis" import "$f" "$input/$f.csv" --quiet
         psql -XAtq -v ON_ERROR_STOP=1 -d "$new_db" \
@@ -62,7 +65,7 @@ for scale in $scales; do
             -c "CREATE TABLE floor_$f (LIKE lis.$(table_of "$f") INCLUDING ALL)" >/dev/null
     done
     empty "$new_db"
-    copy_db=lis_bench_imp_copy_${scale}_$$
+    copy_db=$(db_of copy)
     createdb "$copy_db"
     BENCH_DBS="$BENCH_DBS $copy_db"
     t=()
@@ -74,7 +77,7 @@ for scale in $scales; do
             line="scale $scale round $r $f: \\copy $BENCH_SECS s"
             for who in base new; do
                 [ "$who" = base ] && lis=$base_lis || lis=$new_lis
-                db="lis_bench_imp_${who}_${scale}_$$"
+                db=$(db_of "$who")
                 empty "$db"
                 LIS_DB="dbname=$db" bench_run "$lis" import "$f" "$input/$f.csv" --quiet
                 t[${who}_$f]="${t[${who}_$f]:-} $BENCH_SECS"

@@ -111,11 +111,13 @@ bench_mb() { awk -v k="$1" 'BEGIN { if (k == "-" || k == "") print "-"; else pri
 # BENCH_SERVER_KB (the server's peak, or "-"). Output goes to
 # $BENCH_WORK/out and err; a failure prints them and exits.
 # With BENCH_LIMIT=SECONDS a command still running then is stopped, the
-# server's sessions of database $BENCH_DB ended (a server query goes on
-# after its client is gone), and BENCH_SECS is ">SECONDS".
+# server's sessions of database $BENCH_DB ended (a base's server query goes
+# on after its client is gone: only lis from ddfab6b on has the server check
+# its client), and BENCH_SECS is ">SECONDS".
 bench_run() {
     local limit=()
-    # TERM, then KILL: lis waits out a server query before it ends on TERM.
+    # TERM, then KILL: a lis before ddfab6b (a base) waits out a server query
+    # before it ends on TERM.
     [ -z "${BENCH_LIMIT:-}" ] || limit=(timeout -k 10 "$BENCH_LIMIT")
     echo 0 >"$BENCH_WORK/server"
     bench_sampler_start "$BENCH_WORK/server"
