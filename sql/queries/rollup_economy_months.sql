@@ -9,6 +9,11 @@
 -- neither parameters (the statements go as one) nor the rollup's own
 -- temporary tables; it reads the spread of rollup_spread.sql (yearly rows
 -- spread 1/12) in the temporary table rollup_spread.
+--
+-- The spread rows are summed per agreement and month at once: summing them
+-- per cost centre and month first made 60,000 groups at scale 10 for
+-- 250,000 rows, and was half of this query. The agreements' list is read
+-- once, not per agreement.
 -- Result: agreement_id, month (1-12, every month), b and a (twelfths, 0
 -- without lines), has_lines (the agreement's cost centres have budget lines
 -- of the year); by agreement in byte order and month.
@@ -16,7 +21,7 @@ WITH
 ag AS (
     SELECT agreement_id FROM agreement
      WHERE year = (SELECT current_setting('lis.rollup_year')::int)
-       AND agreement_id = ANY (current_setting('lis.economy_agreements')::text[])
+       AND agreement_id IN (SELECT unnest(current_setting('lis.economy_agreements')::text[]))
 ),
 acc AS (
     SELECT au.agreement_id, c.cost_centre
@@ -24,20 +29,13 @@ acc AS (
       JOIN ag USING (agreement_id)
       JOIN cost_centre c USING (unit_id)
 ),
-ccm AS (SELECT cost_centre, month, sum(b12) AS b, sum(a12) AS a FROM rollup_spread GROUP BY 1, 2),
-has_lines AS (
-    SELECT DISTINCT acc.agreement_id FROM acc
-     WHERE EXISTS (SELECT 1 FROM rollup_spread s WHERE s.cost_centre = acc.cost_centre)
-),
 agm AS (
-    SELECT ag.agreement_id, mm AS month, coalesce(sum(ccm.b), 0) AS b,
-           coalesce(sum(ccm.a), 0) AS a
-      FROM ag
-     CROSS JOIN generate_series(1, 12) mm
-      LEFT JOIN acc ON acc.agreement_id = ag.agreement_id
-      LEFT JOIN ccm ON ccm.cost_centre = acc.cost_centre AND ccm.month = mm
+    SELECT acc.agreement_id, s.month, sum(s.b12) AS b, sum(s.a12) AS a
+      FROM acc JOIN rollup_spread s USING (cost_centre)
      GROUP BY 1, 2
 )
-SELECT agm.agreement_id, agm.month, agm.b, agm.a, h.agreement_id IS NOT NULL AS has_lines
-  FROM agm LEFT JOIN has_lines h USING (agreement_id)
- ORDER BY agm.agreement_id COLLATE "C", agm.month
+SELECT ag.agreement_id, mm AS month, coalesce(agm.b, 0) AS b, coalesce(agm.a, 0) AS a,
+       bool_or(agm.agreement_id IS NOT NULL) OVER (PARTITION BY ag.agreement_id) AS has_lines
+  FROM ag CROSS JOIN generate_series(1, 12) mm
+  LEFT JOIN agm ON agm.agreement_id = ag.agreement_id AND agm.month = mm
+ ORDER BY ag.agreement_id COLLATE "C", mm
