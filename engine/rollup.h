@@ -33,8 +33,10 @@ typedef struct lis_rollup_stats {
 
 /*
  * Brings every figure of the year Y up to date in the rollup tables, in one
- * transaction holding an advisory lock on (rollup, Y) so that two rollups of
- * one year do not interleave. Thresholds come from cfg (yellow_pct,
+ * REPEATABLE READ transaction (every figure from one snapshot of the data),
+ * holding the session's advisory lock on (rollup, Y) from before it begins
+ * to after it ends, so that two rollups of one year do not interleave.
+ * Thresholds come from cfg (yellow_pct,
  * economy_green_pct, economy_yellow_pct). conn must not be inside a
  * transaction. stats may be NULL. Returns LIS_OK, or LIS_DB with err filled
  * (the stored rows are then unchanged and the failed run is recorded).

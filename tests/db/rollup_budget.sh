@@ -2,11 +2,12 @@
 # lines, the council's areas and the agreements' months) runs on a second
 # connection beside the goals (engine/rollup_budget.c), on the rollup's own
 # snapshot: a budget batch that commits while the rollup runs is in neither
-# its economy nor its record, and the next rollup takes it in. When the
-# second connection is lost mid-way, the rollup fails with the reason and
-# the figures stay as they were. A lock on lis.rollup_indicator, which the
-# rollup deletes from after starting the budget side, holds the rollup at
-# that point.
+# its economy nor its record, and the next rollup takes it in. The goals
+# read the same snapshot, so a measurement batch is not in them either.
+# When the second connection is lost mid-way, the rollup fails with the
+# reason and the figures stay as they were. A lock on lis.rollup_indicator,
+# which the rollup writes after the goals, or on lis.rollup_economy, which
+# it empties before them, holds the rollup with the budget side started.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../rollup_lib.sh"
 new_db
@@ -21,11 +22,12 @@ economy() {
                    FROM lis.rollup_economy_area t WHERE year = 2026)"
 }
 
-# start_held_rollup STATE: starts lis rollup --full (PID) with the lock held
-# and waits until its connection waits for the lock while its second
-# connection is in STATE having started the budget side.
+# start_held_rollup STATE [TABLE]: starts lis rollup --full (PID) with a
+# lock held on TABLE (lis.rollup_indicator) and waits until its connection
+# waits for the lock while its second connection is in STATE having started
+# the budget side.
 start_held_rollup() {
-    hold_lock "LOCK TABLE lis.rollup_indicator IN SHARE MODE"
+    hold_lock "LOCK TABLE ${2:-lis.rollup_indicator} IN SHARE MODE"
     "$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
     PID=$!
     local i
@@ -67,6 +69,24 @@ after=$(economy)
 [ "$after" != "$before" ] || fail "the next rollup did not take in the late batch"
 ok "the next rollup takes the late batch in"
 
+# The goals read that snapshot too (the rollup's transaction is REPEATABLE
+# READ): a measurement batch landing while the rollup is held is in none of
+# its figures, and the next rollup takes it in.
+indicators() {
+    sql "SELECT md5(string_agg(t::text, '|' ORDER BY t::text))
+           FROM lis.rollup_indicator t WHERE year = 2026"
+}
+before=$(indicators)
+start_held_rollup % lis.rollup_economy
+printf 'indicator_id;unit_id;period;value\ns_sum;A1;2026-02;25\n' >"$TMP/late.csv"
+run_lis 0 import measurements "$TMP/late.csv"
+finish_rollup
+[ "$RC" = 0 ] || { cat "$TMP/err"; fail "the rollup exited $RC"; }
+assert_eq "$(indicators)" "$before" "the indicator rows of the rollup during which a batch landed"
+run_lis 0 rollup --year 2026
+[ "$(indicators)" != "$before" ] || fail "the next rollup did not take in the late measurement"
+ok "the goals read the rollup's snapshot: a measurement landing meanwhile waits for the next rollup"
+
 # 3,000 functions, each its own policy area: 87,000 area rows, more than the
 # socket buffers hold, so the second connection is still sending them
 # (active) while the rollup is held.
@@ -95,9 +115,9 @@ assert_eq "$(sql "SELECT status FROM lis.run WHERE kind = 'rollup' ORDER BY run_
 ok "a budget side cut off fails the rollup (exit 3, the reason), the figures as they were"
 
 # The second connection refused: the rollup is held before its budget side
-# starts (the fingerprint counts lis.transfer), and the database stops
+# starts (the plan reads the last rollup in lis.run), and the database stops
 # taking connections meanwhile.
-hold_lock "LOCK TABLE lis.transfer IN ACCESS EXCLUSIVE MODE"
+hold_lock "LOCK TABLE lis.run IN ACCESS EXCLUSIVE MODE"
 "$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
 PID=$!
 wait_until "the rollup waiting for the lock" "$LIS_WAITS"
