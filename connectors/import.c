@@ -1532,7 +1532,7 @@ lis_import_file(PGconn *conn, const char *kind_name, const char *path,
     if (kind->staged) {
         char check[128];
         snprintf(check, sizeof check, "queries/import_%s_check.sql", kind->sql_name);
-        if ((st = lis_db_exec(conn, lis_sql("queries/import_stage_analyze.sql"), err)) ||
+        if ((st = lis_db_exec_file(conn, "queries/import_stage_analyze.sql", err)) ||
             (st = run_checks(&c, check)) ||
             (kind->duplicates && res->nerrors > 0 &&
              (st = run_checks(&c, kind->duplicates))))

@@ -257,14 +257,14 @@ lis_db_cancel_signalled(void)
         (void)PQcancel(cancel, msg, sizeof msg);
 }
 
-lis_status
-lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
+static lis_status
+exec_text(PGconn *conn, const char *sql, const char *what, lis_error *err)
 {
     PGresult *res = PQexec(conn, sql);
     ExecStatusType st = PQresultStatus(res);
     lis_status rc = LIS_OK;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-        rc = lis_db_error(conn, res, "statement failed", err);
+        rc = lis_db_error(conn, res, what, err);
     /* COMMIT of a transaction in which a statement failed rolls it back and
      * reports success ("ROLLBACK"): that must not pass for a commit. */
     else if (strcmp(sql, "COMMIT") == 0 && strcmp(PQcmdStatus(res), "COMMIT") != 0)
@@ -272,6 +272,20 @@ lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
                            "the transaction was rolled back: a statement in it failed");
     PQclear(res);
     return rc;
+}
+
+lis_status
+lis_db_exec(PGconn *conn, const char *sql, lis_error *err)
+{
+    return exec_text(conn, sql, "statement failed", err);
+}
+
+lis_status
+lis_db_exec_file(PGconn *conn, const char *name, lis_error *err)
+{
+    char what[200];
+    snprintf(what, sizeof what, "query %s failed", name);
+    return exec_text(conn, lis_sql(name), what, err);
 }
 
 /* Masks passwords in a message about a conninfo (msg holds size bytes): the

@@ -107,6 +107,10 @@ void lis_db_cancel_signalled(void);
 /* Runs one or more statements without parameters (BEGIN, a migration). */
 lis_status lis_db_exec(PGconn *conn, const char *sql, lis_error *err);
 
+/* The same for the statements of the embedded file sql/NAME, which an error
+ * names as lis_db_query's do. */
+lis_status lis_db_exec_file(PGconn *conn, const char *name, lis_error *err);
+
 /*
  * Runs the embedded query sql/NAME with nparams text parameters (NULL is SQL
  * NULL). Returns the result (the caller PQclears it) when it succeeded, else

@@ -175,7 +175,7 @@ api_apply(PGconn *conn, lis_error *err)
                 lis_error_detail(err, "The interface (sql/%s) was rolled back.", f->name);
         }
     if (st == LIS_OK)
-        st = lis_db_exec(conn, lis_sql("queries/api_grant.sql"), err);
+        st = lis_db_exec_file(conn, "queries/api_grant.sql", err);
     if (st == LIS_OK) {
         const char *params[] = {text};
         PGresult *res =

@@ -105,7 +105,7 @@ prepare(PGconn *conn, PGconn *rollup, int year, lis_error *err)
     const char *settings[] = {ys, PQgetvalue(todo, 0, 0)};
     lis_status st = LIS_OK;
     if (lis_db_run(conn, "queries/rollup_budget_settings.sql", 2, settings, err) < 0 ||
-        lis_db_exec(conn, lis_sql("queries/rollup_spread_stage.sql"), err) != LIS_OK)
+        lis_db_exec_file(conn, "queries/rollup_spread_stage.sql", err) != LIS_OK)
         st = LIS_DB;
     PQclear(todo);
     return st;

@@ -8,6 +8,6 @@
 -- The statistics target 1 samples 300 rows instead of 30,000: the count is
 -- as close (251,458 for 251,324 staged measurements at scale 10) and the
 -- ANALYZE took 3 ms instead of 66-82 ms. Two statements: run by simple query
--- (lis_db_exec), not prepared.
+-- (lis_db_exec_file), not prepared.
 ALTER TABLE import_stage ALTER line_no SET STATISTICS 1;
 ANALYZE import_stage (line_no);

@@ -4,7 +4,7 @@
 -- plans need its size and rough spread only, and the full sample took 120 ms
 -- at scale 10, more than the economy queries' plans gained by it.
 --
--- Two statements: run by simple query (lis_db_exec).
+-- Two statements: run by simple query (lis_db_exec_file).
 CREATE TEMP TABLE rollup_spread (
     cost_centre text NOT NULL,
     function text NOT NULL,
