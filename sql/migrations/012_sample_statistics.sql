@@ -6,8 +6,9 @@
 -- ANALYZEs, on two connections side by side, took 180-285 ms (measurement)
 -- and 217-512 ms (budget_line) against 26-35 ms each with a statistics
 -- target of 10; at scale 1, 46-107 ms against about 7 ms (issue 10; the
--- machine had one core busy with a benchmark then, for both targets). ANALYZE samples 300 rows per unit of the largest target of a
--- table's columns. The plans did not change: every statement of a full
+-- machine had one core busy with a benchmark then, for both targets).
+-- ANALYZE samples 300 rows per unit of the largest target of a table's
+-- columns. The plans did not change: every statement of a full
 -- rollup and of lis show economy (scale 1, 10 and 100), lis show
 -- attainment (1 and 10) and a measurement and a budget import (10) that
 -- reads these tables had the same plan shape from either sample
