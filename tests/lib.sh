@@ -107,14 +107,12 @@ hold_lock() {
     PGAPPNAME=lis_test_lock psql -XAtq -d "$TEST_DB" -c "BEGIN" -c "$1" \
         -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
     LOCK_PID=$!
-    local i
-    for i in $(seq 1 600); do
-        [ "$(psql -XAtq -d "$TEST_DB" -c "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-            WHERE application_name = 'lis_test_lock' AND query LIKE '%pg_sleep%')")" = t ] &&
-            return 0
-        sleep 0.05
-    done
-    fail "could not hold the lock ($1)"
+    within 30 lock_held || fail "could not hold the lock ($1)"
+}
+
+lock_held() {
+    [ "$(psql -XAtq -d "$TEST_DB" -c "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+        WHERE application_name = 'lis_test_lock' AND query LIKE '%pg_sleep%')")" = t ]
 }
 
 release_lock() {
@@ -145,3 +143,20 @@ lis_backends() {
     psql -XAtq -d "$TEST_DB" -c "SELECT count(*) FROM pg_stat_activity
         WHERE datname = current_database() AND application_name = 'lis'"
 }
+
+# within SECONDS CMD...: runs CMD every 0.05 s until it succeeds or SECONDS
+# have passed; the status of its last run.
+within() {
+    local n=$(($1 * 20)) i
+    shift
+    for i in $(seq 1 "$n"); do
+        "$@" && return 0
+        sleep 0.05
+    done
+    "$@"
+}
+
+# lis_gone: lis ($PID) has ended. no_lis_backends: no session of lis is
+# left in the test database.
+lis_gone() { ! kill -0 "$PID" 2>/dev/null; }
+no_lis_backends() { [ "$(lis_backends)" = 0 ]; }

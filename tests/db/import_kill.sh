@@ -53,12 +53,7 @@ kill_at() {
     kill -9 "$PID"
     wait "$PID" 2>/dev/null || true
     [ -z "${LOCK_PID:-}" ] || release_lock
-    local i
-    for i in $(seq 1 600); do
-        [ "$(lis_backends)" = 0 ] && return 0
-        sleep 0.1
-    done
-    fail "the session of the killed import did not end"
+    within 60 no_lis_backends || fail "the session of the killed import did not end"
 }
 
 state() {

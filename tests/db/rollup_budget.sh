@@ -30,18 +30,11 @@ start_held_rollup() {
     hold_lock "LOCK TABLE ${2:-lis.rollup_indicator} IN SHARE MODE"
     "$LIS" rollup --year 2026 --full >"$TMP/out" 2>"$TMP/err" &
     PID=$!
-    local i
-    for i in $(seq 1 1200); do
-        [ "$(sql "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock') || ' ' ||
-                         count(*) FILTER (WHERE query LIKE '%rollup_spread.sql%'
-                                           AND state LIKE '$1')
-                    FROM pg_stat_activity
-                   WHERE datname = current_database() AND application_name = 'lis'")" = "1 1" ] &&
-            return 0
-        kill -0 "$PID" 2>/dev/null || { cat "$TMP/out" "$TMP/err"; fail "the rollup ended first"; }
-        sleep 0.05
-    done
-    fail "the rollup did not reach the lock with its budget side started"
+    wait_until "the rollup at the lock with its budget side started" \
+        "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock') = 1 AND
+                count(*) FILTER (WHERE query LIKE '%rollup_spread.sql%' AND state LIKE '$1') = 1
+           FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'lis'"
 }
 
 finish_rollup() {

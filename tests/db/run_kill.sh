@@ -81,26 +81,22 @@ ok "SIGTERM: workers killed, temporary folder removed, run recorded as failed"
 
 # start_blocked_run: starts a monthly run in the background while another
 # session holds a lock it needs, and waits until lis waits for that lock
-# (as it would for a long query at scale); sets pid.
+# (as it would for a long query at scale); sets PID.
 start_blocked_run() {
     hold_lock "LOCK TABLE lis.rollup_indicator IN ACCESS EXCLUSIVE MODE"
     "$LIS" run monthly --no-rollup --period 2026-03 --out "$out" --jobs 2 \
         >"$TMP/out" 2>"$TMP/err" &
-    pid=$! PID=$!
+    PID=$!
     wait_until "the run waiting for the lock" "$LIS_WAITS"
 }
 
 # --- SIGTERM while the run waits for a statement: the handler cancels it,
 # and the run ends at once as above
 start_blocked_run
-kill -TERM "$pid"
-for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
-done
-kill -0 "$pid" 2>/dev/null && { release_lock; fail "the run still waits 5 s after SIGTERM"; }
+kill -TERM "$PID"
+within 5 lis_gone || { release_lock; fail "the run still waits 5 s after SIGTERM"; }
 rc=0
-wait "$pid" || rc=$?
+wait "$PID" || rc=$?
 release_lock
 terminated "in a statement"
 ok "SIGTERM while the run waits for a statement: cancelled at once, run recorded as failed"
@@ -109,14 +105,10 @@ ok "SIGTERM while the run waits for a statement: cancelled at once, run recorded
 # within seconds (client_connection_check_interval) instead of going on with
 # it, and its locks, for a client that is gone
 start_blocked_run
-kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
-left=1
-for _ in $(seq 1 100); do
-    left=$(lis_backends)
-    [ "$left" = 0 ] && break
-    sleep 0.05
-done
+kill -9 "$PID"
+wait "$PID" 2>/dev/null || true
+left=0
+within 5 no_lis_backends || left=$(lis_backends)
 release_lock
 assert_eq "$left" 0 "lis sessions 5 s after lis was killed (the lock still held)"
 ok "kill -9 while lis waits for a statement: the server ends its session"
