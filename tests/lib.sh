@@ -102,7 +102,8 @@ wait_tmp_files() {
 # hold_lock SQL: takes the table lock of SQL ("LOCK TABLE ...") in a session
 # of its own and holds it until release_lock, so that lis waits, active, in
 # the statement that needs that table: a phase too short to catch by
-# polling is caught every time.
+# polling is caught every time. Only the test database's lock session
+# counts: tests running beside each other hold locks of their own.
 hold_lock() {
     PGAPPNAME=lis_test_lock psql -XAtq -d "$TEST_DB" -c "BEGIN" -c "$1" \
         -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
@@ -112,12 +113,15 @@ hold_lock() {
 
 lock_held() {
     [ "$(psql -XAtq -d "$TEST_DB" -c "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-        WHERE application_name = 'lis_test_lock' AND query LIKE '%pg_sleep%')")" = t ]
+        WHERE datname = current_database() AND application_name = 'lis_test_lock'
+          AND query LIKE '%pg_sleep%')")" = t ]
 }
 
+# release_lock: ends hold_lock's session (from the postgres database, so
+# that it works while the test database takes no connections).
 release_lock() {
-    psql -XAtq -d "$TEST_DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-        WHERE application_name = 'lis_test_lock'" >/dev/null
+    psql -XAtq -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = '$TEST_DB' AND application_name = 'lis_test_lock'" >/dev/null
     wait "$LOCK_PID" 2>/dev/null || true
     LOCK_PID=
 }

@@ -115,9 +115,7 @@ hold_lock "LOCK TABLE lis.run IN ACCESS EXCLUSIVE MODE"
 PID=$!
 wait_until "the rollup waiting for the lock" "$LIS_WAITS"
 psql -XAtq -d postgres -c "ALTER DATABASE $TEST_DB ALLOW_CONNECTIONS false" >/dev/null
-psql -XAtq -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-    WHERE application_name = 'lis_test_lock'" >/dev/null
-wait "$LOCK_PID" 2>/dev/null || true
+release_lock
 RC=0
 wait "$PID" || RC=$?
 psql -XAtq -d postgres -c "ALTER DATABASE $TEST_DB ALLOW_CONNECTIONS true" >/dev/null
